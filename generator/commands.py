@@ -1,0 +1,152 @@
+"""The generator's subcommands: ``templates``, ``solve`` and ``generate``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+import numpy as np
+
+from generator import formatting
+from generator.build import write_exam
+from generator.crosscheck import cross_check
+from generator.errors import DlexamError
+from generator.registry import default_registry
+from generator.spec import DEFAULT_SPEC, load_spec
+from generator.variants import build_exam, family_hash
+
+
+@click.command("templates")
+@click.option("--topic", help="Only families with this topic tag (cnn, backprop, rnn, ...).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable listing.")
+def templates_command(topic: str | None, as_json: bool) -> None:
+    """List the question families, their parameters and parts."""
+    registry = default_registry()
+    families = registry.by_topic(topic)
+    if topic and not families:
+        topics = sorted({t for f in registry.families.values() for t in f.topics})
+        raise DlexamError(f"no family has topic {topic!r}", hint=f"topics: {', '.join(topics)}")
+    for name, reason in registry.broken.items():
+        click.echo(f"warning: template folder {name} is broken and skipped: {reason}", err=True)
+    if as_json:
+        click.echo(json.dumps([f.describe() for f in families], indent=2, ensure_ascii=False))
+        return
+    for family in families:
+        source = family.source.get("exam", "") + " " + family.source.get("question", "")
+        click.echo(f"{family.id:28} {family.title}")
+        click.echo(f"{'':28} topics: {', '.join(family.topics)}; source: {source.strip()}")
+        click.echo(f"{'':28} params: {', '.join(p.name for p in family.params)}")
+        parts = ", ".join(f"{p.id} ({p.kind}, {p.points:g} pt)" for p in family.parts)
+        click.echo(f"{'':28} parts: {parts}")
+
+
+def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
+    result = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise DlexamError(f"--set {item!r}: expected NAME=VALUE, e.g. --set w=[pi/2,pi]")
+        result[name.strip()] = value.strip()
+    return result
+
+
+def _part_json(part: Any, values: dict[str, Any]) -> dict[str, Any]:
+    value = None if part.kind == "manual" else values[part.answer]
+    return {
+        "id": part.id,
+        "kind": part.kind,
+        "points": part.points,
+        "exact": None if value is None else formatting.exact_string(value),
+        "value": None if value is None else formatting.number(value),
+    }
+
+
+@click.command("solve")
+@click.argument("family_id", metavar="FAMILY")
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Draw parameters from this seed."
+)
+@click.option("--source", is_flag=True, help="Use the source exam's own parameters.")
+@click.option("--set", "sets", multiple=True, metavar="NAME=VALUE", help="Fix a parameter (exact).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--latex", "show_latex", is_flag=True, help="Also print the question's LaTeX.")
+def solve_command(
+    family_id: str, seed: int, source: bool, sets: tuple[str, ...], as_json: bool, show_latex: bool
+) -> None:
+    """Solve one instance of FAMILY and print its parameters and key."""
+    family = default_registry().get(family_id)
+    fixed = _parse_sets(sets)
+    if source:
+        params = {**family.source_instance(), **family.coerce(fixed)}
+        problems = family.violations(params)
+        if problems:
+            raise DlexamError("; ".join(problems), where=f"{family_id} --set")
+    else:
+        rng = np.random.default_rng(np.random.SeedSequence([seed, family_hash(family_id)]))
+        try:
+            params = family.draw(rng, fixed)
+        except DlexamError as error:
+            raise DlexamError(error.message, where=f"{family_id} --set", hint=error.hint) from None
+    values = family.solve(params)
+    cross_check(family, params, values)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "family": family.id,
+                    "seed": None if source else seed,
+                    "params": {k: formatting.exact_string(v) for k, v in params.items()},
+                    "parts": [_part_json(p, values) for p in family.parts],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    click.echo(f"{family.id}: {family.title}")
+    click.echo(
+        "params: " + ", ".join(f"{k}={formatting.exact_string(v)}" for k, v in params.items())
+    )
+    for part in family.parts:
+        entry = _part_json(part, values)
+        shown = entry["exact"] if entry["exact"] is not None else "(graded by hand)"
+        number = entry["value"]
+        decimal = (
+            f"  ≈ {formatting.Fixed(values[part.answer], 4).text()}"
+            if isinstance(number, float)
+            else ""
+        )
+        click.echo(f"  ({part.id}) {part.prompt} [{part.points:g} pt]: {shown}{decimal}")
+    if show_latex:
+        from generator.instance import Instance
+
+        instance = Instance(family, params, 1, {p.id: p.points for p in family.parts})
+        click.echo(instance.render("question.tex.j2", "exam"))
+
+
+@click.command("generate")
+@click.argument("spec_path", metavar="[SPEC]", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--variants", type=click.IntRange(1, 10000), help="Override the spec's variant count."
+)
+@click.option("--seed", type=click.IntRange(0), help="Override the spec's seed.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Output folder.")
+def generate_command(
+    spec_path: Path | None, variants: int | None, seed: int | None, out_dir: Path | None
+) -> None:
+    """Generate variants, keys.json and LaTeX for SPEC (default: the bundled VIR 2019 exam)."""
+    registry = default_registry()
+    spec = load_spec(spec_path or DEFAULT_SPEC, registry)
+    exam = build_exam(spec, variants, seed)
+    target = out_dir or Path("output") / spec.slug
+    written = write_exam(exam, target)
+    for warning in exam.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"{len(exam.variants)} variant(s) of '{spec.title}' (seed {exam.seed}) in {target}/")
+    click.echo(f"  keys:             {written.keys}")
+    click.echo(f"  answer template:  {written.answers_template}")
+    click.echo(f"  LaTeX sources:    {len(written.tex)} files in {target / 'tex'}/")
+    for path in written.pdf:
+        click.echo(f"  PDF:              {path}")

@@ -1,0 +1,84 @@
+"""Every key is checked against the family's independent numeric path before it is written.
+
+``numeric.py`` of a family returns, per computed part id, what a plain numpy computation (forward
+pass, finite differences, brute-force counting) gives. A wrong key is the worst bug dlexam can have,
+so generation refuses to write one that disagrees, and the test suite runs this check on hundreds
+of random variants of every family.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+import sympy
+
+from generator import formatting
+from generator.errors import DlexamError
+from generator.family import UNCOMPUTED_KINDS, Family
+
+RTOL = 1e-7
+ATOL = 1e-9
+EXPRESSION_POINTS = 5
+
+
+class CrossCheckError(DlexamError):
+    """The sympy key and the numeric path disagree: a bug in the family, never a user error."""
+
+
+def _close(symbolic: Any, numeric: Any) -> bool:
+    left = formatting.number(symbolic)
+    try:
+        a = np.asarray(_finite(left), dtype=float)
+        b = np.asarray(_finite(numeric), dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=RTOL, atol=ATOL, equal_nan=True))
+
+
+def _finite(value: Any) -> Any:
+    """``None`` (an infinite interval end) compares as NaN on both sides."""
+    if value is None:
+        return float("nan")
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _same_expression(expr: Any, function: Callable[..., float], symbols: tuple[str, ...]) -> bool:
+    rng = np.random.default_rng(0)
+    sym = sympy.sympify(expr)
+    for _ in range(EXPRESSION_POINTS):
+        point = {name: float(rng.uniform(0.5, 2.0)) for name in symbols}
+        exact = complex(sym.subs({sympy.Symbol(k): v for k, v in point.items()}).evalf())
+        if abs(exact.imag) > ATOL:
+            return False
+        if not np.isclose(exact.real, float(function(**point)), rtol=RTOL, atol=ATOL):
+            return False
+    return True
+
+
+def cross_check(family: Family, params: Mapping[str, Any], values: Mapping[str, Any]) -> None:
+    """Raise :class:`CrossCheckError` naming the part when a key disagrees with ``numeric.py``."""
+    computed = [p for p in family.parts if p.kind not in UNCOMPUTED_KINDS]
+    if not computed:
+        return
+    numeric = family.numeric(params)
+    shown = {k: formatting.exact_string(v) for k, v in params.items()}
+    for part in computed:
+        if part.id not in numeric:
+            raise CrossCheckError(f"numeric.py gives no value for part {part.id}", where=family.id)
+        key, check = values[part.answer], numeric[part.id]
+        if part.kind == "expression":
+            ok = _same_expression(key, check, part.symbols)
+        elif part.kind == "constraint":
+            ok = bool(check(formatting.number(key)))
+        else:
+            ok = _close(key, check)
+        if not ok:
+            raise CrossCheckError(
+                f"part {part.id}: sympy key {formatting.exact_string(key)} disagrees with the "
+                f"numeric path {check!r} for params {shown}",
+                where=family.id,
+            )

@@ -1,0 +1,337 @@
+"""A question family: one folder under ``templates/``.
+
+The folder holds, in files whose names say what they are (PrairieLearn's layout, R/exams' single
+metadata block):
+
+``meta.yaml``
+    id, title, topics, source question, difficulty, calculator, and the parts: id, prompt,
+    points, answer kind, the quantity that answers it, tolerance, alternatives, rubric.
+``params.py``
+    ``PARAMS`` (typed declarations), ``SOURCE`` (the original question's values), optionally
+    ``sample(rng)`` and ``constraints(params)``.
+``solution.py``
+    ``@quantity`` functions computing every answer exactly with sympy; ``check_*`` functions for
+    constraint-checked parts.
+``numeric.py``
+    ``numeric(params)``: an independent numpy computation of the answers, used to cross-check
+    every key (not needed when every part is manual or multiple choice).
+``question.tex.j2`` / ``solution.tex.j2``
+    Jinja2 LaTeX with ``<< >>``/``<% %>`` delimiters.
+``test_family.py``
+    pins the source question to hand-checked values.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+import yaml
+
+from generator import formatting
+from generator.dag import Graph, collect
+from generator.errors import DlexamError
+from generator.params import Param
+
+KINDS = (
+    "integer",
+    "number",
+    "vector",
+    "matrix",
+    "shape",
+    "interval",
+    "set",
+    "expression",
+    "choice",
+    "multi",
+    "constraint",
+    "manual",
+)
+UNCOMPUTED_KINDS = ("choice", "multi", "manual")
+SCORING_RULES = ("all-or-nothing", "partial", "negative")
+DEFAULT_TOLERANCE: dict[str, dict[str, Any]] = {
+    "integer": {"mode": "exact"},
+    "shape": {"mode": "exact"},
+    "choice": {"mode": "exact"},
+    "multi": {"mode": "exact"},
+    "manual": {"mode": "exact"},
+    "expression": {"mode": "equivalent"},
+    "constraint": {"mode": "constraint"},
+}
+SIGFIG_DEFAULT = {"mode": "sigfig", "digits": 3, "abs": 1e-9}
+REQUIRED_FILES = ("meta.yaml", "params.py", "solution.py", "question.tex.j2", "solution.tex.j2")
+SAMPLE_ATTEMPTS = 500
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Another accepted answer (a quantity of the solution) worth ``points``, with the reason."""
+
+    quantity: str
+    points: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class PartSpec:
+    """One answer part as declared in ``meta.yaml``."""
+
+    id: str
+    prompt: str
+    points: float
+    kind: str
+    answer: str
+    tolerance: dict[str, Any]
+    alternatives: tuple[Alternative, ...] = ()
+    rubric: str = ""
+    symbols: tuple[str, ...] = ()
+    follow_through: float = 1.0
+    scoring: str = "all-or-nothing"
+    options: str | None = None
+    check: str | None = None
+    unit: str = ""
+
+    @property
+    def auto_graded(self) -> bool:
+        return self.kind != "manual"
+
+
+@dataclass
+class Family:
+    """A loaded family: metadata, parameter space, solution graph and templates."""
+
+    id: str
+    folder: Path
+    title: str
+    topics: tuple[str, ...]
+    source: dict[str, str]
+    difficulty: int
+    calculator: bool
+    parts: tuple[PartSpec, ...]
+    params: tuple[Param, ...]
+    source_params: dict[str, Any]
+    graph: Graph
+    sampler: Callable[[np.random.Generator], dict[str, Any]] | None
+    constraint_fn: Callable[[dict[str, Any]], Any] | None
+    numeric_fn: Callable[[dict[str, Any]], dict[str, Any]] | None
+    checks: dict[str, Callable[..., list[str]]] = field(default_factory=dict)
+
+    # -- parameters -------------------------------------------------------------------------
+    def param(self, name: str) -> Param:
+        for param in self.params:
+            if param.name == name:
+                return param
+        known = ", ".join(p.name for p in self.params)
+        raise DlexamError(f"family {self.id} has no parameter {name!r} (it has: {known})")
+
+    def coerce(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Read every value through its parameter type; unknown names are an error."""
+        return {name: self.param(name).coerce(value) for name, value in values.items()}
+
+    def violations(self, params: Mapping[str, Any]) -> list[str]:
+        """Why these parameters do not make a good question (empty when they do)."""
+        missing = [p.name for p in self.params if p.name not in params]
+        if missing:
+            return [f"missing parameter(s): {', '.join(missing)}"]
+        if self.constraint_fn is None:
+            return []
+        return list(self.constraint_fn(dict(params)) or [])
+
+    def source_instance(self) -> dict[str, Any]:
+        return self.coerce(self.source_params)
+
+    def draw(
+        self,
+        rng: np.random.Generator,
+        fixed: Mapping[str, Any] | None = None,
+        accept: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> dict[str, Any]:
+        """Sample until the constraints (and the caller's ``accept``) hold; ``fixed`` wins."""
+        fixed = self.coerce(fixed or {})
+        last: list[str] = []
+        for _ in range(SAMPLE_ATTEMPTS):
+            drawn = (
+                self.sampler(rng) if self.sampler else {p.name: p.sample(rng) for p in self.params}
+            )
+            params = {**self.coerce(drawn), **fixed}
+            last = self.violations(params)
+            if not last and (accept is None or accept(params)):
+                return params
+        reason = "; ".join(last) or "no sample satisfied the requested parameter ranges"
+        raise DlexamError(
+            f"family {self.id}: no valid parameters in {SAMPLE_ATTEMPTS} draws: {reason}",
+            hint="loosen the fixed values or ranges",
+        )
+
+    # -- solution ---------------------------------------------------------------------------
+    def solve(
+        self, params: Mapping[str, Any], given: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """All quantities for ``params``; ``given`` replaces quantities (follow-through)."""
+        return self.graph.evaluate(params, given)
+
+    def part(self, part_id: str) -> PartSpec:
+        for part in self.parts:
+            if part.id == part_id:
+                return part
+        raise DlexamError(f"family {self.id} has no part {part_id!r}")
+
+    def dependencies(self, part: PartSpec) -> list[str]:
+        """Ids of the earlier parts whose answers this part's key is computed from."""
+        answers = {p.answer: p.id for p in self.parts if p.id != part.id}
+        if part.answer not in self.graph.quantities:
+            return []
+        upstream = self.graph.upstream(part.answer, set(answers))
+        return sorted(answers[name] for name in upstream)
+
+    def check(self, part_id: str, answer: Any, params: Mapping[str, Any]) -> list[str]:
+        """Problems with a design answer to a constraint part (empty when it satisfies it)."""
+        part = self.part(part_id)
+        if part.check is None:
+            raise DlexamError(f"part {part_id} of {self.id} is not constraint-checked")
+        return list(self.checks[part.check](answer, dict(params)))
+
+    def numeric(self, params: Mapping[str, Any]) -> dict[str, Any]:
+        """The independent numeric path, fed plain floats and lists, never sympy objects."""
+        if self.numeric_fn is None:
+            return {}
+        plain = {k: v if isinstance(v, str) else formatting.number(v) for k, v in params.items()}
+        return self.numeric_fn(plain)
+
+    def describe(self) -> dict[str, Any]:
+        """The listing used by ``dlexam templates --json``."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "topics": list(self.topics),
+            "source": dict(self.source),
+            "difficulty": self.difficulty,
+            "calculator": self.calculator,
+            "params": [p.describe() for p in self.params],
+            "parts": [
+                {"id": p.id, "prompt": p.prompt, "kind": p.kind, "points": p.points}
+                for p in self.parts
+            ],
+        }
+
+
+# -- loading ---------------------------------------------------------------------------------
+def _load_module(folder: Path, name: str) -> ModuleType:
+    path = folder / f"{name}.py"
+    module_name = f"dlexam_templates.{folder.name}.{name}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise DlexamError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _require(meta: Mapping[str, Any], key: str, where: str) -> Any:
+    if key not in meta:
+        raise DlexamError(f"missing required field {key!r}", where=where)
+    return meta[key]
+
+
+def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
+    place = f"{where}: parts[{index}]"
+    kind = _require(raw, "kind", place)
+    if kind not in KINDS:
+        raise DlexamError(f"unknown kind {kind!r} (one of {', '.join(KINDS)})", where=place)
+    default = DEFAULT_TOLERANCE.get(kind, SIGFIG_DEFAULT)
+    scoring = raw.get("scoring", "all-or-nothing")
+    if scoring not in SCORING_RULES:
+        raise DlexamError(f"unknown scoring {scoring!r}", where=place)
+    part_id = str(_require(raw, "id", place))
+    return PartSpec(
+        id=part_id,
+        prompt=str(_require(raw, "prompt", place)),
+        points=float(_require(raw, "points", place)),
+        kind=kind,
+        answer=str(raw.get("answer", part_id)),
+        tolerance={**default, **raw.get("tolerance", {})},
+        alternatives=tuple(
+            Alternative(str(a["quantity"]), float(a["points"]), str(a["reason"]))
+            for a in raw.get("alternatives", [])
+        ),
+        rubric=str(raw.get("rubric", "")).strip(),
+        symbols=tuple(raw.get("symbols", ())),
+        follow_through=float(raw.get("follow_through", 1.0)),
+        scoring=scoring,
+        options=raw.get("options"),
+        check=raw.get("check"),
+        unit=str(raw.get("unit", "")),
+    )
+
+
+def load_family(folder: Path) -> Family:
+    """Load and validate one family folder; every problem is a :class:`DlexamError` naming it."""
+    where = f"templates/{folder.name}"
+    missing = [name for name in REQUIRED_FILES if not (folder / name).is_file()]
+    if missing:
+        raise DlexamError(f"missing {', '.join(missing)}", where=where)
+    try:
+        meta = yaml.safe_load((folder / "meta.yaml").read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise DlexamError(f"meta.yaml is not valid YAML: {error}", where=where) from None
+    if not isinstance(meta, dict):
+        raise DlexamError("meta.yaml must be a mapping", where=where)
+    family_id = str(_require(meta, "id", f"{where}/meta.yaml"))
+    if family_id != folder.name:
+        raise DlexamError(f"meta.yaml id {family_id!r} differs from the folder name", where=where)
+    parts = tuple(
+        _part_spec(raw, i, f"{where}/meta.yaml") for i, raw in enumerate(meta.get("parts", []))
+    )
+    if not parts:
+        raise DlexamError("meta.yaml declares no parts", where=where)
+    if len({p.id for p in parts}) != len(parts):
+        raise DlexamError("meta.yaml repeats a part id", where=where)
+
+    params_module = _load_module(folder, "params")
+    solution_module = _load_module(folder, "solution")
+    params = tuple(getattr(params_module, "PARAMS", ()))
+    graph = Graph(collect(vars(solution_module)), [p.name for p in params])
+    for part in parts:
+        for name in (part.answer, *(a.quantity for a in part.alternatives), part.options):
+            if name is not None and name not in graph.quantities:
+                raise DlexamError(
+                    f"part {part.id} names quantity {name!r}, not defined in solution.py",
+                    where=where,
+                )
+        if part.kind == "constraint" and not callable(
+            getattr(solution_module, part.check or "", None)
+        ):
+            raise DlexamError(f"constraint part {part.id} needs a check function", where=where)
+
+    computed = any(p.kind not in UNCOMPUTED_KINDS for p in parts)
+    numeric_fn = None
+    if (folder / "numeric.py").is_file():
+        numeric_fn = _load_module(folder, "numeric").numeric
+    elif computed:
+        raise DlexamError("missing numeric.py (needed to cross-check computed parts)", where=where)
+
+    source = meta.get("source") or {}
+    return Family(
+        id=family_id,
+        folder=folder,
+        title=str(_require(meta, "title", where)),
+        topics=tuple(meta.get("topics", ())),
+        source={k: str(v) for k, v in source.items()},
+        difficulty=int(meta.get("difficulty", 2)),
+        calculator=bool(meta.get("calculator", False)),
+        parts=parts,
+        params=params,
+        source_params=dict(getattr(params_module, "SOURCE", {})),
+        graph=graph,
+        sampler=getattr(params_module, "sample", None),
+        constraint_fn=getattr(params_module, "constraints", None),
+        numeric_fn=numeric_fn,
+        checks={p.check: getattr(solution_module, p.check) for p in parts if p.check is not None},
+    )

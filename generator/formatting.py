@@ -1,0 +1,147 @@
+"""The one formatter every key value and template value passes through.
+
+A value is a sympy expression, a (nested) list of them for vectors and matrices, a
+:class:`Shape`, a sympy set (:class:`sympy.Interval`, ``Union``, ``FiniteSet``) or a plain string
+(choice keys). This module turns such a value into the three forms a key needs: an *exact* string
+that :mod:`generator.mathtext` (and the grader) read back, LaTeX, and plain numbers for JSON.
+Keeping all three here means a key, its LaTeX and its numbers can never disagree.
+"""
+
+from __future__ import annotations
+
+import decimal
+from dataclasses import dataclass
+from typing import Any
+
+import sympy
+
+Number = float | int | None
+Numeric = Number | list[Any]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A tensor shape such as 8x8x5; an answer kind of its own (``8×8×5``, ``(3,4,5,5)``)."""
+
+    dims: tuple[int, ...]
+
+    def __str__(self) -> str:
+        return "x".join(str(d) for d in self.dims)
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """A number shown with a fixed count of decimals, rounded half-up from its exact value."""
+
+    value: Any
+    digits: int
+
+    def text(self) -> str:
+        exact = sympy.N(sympy.sympify(self.value), 50)
+        quantum = decimal.Decimal(1).scaleb(-self.digits)
+        rounded = decimal.Decimal(str(exact)).quantize(quantum, rounding=decimal.ROUND_HALF_UP)
+        return str(abs(rounded) if rounded == 0 else rounded)
+
+
+class Latex(str):
+    """A string that is already LaTeX and must pass the formatter unchanged."""
+
+
+def _is_set(value: Any) -> bool:
+    return isinstance(value, sympy.Set)
+
+
+def exact_string(value: Any) -> str:
+    """The parsable exact form: ``2/3``, ``sqrt(3)``, ``[1, 2]``, ``8x8x5``, ``(0, 1/3] U {2}``."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Shape):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(exact_string(v) for v in value) + "]"
+    if _is_set(value):
+        return _set_string(value)
+    return sympy.sstr(sympy.sympify(value))
+
+
+def _set_string(value: sympy.Set) -> str:
+    if value is sympy.S.EmptySet:
+        return "{}"
+    if isinstance(value, sympy.Union):
+        return " U ".join(_set_string(arg) for arg in value.args)
+    if isinstance(value, sympy.FiniteSet):
+        return (
+            "{"
+            + ", ".join(exact_string(v) for v in sorted(value, key=sympy.default_sort_key))
+            + "}"
+        )
+    if isinstance(value, sympy.Interval):
+        left = "(" if value.left_open else "["
+        right = ")" if value.right_open else "]"
+        return f"{left}{exact_string(value.start)}, {exact_string(value.end)}{right}"
+    if value == sympy.S.Reals:
+        return "(-oo, oo)"
+    raise TypeError(f"cannot write the set {value!r} as an exact answer")
+
+
+def latex(value: Any) -> str:
+    """LaTeX for any value; vectors as ``[a,\\ b]^\\top``-free row lists, matrices as bmatrix."""
+    if isinstance(value, Latex):
+        return str(value)
+    if isinstance(value, Fixed):
+        return value.text()
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Shape):
+        return r" \times ".join(str(d) for d in value.dims)
+    if isinstance(value, list | tuple):
+        if value and all(isinstance(row, list | tuple) for row in value):
+            rows = r" \\ ".join(" & ".join(latex(v) for v in row) for row in value)
+            return r"\begin{bmatrix} " + rows + r" \end{bmatrix}"
+        return r"\left[" + r",\ ".join(latex(v) for v in value) + r"\right]"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(sympy.latex(sympy.sympify(value)))
+
+
+def number(value: Any) -> Numeric:
+    """Plain JSON numbers: ints stay ints, reals become correctly rounded floats.
+
+    Intervals become ``[[lo, hi], ...]`` with ``None`` for an infinite end; expressions with free
+    symbols and strings have no number (``None``).
+    """
+    if isinstance(value, str):
+        return None
+    if isinstance(value, Shape):
+        return list(value.dims)
+    if isinstance(value, list | tuple):
+        return [number(v) for v in value]
+    if _is_set(value):
+        return _set_numbers(value)
+    expr = sympy.sympify(value)
+    if expr.free_symbols:
+        return None
+    if expr.is_Integer:
+        return int(expr)
+    if expr in (sympy.oo, -sympy.oo, sympy.zoo, sympy.nan):
+        return None
+    return float(sympy.N(expr, 30))
+
+
+def _set_numbers(value: sympy.Set) -> list[Any]:
+    if isinstance(value, sympy.Union):
+        return [item for arg in value.args for item in _set_numbers(arg)]
+    if isinstance(value, sympy.Interval):
+        return [[number(value.start), number(value.end)]]
+    if isinstance(value, sympy.FiniteSet):
+        return [[number(v), number(v)] for v in sorted(value, key=sympy.default_sort_key)]
+    return []
+
+
+def template_value(value: Any) -> str:
+    """Jinja's ``finalize`` hook: everything printed in a template goes through :func:`latex`."""
+    if value is None:
+        raise ValueError("a template printed an undefined (None) value")
+    return latex(value)

@@ -1,0 +1,119 @@
+"""One solved question: a family, its parameters, its quantities and the key of every part.
+
+This is the middle of the one-way flow spec -> parameters -> solution -> rendering: the instance
+is built once, cross-checked, and then both the keys and the LaTeX read from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator import formatting
+from generator.crosscheck import cross_check
+from generator.family import Family, PartSpec
+from generator.rendering import PartView, render_family_text
+
+CHOICE_LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass
+class Instance:
+    """A family solved for concrete parameters, numbered ``position`` in its exam."""
+
+    family: Family
+    params: dict[str, Any]
+    position: int
+    points: dict[str, float]
+    follow_through: float = 1.0
+
+    def __post_init__(self) -> None:
+        self.values = self.family.solve(self.params)
+        cross_check(self.family, self.params, self.values)
+
+    def label(self, part: PartSpec) -> str:
+        """The id a part has in answer CSVs and on answer boxes: ``3b`` is part b of question 3."""
+        return f"{self.position}{part.id}"
+
+    @property
+    def total_points(self) -> float:
+        return sum(self.points.values())
+
+    def views(self) -> dict[str, PartView]:
+        return {
+            part.id: PartView(
+                label=self.label(part),
+                points=self.points[part.id],
+                auto_graded=part.auto_graded,
+                key_latex=self.key_latex(part),
+                rubric=part.rubric,
+            )
+            for part in self.family.parts
+        }
+
+    def key_latex(self, part: PartSpec) -> str:
+        if part.kind == "manual":
+            return ""
+        text = formatting.latex(self.values[part.answer])
+        return f"{text}\\ \\text{{{part.unit}}}" if part.unit else text
+
+    def render(self, template: str, mode: str) -> str:
+        return render_family_text(
+            self.family, template, mode, self.params, self.values, self.views()
+        )
+
+    def params_exact(self) -> dict[str, str]:
+        return {name: formatting.exact_string(value) for name, value in self.params.items()}
+
+    def part_key(self, part: PartSpec) -> dict[str, Any]:
+        """The keys.json entry of one part (see ``generator/schema/keys.schema.json``)."""
+        value = None if part.kind == "manual" else self.values[part.answer]
+        labels = {p.id: self.label(p) for p in self.family.parts}
+        key: dict[str, Any] = {
+            "id": self.label(part),
+            "part": part.id,
+            "prompt": part.prompt,
+            "kind": part.kind,
+            "points": self.points[part.id],
+            "quantity": part.answer,
+            "exact": None if value is None else formatting.exact_string(value),
+            "latex": None if value is None else self.key_latex(part),
+            "value": None if value is None else formatting.number(value),
+            "unit": part.unit,
+            "tolerance": part.tolerance,
+            "alternatives": [
+                {
+                    "exact": formatting.exact_string(self.values[alt.quantity]),
+                    "value": formatting.number(self.values[alt.quantity]),
+                    "points": alt.points,
+                    "reason": alt.reason,
+                }
+                for alt in part.alternatives
+            ],
+            "depends": [labels[d] for d in self.family.dependencies(part)],
+            "follow_through": part.follow_through * self.follow_through,
+            "symbols": list(part.symbols),
+            "rubric": part.rubric,
+        }
+        if part.kind in ("choice", "multi"):
+            key["scoring"] = part.scoring
+            options = self.values[part.options] if part.options else []
+            key["options"] = [
+                {"label": CHOICE_LABELS[i], "text": formatting.latex(text)}
+                for i, text in enumerate(options)
+            ]
+        if part.check:
+            key["check"] = part.check
+        return key
+
+    def question_key(self, number: int, rng_entropy: list[int]) -> dict[str, Any]:
+        return {
+            "position": self.position,
+            "number": number,
+            "family": self.family.id,
+            "title": self.family.title,
+            "rng": rng_entropy,
+            "params": self.params_exact(),
+            "points": self.total_points,
+            "parts": [self.part_key(part) for part in self.family.parts],
+        }

@@ -1,0 +1,67 @@
+"""Checks every family must pass, whatever folder it lives in.
+
+Each family's own ``test_family.py`` pins its source question to hand-checked values; this file
+draws many random variants of every family and compares every sympy key against the family's
+independent numeric path (``numeric.py``), checks the constraints, and renders the templates.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from generator.crosscheck import cross_check
+from generator.family import REQUIRED_FILES, UNCOMPUTED_KINDS
+from generator.instance import Instance
+from generator.registry import BUNDLED, default_registry, family_folders
+from generator.variants import family_hash
+
+RANDOM_VARIANTS = 200
+FAMILIES = sorted(default_registry().families)
+
+
+def test_no_bundled_family_is_broken() -> None:
+    assert default_registry().broken == {}
+
+
+@pytest.mark.parametrize("folder", list(family_folders([BUNDLED])), ids=lambda p: p.name)
+def test_folder_has_every_required_piece(folder) -> None:
+    family = default_registry().families.get(folder.name)
+    needed = [*REQUIRED_FILES, "test_family.py"]
+    if family is None or any(p.kind not in UNCOMPUTED_KINDS for p in family.parts):
+        needed.append("numeric.py")
+    missing = [name for name in needed if not (folder / name).is_file()]
+    assert not missing, f"templates/{folder.name} lacks {', '.join(missing)}"
+
+
+@pytest.mark.parametrize("family_id", FAMILIES)
+def test_source_instance_satisfies_constraints_and_cross_checks(family_id: str) -> None:
+    family = default_registry().get(family_id)
+    params = family.source_instance()
+    assert family.violations(params) == []
+    cross_check(family, params, family.solve(params))
+
+
+@pytest.mark.parametrize("family_id", FAMILIES)
+def test_random_variants_agree_with_numeric_path(family_id: str) -> None:
+    family = default_registry().get(family_id)
+    distinct = set()
+    for seed in range(RANDOM_VARIANTS):
+        rng = np.random.default_rng(np.random.SeedSequence([seed, family_hash(family_id)]))
+        params = family.draw(rng)
+        assert family.violations(params) == []
+        cross_check(family, params, family.solve(params))
+        distinct.add(tuple(sorted((k, str(v)) for k, v in params.items())))
+    assert len(distinct) > 1 or not family.params, "the sampler always draws the same question"
+
+
+@pytest.mark.parametrize("family_id", FAMILIES)
+@pytest.mark.parametrize("mode", ["exam", "question", "solutions"])
+def test_templates_render_every_part(family_id: str, mode: str) -> None:
+    family = default_registry().get(family_id)
+    instance = Instance(family, family.source_instance(), 1, {p.id: p.points for p in family.parts})
+    template = "solution.tex.j2" if mode == "solutions" else "question.tex.j2"
+    text = instance.render(template, mode)
+    environment = "dlsolpart" if mode == "solutions" else "dlpart"
+    for part in family.parts:
+        assert f"\\begin{{{environment}}}{{1{part.id}}}" in text, f"part {part.id} not rendered"
