@@ -11,8 +11,8 @@ import numpy as np
 
 from generator import formatting
 from generator.build import write_exam
-from generator.crosscheck import cross_check
 from generator.errors import DlexamError
+from generator.instance import Instance
 from generator.registry import default_registry
 from generator.spec import DEFAULT_SPEC, load_spec
 from generator.variants import build_exam, family_hash
@@ -89,8 +89,8 @@ def solve_command(
             params = family.draw(rng, fixed)
         except DlexamError as error:
             raise DlexamError(error.message, where=f"{family_id} --set", hint=error.hint) from None
-    values = family.solve(params)
-    cross_check(family, params, values)
+    instance = Instance(family, params, 1, {p.id: p.points for p in family.parts})
+    values = instance.values
     if as_json:
         click.echo(
             json.dumps(
@@ -120,9 +120,6 @@ def solve_command(
         )
         click.echo(f"  ({part.id}) {part.prompt} [{part.points:g} pt]: {shown}{decimal}")
     if show_latex:
-        from generator.instance import Instance
-
-        instance = Instance(family, params, 1, {p.id: p.points for p in family.parts})
         click.echo(instance.render("question.tex.j2", "exam"))
 
 
