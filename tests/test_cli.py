@@ -1,0 +1,106 @@
+"""The ``dlexam`` command line: listings, solving, generating, and user errors (exit 2)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+SPEC = """
+title: CLI exam
+course: DL 101
+seed: 11
+variants: 2
+questions:
+  - family: conv_shape
+"""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_templates_json_lists_every_family_with_params_and_parts() -> None:
+    code, out, _ = run("templates", "--json")
+    assert code == 0
+    families = {f["id"]: f for f in json.loads(out)}
+    conv = families["conv_shape"]
+    assert conv["topics"] == ["cnn"]
+    assert conv["source"]["file"] == "004_5b0f837f9b646cfa.txt"
+    assert {p["name"] for p in conv["params"]} >= {"size", "kernel", "stride"}
+    assert [p["id"] for p in conv["parts"]] == ["a", "b", "c"]
+
+
+def test_templates_filters_by_topic_and_rejects_unknown_topics() -> None:
+    code, out, _ = run("templates", "--topic", "cnn")
+    assert code == 0 and "conv_shape" in out
+    code, _, err = run("templates", "--topic", "astrology")
+    assert code == 2 and "no family has topic 'astrology'" in err
+
+
+def test_solve_source_json_has_the_documented_shape() -> None:
+    code, out, _ = run("solve", "conv_shape", "--source", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["family"] == "conv_shape" and data["seed"] is None
+    assert data["params"]["size"] == "26"
+    assert data["parts"][0] == {
+        "id": "a",
+        "kind": "shape",
+        "points": 2.0,
+        "exact": "8x8x5",
+        "value": [8, 8, 5],
+    }
+
+
+def test_solve_set_takes_exact_values_and_seeds_are_reproducible() -> None:
+    _, first, _ = run("solve", "conv_shape", "--seed", "5", "--set", "kernel=3", "--json")
+    _, second, _ = run("solve", "conv_shape", "--seed", "5", "--set", "kernel=3", "--json")
+    assert first == second and json.loads(first)["params"]["kernel"] == "3"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("solve", "no_such_family"), "unknown family 'no_such_family'"),
+        (("solve", "conv_shape", "--set", "stride"), "expected NAME=VALUE"),
+        (("solve", "conv_shape", "--set", "nope=1"), "no parameter 'nope'"),
+        (("solve", "conv_shape", "--set", "size=abc"), "cannot read 'abc'"),
+        (("solve", "conv_shape", "--source", "--set", "stride=2"), "not divisible by the stride"),
+    ],
+)
+def test_user_errors_exit_2_with_one_line_and_no_traceback(
+    args: tuple[str, ...], message: str
+) -> None:
+    code, out, err = run(*args)
+    assert code == 2
+    assert message in err and err.startswith("error: ")
+    assert "Traceback" not in out + err
+
+
+def test_generate_is_byte_identical_across_runs(tmp_path: Path) -> None:
+    spec = tmp_path / "exam.yaml"
+    spec.write_text(SPEC)
+    outputs = []
+    for name in ("one", "two"):
+        code, out, _ = run("generate", str(spec), "--out", str(tmp_path / name), "--no-pdf")
+        assert code == 0, out
+        assert str(tmp_path / name / "keys.json") in out
+        outputs.append(tmp_path / name)
+    files = sorted(p.relative_to(outputs[0]) for p in outputs[0].rglob("*") if p.is_file())
+    assert Path("keys.json") in files and any(p.suffix == ".tex" for p in files)
+    for relative in files:
+        assert (outputs[0] / relative).read_bytes() == (outputs[1] / relative).read_bytes()
+
+
+def test_generate_with_an_invalid_spec_exits_2(tmp_path: Path) -> None:
+    spec = tmp_path / "bad.yaml"
+    spec.write_text(SPEC.replace("conv_shape", "conv_shapes"))
+    code, _, err = run("generate", str(spec), "--out", str(tmp_path / "out"))
+    assert code == 2 and "questions[0].family: unknown family 'conv_shapes'" in err
+    assert not (tmp_path / "out").exists()
