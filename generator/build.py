@@ -1,20 +1,37 @@
-"""``dlexam generate``: from a spec to keys.json, LaTeX sources and the answer-CSV template.
+"""``dlexam generate``: from a spec to keys.json, LaTeX sources, PDFs and the answer-CSV template.
 
-Everything is computed before anything is written, and every file is written atomically, so a
-failing family or an interrupted run never leaves a half-written key next to good documents.
+Output folder::
+
+    keys.json                  every variant's keys (and its student, with a roster)
+    answers-template.csv       the header the grader expects, with one example row
+    tex/V001-V013.tex ...      the LaTeX sources, several variants in every mode per file
+    exam/V001.pdf ...          the student's exam of each variant
+    answer-sheets/V001.pdf ... one sheet of labelled answer boxes per variant
+    solutions/V001.pdf ...     keys, worked steps and rubric of each variant
+    exam-all.pdf, answer-sheets-all.pdf, solutions-all.pdf
+                               every variant in one file for duplex printing (odd-page starts)
+
+Keys and sources are computed before anything is written, and every file is written atomically,
+so a failing family or an interrupted run never leaves a half-written key next to good documents.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from generator import keys as keys_module
-from generator.atomic import write_text_atomic
-from generator.documents import MODES, variant_document
-from generator.variants import Exam
+from generator.atomic import write_bytes_atomic, write_text_atomic
+from generator.documents import MODES, exam_document
+from generator.pdf import ChunkResult, LatexFailure, compile_variants, pdf_bytes, reader
+from generator.variants import Exam, Variant
 
 ANSWER_EXAMPLES = {
     "integer": "42",
@@ -29,17 +46,26 @@ ANSWER_EXAMPLES = {
     "multi": "A,C",
     "constraint": "see question",
 }
+FOLDERS = {"exam": "exam", "answer-sheet": "answer-sheets", "solutions": "solutions"}
+# Variants per LaTeX document: a function of the variant count only, never of --jobs, so the same
+# command gives byte-identical files however many cores ran it. About eight documents keep two to
+# eight cores busy; 25 variants bound the cost of re-running a document after an error.
+CHUNKS = 8
+MAX_CHUNK = 25
 
 
 @dataclass
 class Written:
-    """Where ``generate`` put things, for the summary the CLI prints."""
+    """Where ``generate`` put things, and what failed, for the summary the CLI prints."""
 
     out_dir: Path
     keys: Path
     answers_template: Path
     tex: list[Path] = field(default_factory=list)
     pdf: list[Path] = field(default_factory=list)
+    combined: list[Path] = field(default_factory=list)
+    failures: list[LatexFailure] = field(default_factory=list)
+    logs: list[Path] = field(default_factory=list)
 
 
 def answers_template(exam: Exam) -> str:
@@ -51,22 +77,31 @@ def answers_template(exam: Exam) -> str:
         for part in instance.family.parts
         if part.auto_graded
     ]
+    student = first.student["id"] if first.student else "s0001"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["student_id", "variant", *(label for label, _ in parts)])
-    writer.writerow(["s0001", first.id, *(ANSWER_EXAMPLES[kind] for _, kind in parts)])
+    writer.writerow([student, first.id, *(ANSWER_EXAMPLES[kind] for _, kind in parts)])
     return buffer.getvalue()
 
 
-def write_exam(exam: Exam, out_dir: Path) -> Written:
-    """Write keys.json (schema-validated), one .tex per variant and mode, and the CSV template."""
+def chunks(variants: list[Variant]) -> list[list[Variant]]:
+    """The variants of each LaTeX document, in order."""
+    size = max(1, min(MAX_CHUNK, math.ceil(len(variants) / CHUNKS)))
+    return [variants[i : i + size] for i in range(0, len(variants), size)]
+
+
+def chunk_name(variants: list[Variant]) -> str:
+    first, last = variants[0].id, variants[-1].id
+    return first if first == last else f"{first}-{last}"
+
+
+def write_sources(exam: Exam, out_dir: Path) -> tuple[Written, dict[Path, list[Variant]]]:
+    """Write keys.json (schema-validated), the LaTeX sources and the CSV template."""
     document = keys_module.exam_keys(exam)
     keys_module.validate(document)
-    texts = {
-        out_dir / "tex" / f"{variant.id}-{mode}.tex": variant_document(exam.spec, variant, mode)
-        for variant in exam.variants
-        for mode in MODES
-    }
+    groups = {out_dir / "tex" / f"{chunk_name(c)}.tex": c for c in chunks(exam.variants)}
+    texts = {path: exam_document(exam.spec, group) for path, group in groups.items()}
     written = Written(
         out_dir=out_dir,
         keys=out_dir / "keys.json",
@@ -77,4 +112,59 @@ def write_exam(exam: Exam, out_dir: Path) -> Written:
         written.tex.append(path)
     write_text_atomic(written.answers_template, answers_template(exam))
     write_text_atomic(written.keys, keys_module.dumps(document))
-    return written
+    return written, groups
+
+
+def compile_pdfs(
+    exam: Exam,
+    written: Written,
+    groups: dict[Path, list[Variant]],
+    engine: str,
+    jobs: int = 1,
+    done: Callable[[], None] = lambda: None,
+) -> None:
+    """Compile every source in parallel, then write the per-variant and the print PDFs.
+
+    A variant that fails is reported (in ``written.failures``, with the log kept next to its
+    source) and the others are still written; the print files are only written when every
+    variant compiled, since a print run silently missing a student is worse than none.
+    """
+
+    def compile_group(path: Path) -> ChunkResult:
+        result = compile_variants(
+            engine,
+            groups[path],
+            lambda variants: exam_document(exam.spec, variants),
+            path.read_text(encoding="utf-8"),
+        )
+        done()
+        return result
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        results = dict(zip(groups, pool.map(compile_group, groups), strict=True))
+    pieces: dict[str, list[tuple[PdfReader, range]]] = {mode: [] for mode in MODES}
+    for path, result in results.items():
+        written.failures += result.failures
+        if result.failed_log:
+            log = path.with_suffix(".log")
+            write_text_atomic(log, result.failed_log)
+            written.logs.append(log)
+        if result.pdf is None:
+            continue
+        pdf = reader(result.pdf)
+        for variant in groups[path]:
+            for mode in MODES:
+                pages = result.sections.get((variant.id, mode))
+                if pages is None:  # this variant failed and was left out
+                    continue
+                target = written.out_dir / FOLDERS[mode] / f"{variant.id}.pdf"
+                write_bytes_atomic(target, pdf_bytes([(pdf, range(pages.start, pages.end))]))
+                written.pdf.append(target)
+                pieces[mode].append((pdf, range(pages.start, pages.padded)))
+    for mode in MODES:
+        combined = written.out_dir / f"{FOLDERS[mode]}-all.pdf"
+        if written.failures:
+            combined.unlink(missing_ok=True)
+            continue
+        write_bytes_atomic(combined, pdf_bytes(pieces[mode]))
+        written.combined.append(combined)

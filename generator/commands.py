@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
+import threading
 from pathlib import Path
 from typing import Any
 
 import click
 import numpy as np
 
-from generator import formatting
-from generator.build import write_exam
+from generator import formatting, pdf
+from generator.build import Written, compile_pdfs, write_sources
 from generator.errors import DlexamError
 from generator.instance import Instance
 from generator.registry import default_registry
+from generator.roster import assign, read_roster
 from generator.spec import DEFAULT_SPEC, load_spec
-from generator.variants import build_exam, family_hash
+from generator.variants import Exam, Variant, build_exam, family_hash
 
 
 @click.command("templates")
@@ -130,20 +134,98 @@ def solve_command(
 )
 @click.option("--seed", type=click.IntRange(0), help="Override the spec's seed.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Output folder.")
+@click.option(
+    "--roster",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="CSV with student_id,name: one variant per student, named on their copy.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=lambda: os.cpu_count() or 1,
+    show_default="number of cores",
+    help="pdflatex runs in parallel.",
+)
+@click.option("--no-pdf", "no_pdf", is_flag=True, help="Write keys and .tex only, no PDFs.")
 def generate_command(
-    spec_path: Path | None, variants: int | None, seed: int | None, out_dir: Path | None
+    spec_path: Path | None,
+    variants: int | None,
+    seed: int | None,
+    out_dir: Path | None,
+    roster: Path | None,
+    jobs: int,
+    no_pdf: bool,
 ) -> None:
-    """Generate variants, keys.json and LaTeX for SPEC (default: the bundled VIR 2019 exam)."""
+    """Generate variants, keys.json, LaTeX and PDFs for SPEC (default: the bundled VIR 2019 exam).
+
+    The output folder holds keys.json, answers-template.csv, tex/ (sources), exam/,
+    answer-sheets/ and solutions/ (one PDF per variant) and exam-all.pdf, answer-sheets-all.pdf,
+    solutions-all.pdf (all variants, each starting on an odd page, for duplex printing).
+    """
     registry = default_registry()
     spec = load_spec(spec_path or DEFAULT_SPEC, registry)
-    exam = build_exam(spec, variants, seed)
+    students = read_roster(roster) if roster else None
+    if students and variants is not None and variants != len(students):
+        raise DlexamError(
+            f"--variants {variants} but the roster has {len(students)} students",
+            hint="a roster gives one variant per student; leave out --variants",
+        )
+    exam = build_exam(spec, len(students) if students else variants, seed)
+    if students:
+        assign(exam, students)
     target = out_dir or Path("output") / spec.slug
-    written = write_exam(exam, target)
+    written, groups = write_sources(exam, target)
     for warning in exam.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"{len(exam.variants)} variant(s) of '{spec.title}' (seed {exam.seed}) in {target}/")
     click.echo(f"  keys:             {written.keys}")
     click.echo(f"  answer template:  {written.answers_template}")
-    click.echo(f"  LaTeX sources:    {len(written.tex)} files in {target / 'tex'}/")
-    for path in written.pdf:
-        click.echo(f"  PDF:              {path}")
+    click.echo(f"  LaTeX sources:    {len(written.tex)} file(s) in {target / 'tex'}/")
+    if no_pdf:
+        return
+    engine = pdf.find_engine()  # looked up through the module so tests can replace it
+    if engine is None:
+        raise DlexamError(
+            f"{pdf.ENGINE} not found, so no PDFs were made "
+            f"(the .tex files are in {target / 'tex'}/)",
+            hint=pdf.INSTALL_HINT,
+        )
+    _typeset(exam, written, groups, engine, jobs)
+
+
+def _typeset(
+    exam: Exam, written: Written, groups: dict[Path, list[Variant]], engine: str, jobs: int
+) -> None:
+    """Compile with a progress bar, then print what was written and what failed."""
+    if not sys.stderr.isatty() or len(groups) == 1:
+        compile_pdfs(exam, written, groups, engine, jobs)
+    else:
+        lock = threading.Lock()
+        with click.progressbar(
+            length=len(groups), label="  typesetting     ", file=sys.stderr, show_pos=True
+        ) as bar:
+
+            def done() -> None:
+                with lock:
+                    bar.update(1)
+
+            compile_pdfs(exam, written, groups, engine, jobs, done)
+    folders = sorted({path.parent for path in written.pdf})
+    click.echo(
+        f"  PDFs:             {len(written.pdf)} file(s) in "
+        + ", ".join(f"{folder}/" for folder in folders)
+    )
+    for path in written.combined:
+        click.echo(f"  print file:       {path}")
+    if not written.failures:
+        return
+    click.echo("", err=True)
+    for failure in written.failures:
+        click.echo(f"LaTeX error in {failure}", err=True)
+    failed = sorted({v for failure in written.failures for v in failure.variants})
+    logs = ", ".join(str(path) for path in written.logs)
+    raise DlexamError(
+        f"{len(failed)} of {len(exam.variants)} variant(s) have no PDF: {', '.join(failed)}; "
+        "the print files were not written",
+        hint=f"the .tex files are kept in {written.out_dir / 'tex'}/; logs: {logs}",
+    )

@@ -1,23 +1,40 @@
-"""LaTeX documents of one variant: the student's exam and the worked solutions."""
+"""LaTeX documents: the student's exam, the answer sheet and the worked solutions of variants.
+
+Several variants go into one document (one "section" per variant and mode), because one LaTeX run
+over many variants is far cheaper than one run per variant; the PDF builder splits the result.
+The document marks every section and question with a ``%% dlexam:`` comment line, so a LaTeX
+error's line number can be traced back to the variant and question that caused it.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
-from generator.rendering import points_text, render_document
+from generator.rendering import answer_box, option_count, points_text, render_document
 from generator.spec import ExamSpec
 from generator.variants import Variant
 
-MODES = ("exam", "solutions")
+MODES = ("exam", "answer-sheet", "solutions")
+HEADERS = {"exam": "", "answer-sheet": "Answer sheet --- ", "solutions": "Solutions --- "}
+ANSWER_SHEET_BOX_WIDTH = "0.49\\linewidth"
+MARKER = re.compile(r"^%% dlexam: (?P<variant>\S+) (?P<mode>\S+)(?: question (?P<question>\d+))?")
 
 
-def _exam_context(spec: ExamSpec) -> dict[str, Any]:
-    return {
-        "title": spec.title,
-        "course": spec.course,
-        "date": spec.date,
-        "instructions": spec.instructions,
-    }
+@dataclass(frozen=True)
+class Place:
+    """Where a line of a generated document comes from."""
+
+    variant: str | None
+    mode: str | None = None
+    question: int | None = None
+
+    def __str__(self) -> str:
+        if self.variant is None:
+            return "the preamble (exam title, course or date)"
+        text = f"variant {self.variant} ({self.mode})"
+        return f"{text}, question {self.question}" if self.question else text
 
 
 def question_body(instance: Any, mode: str) -> str:
@@ -29,22 +46,65 @@ def question_body(instance: Any, mode: str) -> str:
     return str(body)
 
 
-def variant_document(spec: ExamSpec, variant: Variant, mode: str) -> str:
-    """The full ``.tex`` of one variant in ``mode`` (``exam`` or ``solutions``)."""
+def _sheet_boxes(instance: Any) -> list[str]:
+    """The answer-sheet boxes of one question: every auto-graded part, labelled as in the CSV."""
+    return [
+        answer_box(
+            instance.label(part),
+            part.kind,
+            option_count(instance.family, part.id, instance.values),
+            ANSWER_SHEET_BOX_WIDTH,
+        )
+        for part in instance.family.parts
+        if part.auto_graded
+    ]
+
+
+def _section(variant: Variant, mode: str) -> dict[str, Any]:
     questions = [
         {
             "number": number,
             "points": points_text(instance.total_points),
-            "body": question_body(instance, mode),
+            "body": question_body(instance, mode) if mode != "answer-sheet" else "",
+            "boxes": _sheet_boxes(instance) if mode == "answer-sheet" else [],
         }
         for number, instance in variant.ordered()
     ]
+    return {
+        "variant": variant.id,
+        "student": variant.student,
+        "mode": mode,
+        "header": HEADERS[mode],
+        "qr": mode != "solutions",
+        "total": points_text(sum(instance.total_points for instance in variant.questions)),
+        "questions": questions,
+    }
+
+
+def exam_document(spec: ExamSpec, variants: list[Variant], modes: tuple[str, ...] = MODES) -> str:
+    """The ``.tex`` of ``variants``, each in every mode of ``modes``, in that order."""
     return render_document(
         "document.tex.j2",
         {
-            "exam": _exam_context(spec),
-            "variant": {"id": variant.id, "student": variant.student},
-            "mode": mode,
-            "questions": questions,
+            "exam": {
+                "title": spec.title,
+                "course": spec.course,
+                "date": spec.date,
+                "instructions": spec.instructions,
+            },
+            "sections": [_section(variant, mode) for variant in variants for mode in modes],
         },
     )
+
+
+def locate(tex: str, line: int) -> Place:
+    """The variant, mode and question that line ``line`` (1-based) of ``tex`` belongs to."""
+    place = Place(None)
+    for number, text in enumerate(tex.splitlines(), start=1):
+        if number > line:
+            break
+        match = MARKER.match(text)
+        if match:
+            question = match["question"]
+            place = Place(match["variant"], match["mode"], int(question) if question else None)
+    return place

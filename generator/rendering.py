@@ -13,6 +13,8 @@ never decides how a part, its points, its answer box or its key look.
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -28,9 +30,38 @@ from generator.family import Family
 LATEX_DIR = Path(__file__).resolve().parent / "latex"
 
 
+def _one_line(text: Any) -> str:
+    """Whitespace runs (newlines included) as one space, control characters dropped."""
+    return re.sub(r"\s+", " ", "".join(ch if ch.isprintable() else " " for ch in str(text)))
+
+
 def tex_escape(text: Any) -> formatting.Latex:
-    """Escape outside text so ``50% & more_{}\\input{/etc/passwd}`` prints literally."""
-    return formatting.Latex(escape_latex(str(text)))
+    """Escape outside text so ``50% & more_{}\\input{/etc/passwd}`` prints literally.
+
+    The text is made one line: a title or a name has no line breaks, and a stray ``\\newline``
+    where TeX expects a paragraph start is a compile error, not a layout choice.
+    """
+    return formatting.Latex(escape_latex(_one_line(text).strip()))
+
+
+def tex_paragraphs(text: Any) -> formatting.Latex:
+    """Escape multi-paragraph outside text (instructions); blank lines separate paragraphs."""
+    paragraphs = re.split(r"\n\s*\n", str(text).strip())
+    return formatting.Latex("\\par\n".join(tex_escape(p) for p in paragraphs if p.strip()))
+
+
+def tex_with_math(text: str) -> formatting.Latex:
+    """Plain text with ``$...$`` math spans (rubrics): the text is escaped, the math kept.
+
+    Rubrics are written by family authors as plain sentences; escaping them means a ``50%`` in a
+    rubric cannot comment out the rest of the line, while ``$K^2 C$`` still typesets.
+    """
+    pieces = _one_line(text).strip().split("$")
+    if len(pieces) % 2 == 0:  # an unpaired dollar is a literal dollar sign
+        pieces = [*pieces[:-2], pieces[-2] + "$" + pieces[-1]]
+    return formatting.Latex(
+        "".join(escape_latex(p) if i % 2 == 0 else f"${p}$" for i, p in enumerate(pieces))
+    )
 
 
 def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
@@ -51,6 +82,7 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     )
     env.filters["dec"] = lambda value, digits=2: formatting.Fixed(value, digits)
     env.filters["tex"] = tex_escape
+    env.filters["paragraphs"] = tex_paragraphs
     env.filters["latex"] = lambda value: formatting.Latex(formatting.latex(value))
     env.filters["exact"] = lambda value: formatting.Latex(formatting.exact_string(value))
     env.globals["Latex"] = formatting.Latex
@@ -82,18 +114,58 @@ def points_text(points: float) -> str:
     return f"{points:g}"
 
 
-def _part_wrapper(mode: str, views: Mapping[str, PartView]) -> Callable[..., str]:
+# Answer-box heights by answer kind: a number fits a line, a matrix or a design needs room.
+BOX_HEIGHTS = {
+    "vector": "1.6cm",
+    "interval": "1.6cm",
+    "set": "1.6cm",
+    "matrix": "2.4cm",
+    "expression": "2cm",
+    "constraint": "3cm",
+}
+DEFAULT_BOX_HEIGHT = "1.2cm"
+
+
+def answer_box(label: str, kind: str, options: int, width: str = "\\linewidth") -> str:
+    """The framed, labelled answer box of one auto-graded part (exam and answer sheet alike).
+
+    Choice parts get one checkbox per option instead of free space, so the sheet says how many
+    options there are and a marked box cannot be misread.
+    """
+    if kind in ("choice", "multi") and options:
+        letters = string.ascii_uppercase[:options]
+        marks = "\\quad ".join(f"\\dlcheck{{{letter}}}" for letter in letters)
+        hint = "one" if kind == "choice" else "all that apply"
+        return f"\\dlchoicebox{{{width}}}{{{label}}}{{{marks}}}{{mark {hint}}}"
+    height = BOX_HEIGHTS.get(kind, DEFAULT_BOX_HEIGHT)
+    return f"\\dlanswerbox[{height}]{{{width}}}{{{label}}}"
+
+
+def option_count(family: Family, part_id: str, values: Mapping[str, Any]) -> int:
+    """How many options a choice part offers in this variant (0 when it is not a choice part)."""
+    part = family.part(part_id)
+    if part.kind not in ("choice", "multi") or not part.options:
+        return 0
+    return len(values[part.options])
+
+
+def _part_wrapper(
+    mode: str, views: Mapping[str, PartView], family: Family, values: Mapping[str, Any]
+) -> Callable[..., str]:
     def part(part_id: str, caller: Callable[[], str]) -> formatting.Latex:
         view = views[part_id]
         body = caller()
         pts = points_text(view.points)
         if mode in ("exam", "question"):
-            show_box = mode == "exam" and view.auto_graded
-            box = f"\\dlanswerbox{{{view.label}}}\n" if show_box else ""
+            box = ""
+            if mode == "exam" and view.auto_graded:
+                kind = family.part(part_id).kind
+                box = answer_box(view.label, kind, option_count(family, part_id, values))
+                box = f"\\par\\smallskip\\noindent {box}\\par\n"
             text = f"\\begin{{dlpart}}{{{view.label}}}{{{pts}}}\n{body}{box}\\end{{dlpart}}\n"
         else:
             key = f"\\dlkey{{{view.key_latex}}}\n" if view.auto_graded else ""
-            rubric = f"\\dlrubric{{{view.rubric}}}\n" if view.rubric else ""
+            rubric = f"\\dlrubric{{{tex_with_math(view.rubric)}}}\n" if view.rubric else ""
             text = (
                 f"\\begin{{dlsolpart}}{{{view.label}}}{{{pts}}}\n{body}{key}{rubric}"
                 "\\end{dlsolpart}\n"
@@ -117,7 +189,8 @@ def render_family_text(
     solutions document, no boxes) or ``"solutions"`` (parts get keys and rubrics).
     """
     env = family_environment(family.folder)
-    context = {**params, **values, "parts": views, "part": _part_wrapper(mode, views)}
+    wrapper = _part_wrapper(mode, views, family, values)
+    context = {**params, **values, "parts": views, "part": wrapper}
     return env.get_template(template).render(context)
 
 
