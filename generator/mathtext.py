@@ -8,7 +8,14 @@ nesting depth and the size of powers so that hostile input fails fast with a :cl
 The grammar is what people write on paper and in spreadsheets: ``2/3``, ``-3.5``, ``1e-3``,
 ``1.2·10^-3``, ``1.2×10⁻³``, ``−4`` (Unicode minus), ``50%``, ``pi``, ``π``, ``e``, ``sqrt(3)``,
 ``√3``, ``ln 2``, ``log(2)`` (natural), ``exp(-3)``, ``e^-3``, ``2log2`` and implicit products such
-as ``2pi`` or ``3w``. Decimals are read exactly (``0.1`` is ``1/10``).
+as ``2pi`` or ``3w``. Decimals are read exactly (``0.1`` is ``1/10``); a single comma between
+digits is a decimal comma (``3,5``) in a scalar.
+
+Besides scalars and bracketed lists, the module reads the other answer forms a key is written in:
+:func:`parse_array` (``(1; 2)``, ``1 2 3``, ``1 0; 0 1``), :func:`parse_shape` (``8x8x5``,
+``(3,4,5,5)``) and :func:`parse_set` (``(0, 1/3]``, ``]0; 1/3[``, ``0 < a < 1/3``, unions with
+``U`` or ``∪``, ``{2}``). :func:`plain_number` reads plain decimals and fractions without sympy,
+which keeps grading thousands of numeric answers fast.
 """
 
 from __future__ import annotations
@@ -18,16 +25,19 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 import sympy
 
 from generator.errors import MathTextError
+from generator.formatting import Shape
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
 MAX_DIGITS = 60
 MAX_MAGNITUDE_DIGITS = 400  # log10 of the largest power we agree to build exactly
+MAX_SYMBOLIC_EXPONENT = 100  # x^100 is the largest power of a free symbol we build
 
 
 def _sigmoid(x: sympy.Expr) -> sympy.Expr:
@@ -83,8 +93,15 @@ _TOKEN = re.compile(
 )
 
 
+def check_length(text: str) -> None:
+    """Refuse overlong text before any work is done on it (a 10 MB spreadsheet cell)."""
+    if len(text) > MAX_LENGTH:
+        raise MathTextError(f"answer is too long ({len(text)} characters, limit {MAX_LENGTH})")
+
+
 def normalize(text: str) -> str:
     """Map Unicode spellings (superscripts, ×, −, π, √) to the ASCII grammar."""
+    check_length(text)
     text = _SUPERSCRIPT_RUN.sub(lambda m: "^(" + m.group().translate(_SUPERSCRIPTS) + ")", text)
     for old, new in _REPLACEMENTS.items():
         text = text.replace(old, new)
@@ -100,8 +117,7 @@ class Token:
 
 def tokenize(text: str, known_names: Iterable[str] = ()) -> list[Token]:
     """Split normalized text into tokens; unknown letter runs are split into known names."""
-    if len(text) > MAX_LENGTH:
-        raise MathTextError(f"answer is too long ({len(text)} characters, limit {MAX_LENGTH})")
+    check_length(text)
     known = set(FUNCTIONS) | set(CONSTANTS) | set(known_names)
     tokens: list[Token] = []
     pos = 0
@@ -259,6 +275,7 @@ class _Parser:
         token = self.current
         if token.kind == "number":
             self.advance()
+            _check_number_exponent(token.text, token.position)
             return sympy.Rational(token.text)
         if token.text == "(":
             self.enter()
@@ -287,8 +304,26 @@ class _Parser:
         return function(argument)
 
 
+def _check_number_exponent(text: str, position: int) -> None:
+    """``1e999999`` would build a million-digit integer: refuse exponents past the power limit."""
+    _, sep, exponent = text.lower().partition("e")
+    if sep and abs(int(exponent)) > MAX_MAGNITUDE_DIGITS:
+        raise MathTextError("number too large to compute", position)
+
+
 def _safe_power(base: sympy.Expr, exponent: sympy.Expr, position: int) -> sympy.Expr:
-    """Refuse powers whose exact value would have hundreds of digits (``9**9**9**9``)."""
+    """Refuse powers whose exact value would have hundreds of digits (``9**9**9**9``).
+
+    Powers of expressions in free symbols are capped too, so that expanding or evaluating
+    ``(x + 1)^(10^6)`` cannot stall the grader.
+    """
+    if not base.is_number and exponent.is_number:
+        try:
+            too_big = abs(float(exponent)) > MAX_SYMBOLIC_EXPONENT
+        except (TypeError, OverflowError, ValueError):
+            too_big = True
+        if too_big:
+            raise MathTextError("power too large to compute", position)
     if base.is_number and exponent.is_number:
         try:
             size = abs(float(exponent)) * math.log10(max(abs(float(base)), 1e-300))
@@ -309,6 +344,7 @@ def parse(text: str, symbols: Iterable[str] = ()) -> Any:
     ``symbols`` are the free names the answer may use (an expression part's variables).
     Raises :class:`MathTextError` for anything else; never evaluates code.
     """
+    check_length(text)
     table = _symbol_table(symbols)
     normalized = normalize(text.strip())
     if not normalized:
@@ -317,12 +353,294 @@ def parse(text: str, symbols: Iterable[str] = ()) -> Any:
     result = parser.value()
     if parser.current.kind != "end":
         raise MathTextError(f"unexpected {parser.current.text!r}", parser.current.position)
+    _check_defined(result)
     return result
+
+
+def _check_defined(value: Any) -> None:
+    """``1/(1-1)`` or ``log(0)`` build sympy's complex infinity or NaN: no answer means that."""
+    if isinstance(value, list):
+        for item in value:
+            _check_defined(item)
+    elif value.has(sympy.zoo, sympy.nan):
+        raise MathTextError("the value is undefined (a division by zero or log of 0)")
 
 
 def parse_scalar(text: str, symbols: Iterable[str] = ()) -> sympy.Expr:
-    """Like :func:`parse` but insists on one scalar value."""
-    result = parse(text, symbols)
+    """Like :func:`parse` but insists on one scalar value; ``3,5`` is read as 3.5."""
+    check_length(text)
+    result = parse(decimal_comma(text), symbols)
     if isinstance(result, list):
         raise MathTextError("expected a single value, not a list")
     return result
+
+
+# -- decimal commas and plain numbers ---------------------------------------------------------
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_PLAIN_NUMBER = re.compile(
+    r"\s*([+\-−–]?)\s*(\d+|\d+[.,]\d*|[.,]\d+)(?:[eE]([+\-−]?\d{1,6}))?\s*(%?)\s*"
+)
+_PLAIN_FRACTION = re.compile(r"\s*([+\-−–]?)\s*(\d+)\s*/\s*(\d+)\s*")
+
+
+def decimal_comma(text: str) -> str:
+    """``3,5`` -> ``3.5`` when a lone comma sits between digits outside brackets.
+
+    European spreadsheets write decimals with a comma; a comma is only a separator inside
+    brackets or next to other commas, so ``1,000`` is read as 1.000 (thousands separators are
+    not supported because they cannot be told apart from decimal commas).
+    """
+    if text.count(",") == 1 and not any(c in text for c in "[];{}") and "(" not in text:
+        return _DECIMAL_COMMA.sub(".", text)
+    return text
+
+
+def plain_number(text: str) -> Fraction | None:
+    """Read ``12``, ``-3.5``, ``3,5``, ``1e-3``, ``50%`` or ``2/3`` exactly, without sympy.
+
+    Returns ``None`` for anything else (the caller then uses :func:`parse_scalar`, which also
+    reports why text is unreadable). This is the grader's fast path: most answers are plain.
+    """
+    if len(text) > MAX_DIGITS:
+        return None
+    match = _PLAIN_NUMBER.fullmatch(text)
+    if match:
+        sign, digits, exponent, percent = match.groups()
+        value = Fraction(digits.replace(",", "."))
+        if exponent:
+            power = int(exponent.replace("−", "-"))
+            if abs(power) > MAX_MAGNITUDE_DIGITS:
+                return None
+            value *= Fraction(10) ** power
+        if percent:
+            value /= 100
+        return -value if sign and sign != "+" else value
+    match = _PLAIN_FRACTION.fullmatch(text)
+    if match and int(match.group(3)) != 0:
+        sign, numerator, denominator = match.groups()
+        value = Fraction(int(numerator), int(denominator))
+        return -value if sign and sign != "+" else value
+    return None
+
+
+# -- vectors and matrices ---------------------------------------------------------------------
+_OPENING = {"[": "]", "(": ")"}
+
+
+def split_top(text: str, separators: str) -> list[str]:
+    """Split at separators that are not inside brackets or parentheses."""
+    pieces: list[str] = []
+    depth = 0
+    start = 0
+    for i, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif depth == 0 and char in separators:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces]
+
+
+def _unwrap(text: str) -> str:
+    """Remove one pair of brackets around the whole text (``[1, 2]`` -> ``1, 2``)."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] in _OPENING and text[-1] == _OPENING[text[0]]:
+        depth = 0
+        for i, char in enumerate(text):
+            depth += char in "(["
+            depth -= char in ")]"
+            if depth == 0 and i < len(text) - 1:
+                return text  # ``(1)(2)``: the first bracket closes early
+        return text[1:-1].strip()
+    return text
+
+
+def _row(text: str, symbols: Iterable[str], comma_decimal: bool) -> list[Any]:
+    """One row: elements split at commas (or ``;``), else at spaces when the whole is no value."""
+    if comma_decimal:
+        return [parse_scalar(item, symbols) for item in split_top(text, ";")]
+    items = split_top(text, ",")
+    if len(items) > 1:
+        return [parse_scalar(item, symbols) for item in items]
+    try:
+        return [parse_scalar(text, symbols)]
+    except MathTextError:
+        words = text.split()
+        if len(words) < 2:
+            raise
+        return [parse_scalar(word, symbols) for word in words]
+
+
+def _rows(text: str, symbols: Iterable[str]) -> list[Any]:
+    inner = _unwrap(text)
+    groups = split_top(inner, ",;")
+    if len(groups) > 1 and all(g[:1] in _OPENING and _unwrap(g) != g for g in groups):
+        rows = [_row(_unwrap(g), symbols, False) for g in groups]  # [[1, 0], [0, 1]]
+    else:
+        lines = [line for line in split_top(inner.replace("\n", ";"), ";") if line]
+        rows = [_row(line, symbols, False) for line in lines]
+    if not rows or not rows[0]:
+        raise MathTextError("expected a vector like [1, 2] or a matrix like [[1, 0], [0, 1]]")
+    if len(rows) == 1:
+        return rows[0]
+    if len({len(r) for r in rows}) != 1:
+        raise MathTextError("the rows of the matrix have different lengths")
+    return rows
+
+
+def array_shape(value: Any) -> tuple[int, ...]:
+    """(n,) for a vector, (rows, cols) for a matrix, () for a scalar."""
+    if not isinstance(value, list):
+        return ()
+    if value and isinstance(value[0], list):
+        return (len(value), len(value[0]))
+    return (len(value),)
+
+
+def parse_array(
+    text: str, symbols: Iterable[str] = (), shape: tuple[int, ...] | None = None
+) -> list[Any]:
+    """Read a vector or matrix: ``[1, 2]``, ``(1; 2)``, ``1 2 3``, ``[[1,0],[0,1]]``, ``1 0; 0 1``.
+
+    ``;`` and line breaks separate matrix rows, commas (or spaces) the entries of a row. When the
+    expected ``shape`` is known, a reading with decimal commas and ``;`` between entries
+    (``(1,5; 2,5)`` = [1.5, 2.5]) is preferred if it, and only it, has that shape.
+    """
+    check_length(text)
+    symbols = tuple(symbols)
+    text = normalize(text).strip()
+    if not text:
+        raise MathTextError("empty answer")
+    try:
+        reading: list[Any] | None = _rows(text, symbols)
+        error: MathTextError | None = None
+    except MathTextError as problem:
+        reading, error = None, problem
+    if shape is not None and (reading is None or array_shape(reading) != shape) and ";" in text:
+        try:
+            decimal = _row(_unwrap(text), symbols, True)
+        except MathTextError:
+            decimal = None
+        if decimal is not None and array_shape(decimal) == shape:
+            return decimal
+    if reading is None:
+        assert error is not None
+        raise error
+    return reading
+
+
+# -- shapes -----------------------------------------------------------------------------------
+_SHAPE_SEPARATOR = re.compile(r"\s*[xX*,;]\s*|\s+")
+MAX_SHAPE_DIMS = 16
+
+
+def parse_shape(text: str) -> Shape:
+    """Read a tensor shape: ``8x8x5``, ``8×8×5``, ``8 x 8 x 5``, ``(3,4,5,5)``, ``[3, 4]``."""
+    check_length(text)
+    body = normalize(text).strip()
+    if body[:1] in "([{" and body[-1:] in ")]}":
+        body = body[1:-1].strip()
+    items = _SHAPE_SEPARATOR.split(body)
+    if (
+        not body
+        or len(items) > MAX_SHAPE_DIMS
+        or not all(item.isdigit() and len(item) <= 12 for item in items)
+    ):
+        raise MathTextError("expected a shape of whole numbers like 8x8x5 or (3, 4, 5, 5)")
+    return Shape(tuple(int(item) for item in items))
+
+
+# -- intervals and sets -----------------------------------------------------------------------
+_UNION = re.compile(r"\s*(?:∪|\bU\b|\bor\b)\s*")
+_COMPARISON = re.compile(r"(<=|>=|<|>)")
+_VARIABLE = re.compile(r"[A-Za-z_]\w*")
+_EMPTY = ("{}", "∅", "empty", "Ø")
+_ALL_REALS = ("R", "all")
+
+
+def parse_set(text: str) -> sympy.Set:
+    """Read intervals and sets: ``(0, 1/3)``, ``[1/6, 1/3)``, ``]0; 1/3[``, ``0 < a < 1/3``,
+    ``{2}``, ``(0, 1] U {2}``, ``x >= 1``, ``R``, ``{}``; unions with ``U``, ``∪`` or ``or``.
+
+    The result is a sympy set, so touching pieces merge (``[0, 1] U [1, 2]`` is ``[0, 2]``).
+    """
+    check_length(text)
+    body = normalize(text).strip()
+    for old, new in (("≤", "<="), ("≥", ">="), ("=<", "<="), ("=>", ">=")):
+        body = body.replace(old, new)
+    if not body:
+        raise MathTextError("empty answer")
+    pieces = [_set_piece(piece) for piece in _UNION.split(body)]
+    return sympy.Union(*pieces) if len(pieces) > 1 else pieces[0]
+
+
+def _endpoint(text: str) -> sympy.Expr:
+    value = parse_scalar(text)
+    if not (value.is_extended_real and (value.is_number or value in (sympy.oo, -sympy.oo))):
+        raise MathTextError(f"an interval end must be a real number, not {text!r}")
+    return value
+
+
+def _set_piece(piece: str) -> sympy.Set:
+    piece = piece.strip()
+    if piece in _EMPTY:
+        return sympy.S.EmptySet
+    if piece in _ALL_REALS:
+        return sympy.S.Reals
+    if _COMPARISON.search(piece):
+        return _inequality(piece)
+    if piece[:1] == "{" and piece[-1:] == "}":
+        inner = piece[1:-1]
+        separator = ";" if ";" in inner else ","
+        items = [item for item in split_top(inner, separator) if item]
+        return sympy.FiniteSet(*(_endpoint(item) for item in items))
+    if len(piece) >= 2 and piece[0] in "([]" and piece[-1] in ")][":
+        return _interval(piece)
+    return sympy.FiniteSet(_endpoint(piece))
+
+
+def _interval(piece: str) -> sympy.Set:
+    inner = piece[1:-1]
+    ends = split_top(inner, ";") if ";" in inner else split_top(inner, ",")
+    if len(ends) != 2 and ";" not in inner:
+        ends = [part.strip() for part in inner.split(", ")]
+    if len(ends) != 2:
+        raise MathTextError(f"expected an interval like (0, 1/3], not {piece!r}")
+    low, high = (_endpoint(end) for end in ends)
+    if bool(low > high):
+        raise MathTextError(f"the interval {piece!r} has its lower end above its upper end")
+    return sympy.Interval(low, high, left_open=piece[0] != "[", right_open=piece[-1] != "]")
+
+
+def _inequality(piece: str) -> sympy.Set:
+    """``0 < a <= 1/3``, ``a > 2``, ``1 >= x``: one variable compared with one or two bounds."""
+    items = [item.strip() for item in _COMPARISON.split(piece)]
+    names = [
+        i
+        for i in range(0, len(items), 2)
+        if _VARIABLE.fullmatch(items[i]) and items[i] not in CONSTANTS and items[i] != "pi"
+    ]
+    if len(items) not in (3, 5) or len(names) != 1:
+        raise MathTextError(f"expected an inequality like 0 < a < 1/3, not {piece!r}")
+    where = names[0]
+    low, high = -sympy.oo, sympy.oo
+    low_open = high_open = True
+    for i in range(1, len(items), 2):
+        op, left, right = items[i], i - 1, i + 1
+        if op in ("<", "<="):  # left < right
+            bound_index, is_upper = (right, True) if left == where else (left, False)
+        else:  # left > right
+            bound_index, is_upper = (right, False) if left == where else (left, True)
+        if where not in (left, right):
+            raise MathTextError(f"expected an inequality like 0 < a < 1/3, not {piece!r}")
+        bound = _endpoint(items[bound_index])
+        if is_upper:
+            high, high_open = bound, op in ("<", ">")
+        else:
+            low, low_open = bound, op in ("<", ">")
+    if bool(low > high):
+        raise MathTextError(f"no number satisfies {piece!r}")
+    return sympy.Interval(low, high, left_open=low_open, right_open=high_open)
