@@ -1,0 +1,270 @@
+"""Reading the answers CSV, whatever spreadsheet wrote it.
+
+Two layouts, told apart by the header: *wide* (``student_id, variant, 1a, 1b, ...``, one row per
+student, as ``answers-template.csv``) and *long* (``student_id, variant, part, answer``, one row
+per answer). UTF-8 with or without a byte-order mark; comma, semicolon (European exports) or tab
+delimiters; quoted fields; columns the keys do not know are passed through to ``scores.csv``; the
+variant column may be missing when the keys' roster assigns each student a variant.
+
+Nothing is dropped silently: a row that cannot be graded (unknown variant, repeated student id,
+wrong number of fields, an empty line) becomes a :class:`RowError` with its line number, so rows
+read = rows graded + rows in ``errors.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import DlexamError
+from grader.exam import ExamKeys
+
+FIELD_LIMIT = 64 * 1024 * 1024  # a 10 MB cell is read (and then refused as an answer), not fatal
+DELIMITERS = (",", ";", "\t")
+
+
+@dataclass
+class Submission:
+    """One student's answers (label -> text) and the line where they start."""
+
+    line: int
+    student_id: str
+    variant: str
+    answers: dict[str, str]
+    extras: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    student_id: str
+    reason: str
+
+
+@dataclass
+class AnswerSheet:
+    """The gradable submissions in input order, the rejected rows, and what was seen."""
+
+    layout: str
+    records: int
+    submissions: list[Submission]
+    errors: list[RowError]
+    extra_columns: list[str]
+    warnings: list[str]
+
+    @property
+    def graded_records(self) -> int:
+        return self.records - len(self.errors)
+
+
+def _column_name(name: str) -> str:
+    return re.sub(r"[\s\-]+", "_", name.strip().lower())
+
+
+def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and (line number, fields) rows of a CSV file, any delimiter, BOM or not."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DlexamError(f"cannot read the file: {error.strerror}", where=str(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DlexamError(
+            f"not UTF-8 text (byte {error.start})",
+            where=str(path),
+            hint="save the spreadsheet as 'CSV UTF-8'",
+        ) from None
+    first = text.split("\n", 1)[0]
+    delimiter = max(DELIMITERS, key=first.count)
+    with _field_limit():
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows: list[tuple[int, list[str]]] = []
+        start = 1
+        try:
+            for row in reader:
+                rows.append((start, row))
+                start = reader.line_num + 1
+        except csv.Error as error:
+            raise DlexamError(f"malformed CSV: {error}", where=f"{path}:{start}") from None
+    if not rows or not any(cell.strip() for cell in rows[0][1]):
+        raise DlexamError("the file is empty or has no header row", where=str(path))
+    return rows[0][1], rows[1:]
+
+
+@contextmanager
+def _field_limit() -> Iterator[None]:
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, FIELD_LIMIT))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def read_answers(path: Path, exam: ExamKeys) -> AnswerSheet:
+    """Read the answers CSV (wide or long) and check every row against the keys."""
+    header, rows = read_table(path)
+    names = [_column_name(h) for h in header]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise DlexamError(f"the header repeats column(s) {', '.join(repeated)}", where=f"{path}:1")
+    if "student_id" not in names:
+        raise DlexamError(
+            f"no student_id column in the header ({', '.join(header)})",
+            where=f"{path}:1",
+            hint="start from answers-template.csv written by dlexam generate",
+        )
+    if "part" in names and "answer" in names:
+        return _read_long(names, header, rows, exam)
+    return _read_wide(names, header, rows, exam)
+
+
+def _blank(row: list[str]) -> bool:
+    return not any(cell.strip() for cell in row)
+
+
+def _read_wide(
+    names: list[str], header: list[str], rows: list[tuple[int, list[str]]], exam: ExamKeys
+) -> AnswerSheet:
+    labels = {label.lower(): label for label in exam.labels}
+    columns = {i: labels[n] for i, n in enumerate(names) if n in labels}
+    fixed = {"student_id", "variant"}
+    extras = [
+        (i, header[i].strip()) for i, n in enumerate(names) if n not in fixed and i not in columns
+    ]
+    sid, vid = names.index("student_id"), names.index("variant") if "variant" in names else None
+    sheet = AnswerSheet("wide", len(rows), [], [], [name for _, name in extras], [])
+    absent = [label for label in exam.labels if label not in columns.values()]
+    gradable_absent = [label for label in absent if label not in exam.manual]
+    if gradable_absent:
+        sheet.warnings.append(
+            f"no column for part(s) {', '.join(gradable_absent)}: graded as blank"
+        )
+    seen: dict[str, int] = {}
+    for line, row in rows:
+        student = row[sid].strip() if sid < len(row) else ""
+        if _blank(row):
+            sheet.errors.append(RowError(line, "", "empty row"))
+            continue
+        if len(row) != len(header):
+            reason = f"{len(row)} fields, but the header has {len(header)}"
+            sheet.errors.append(RowError(line, student, reason))
+            continue
+        variant, reason = _check_student(student, row[vid] if vid is not None else "", exam, seen)
+        if variant is None:
+            sheet.errors.append(RowError(line, student, reason))
+            continue
+        seen[student] = line
+        answers = {label: row[i] for i, label in columns.items()}
+        extra = {name: row[i] for i, name in extras}
+        sheet.submissions.append(Submission(line, student, variant, answers, extra))
+    return sheet
+
+
+def _check_student(
+    student: str, given_variant: str, exam: ExamKeys, seen: dict[str, int]
+) -> tuple[str | None, str]:
+    if not student:
+        return None, "no student_id"
+    if student in seen:
+        return None, f"duplicate student_id (first on line {seen[student]}); not graded"
+    return exam.resolve_variant(student, given_variant)
+
+
+def _read_long(
+    names: list[str], header: list[str], rows: list[tuple[int, list[str]]], exam: ExamKeys
+) -> AnswerSheet:
+    """One answer per row; rows of one student are gathered in order of first appearance."""
+    labels = {label.lower(): label for label in exam.labels}
+    index = {name: names.index(name) for name in ("student_id", "part", "answer")}
+    vid = names.index("variant") if "variant" in names else None
+    sheet = AnswerSheet("long", len(rows), [], [], [], [])
+    gathered: dict[str, tuple[int, str, dict[str, tuple[int, str]]]] = {}
+    for line, row in rows:
+        if _blank(row):
+            sheet.errors.append(RowError(line, "", "empty row"))
+            continue
+        if len(row) != len(header):
+            student = row[index["student_id"]].strip() if index["student_id"] < len(row) else ""
+            reason = f"{len(row)} fields, but the header has {len(header)}"
+            sheet.errors.append(RowError(line, student, reason))
+            continue
+        student = row[index["student_id"]].strip()
+        label = labels.get(row[index["part"]].strip().lower())
+        given = row[vid].strip() if vid is not None else ""
+        if not student:
+            sheet.errors.append(RowError(line, "", "no student_id"))
+            continue
+        if label is None:
+            reason = f"unknown part {row[index['part']].strip()!r}"
+            sheet.errors.append(RowError(line, student, reason))
+            continue
+        first_line, first_variant, answers = gathered.setdefault(student, (line, given, {}))
+        if given and first_variant and given != first_variant:
+            reason = f"variant {given!r} differs from {first_variant!r} on line {first_line}"
+            sheet.errors.append(RowError(line, student, reason))
+        elif label in answers:
+            reason = f"second answer to part {label} (first on line {answers[label][0]})"
+            sheet.errors.append(RowError(line, student, reason))
+        else:
+            answers[label] = (line, row[index["answer"]])
+            if given and not first_variant:
+                gathered[student] = (first_line, given, answers)
+    for student, (line, given, answers) in gathered.items():
+        variant, reason = exam.resolve_variant(student, given)
+        if variant is None:
+            sheet.errors.extend(RowError(n, student, reason) for n, _ in answers.values())
+            continue
+        texts = {label: text for label, (_, text) in answers.items()}
+        sheet.submissions.append(Submission(line, student, variant, texts))
+    return sheet
+
+
+def read_manual(path: Path, exam: ExamKeys) -> dict[tuple[str, str], float]:
+    """Points an instructor entered for manual parts: long (student_id, part, points) or wide.
+
+    Every bad cell is an error naming the file, line and column: these are the instructor's own
+    numbers, and silently ignoring one would change a grade.
+    """
+    header, rows = read_table(path)
+    names = [_column_name(h) for h in header]
+    if "student_id" not in names:
+        raise DlexamError("no student_id column in the header", where=f"{path}:1")
+    labels = {label.lower(): label for label in exam.labels}
+    sid = names.index("student_id")
+    if "part" in names and "points" in names:
+        cells = [
+            (line, row[sid].strip(), row[names.index("part")], row[names.index("points")], "points")
+            for line, row in rows
+            if not _blank(row)
+        ]
+    else:
+        columns = [(i, header[i]) for i, n in enumerate(names) if n in labels]
+        cells = [
+            (line, row[sid].strip(), name, row[i] if i < len(row) else "", name)
+            for line, row in rows
+            if not _blank(row)
+            for i, name in columns
+        ]
+    points: dict[tuple[str, str], float] = {}
+    for line, student, part, text, column in cells:
+        where = f"{path}:{line}, column {column}"
+        label = labels.get(part.strip().lower())
+        if label is None:
+            raise DlexamError(f"unknown part {part!r}", where=where)
+        if not text.strip():
+            continue
+        if label not in exam.manual:
+            raise DlexamError(f"part {label} is graded automatically, not by hand", where=where)
+        try:
+            value = float(text.strip().replace(",", "."))
+        except ValueError:
+            raise DlexamError(f"points {text!r} are not a number", where=where) from None
+        points[(student, label)] = value
+    return points

@@ -1,0 +1,68 @@
+"""``dlexam grade KEYS.json ANSWERS.csv``: score answer CSVs against the keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from grader.answers import read_answers, read_manual
+from grader.exam import ExamKeys
+from grader.output import build_outputs, write_outputs
+from grader.scoring import grade_sheet, merge_manual, parse_grades
+
+GRADES_HELP = (
+    "Grade thresholds in percent, highest first, then the failing grade "
+    "[default: ECTS A=90,B=80,C=70,D=60,E=50,F]."
+)
+
+
+@click.command("grade")
+@click.argument("keys_path", metavar="KEYS.json", type=click.Path(path_type=Path))
+@click.argument("answers_path", metavar="ANSWERS.csv", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    help="Output folder [default: ANSWERS-graded next to the answers].",
+)
+@click.option(
+    "--manual",
+    "manual_path",
+    type=click.Path(path_type=Path),
+    help="CSV of points for manual parts: student_id,part,points (or one column per part).",
+)
+@click.option("--grades", default="A=90,B=80,C=70,D=60,E=50,F", help=GRADES_HELP)
+def grade_command(
+    keys_path: Path, answers_path: Path, out_dir: Path | None, manual_path: Path | None, grades: str
+) -> None:
+    """Grade ANSWERS.csv against KEYS.json.
+
+    Writes scores.csv (points and a status per part, total, percent, grade), errors.csv (rows
+    that cannot be graded, with line and reason), feedback/ (one file per student) and the class
+    report (report.csv, report.html). Real numbers are accepted when correct to three significant
+    figures unless the part's key says otherwise; decimal commas are read.
+    """
+    thresholds, fail = parse_grades(grades)
+    exam = ExamKeys.load(keys_path)
+    sheet = read_answers(answers_path, exam)
+    manual = read_manual(manual_path, exam) if manual_path else {}
+    results = grade_sheet(exam, sheet)
+    warnings = [*sheet.warnings]
+    if manual_path:
+        warnings += merge_manual(results, manual, str(manual_path))
+    files = build_outputs(exam, sheet, results, thresholds, fail)
+    target = out_dir or answers_path.with_name(f"{answers_path.stem}-graded")
+    write_outputs(target, files)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    unit = "rows" if sheet.layout == "wide" else "answer lines"
+    click.echo(
+        f"{sheet.records} {unit} read: {sheet.graded_records} graded "
+        f"({len(results)} students in scores.csv), {len(sheet.errors)} in errors.csv"
+    )
+    if results:
+        mean = sum(r.percent for r in results) / len(results)
+        click.echo(f"mean {mean:.1f} %; output in {target}/")
+    else:
+        click.echo(f"no gradable rows; output in {target}/")

@@ -1,0 +1,60 @@
+"""One plain-text feedback file per student: every part, the answer as read, the key, why.
+
+Student ids are untrusted: file names keep only letters, digits, ``.``, ``_`` and ``-``, and two
+ids that clean up to the same name get numbered suffixes in input order (deterministic).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from grader.exam import ExamKeys
+from grader.scoring import StudentResult
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def points_text(value: float) -> str:
+    """``2`` not ``2.0``, ``0.5``, at most four decimals; never ``-0``."""
+    text = f"{round(value, 4):g}"
+    return "0" if text == "-0" else text
+
+
+def file_names(student_ids: Iterable[str]) -> list[str]:
+    names: list[str] = []
+    used: set[str] = set()
+    for student in student_ids:
+        base = _UNSAFE.sub("_", student).strip("._") or "student"
+        name, n = base, 1
+        while name.lower() in used:
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name.lower())
+        names.append(f"{name}.txt")
+    return names
+
+
+def feedback_text(exam: ExamKeys, result: StudentResult, grade: str) -> str:
+    submission = result.submission
+    about = ", ".join(str(exam.exam[k]) for k in ("course", "date") if exam.exam.get(k))
+    lines = [
+        f"{exam.title} ({about})" if about else exam.title,
+        f"Student {submission.student_id}, variant {submission.variant}",
+        f"Total: {points_text(result.total)} of {points_text(result.max_points)} points "
+        f"({result.percent:.1f} %), grade {grade}",
+        "",
+    ]
+    for question in exam.questions(submission.variant):
+        for label, key in question.parts.items():
+            part = result.parts[label]
+            lines.append(
+                f"{label}  {key.prompt}  [{part.status}, "
+                f"{points_text(part.points)}/{points_text(part.max_points)} pt]"
+            )
+            if key.kind != "manual":
+                lines.append(f"    your answer: {part.answer or '(none)'}")
+                if part.expected:
+                    lines.append(f"    expected:    {part.expected}")
+            lines.append(f"    why:         {part.reason}")
+    return "\n".join(lines) + "\n"

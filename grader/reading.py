@@ -1,0 +1,256 @@
+"""Reading one answer of a given kind into a comparable value.
+
+Answers are untrusted text: everything goes through :mod:`generator.mathtext`, nothing is
+evaluated. Plain numbers (``12``, ``-3.5``, ``3,5``, ``2/3``) are read exactly with
+:func:`generator.mathtext.plain_number` and never touch sympy, which keeps a class of thousands
+fast; anything else (``sqrt(3)``, ``1.2·10^-3``, ``e^-3``) goes through the sympy-building parser.
+
+The same functions read the key's ``exact`` string, so a key and an answer can never be read by
+different rules.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import sympy
+
+from generator import formatting, mathtext
+from generator.errors import MathTextError
+
+CHOICE_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+YES_WORDS = frozenset({"yes", "y", "true", "t", "ja", "j", "wahr", "w", "richtig", "correct"})
+NO_WORDS = frozenset({"no", "n", "false", "f", "nein", "falsch", "wrong", "incorrect"})
+BOOLEAN_KEYS = {"yes": "yes", "true": "yes", "no": "no", "false": "no"}
+_CHOICE_SPLIT = re.compile(r"[\s,;/&+]+|\band\b|\bund\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """A real number read exactly (``Fraction`` on the fast path, else sympy) and as a float."""
+
+    exact: Fraction | sympy.Expr
+    approx: float
+
+    def __str__(self) -> str:
+        if isinstance(self.exact, Fraction):
+            return fraction_text(self.exact)
+        return formatting.exact_string(self.exact)
+
+
+def fraction_text(value: Fraction) -> str:
+    """``0.333`` for 333/1000 (a decimal stays a decimal), ``2/3`` when it is no decimal."""
+    denominator = value.denominator
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    places = max(twos, fives)
+    scaled = abs(value.numerator) * 10**places // value.denominator
+    whole, fraction = divmod(scaled, 10**places)
+    sign = "-" if value < 0 else ""
+    return f"{sign}{whole}.{fraction:0{places}d}" if places else f"{sign}{whole}"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An answer as read: the comparable ``value`` and the text shown back in feedback."""
+
+    value: Any
+    shown: str
+
+
+def _float(value: Fraction | sympy.Expr) -> float:
+    try:
+        return float(value)
+    except OverflowError:
+        return math.copysign(math.inf, 1 if value > 0 else -1)
+
+
+def number_from(value: Fraction | sympy.Expr) -> Num:
+    """A :class:`Num` from an exact value; complex or symbolic values are refused."""
+    if isinstance(value, Fraction):
+        return Num(value, _float(value))
+    expr = sympy.sympify(value)
+    if expr.free_symbols:
+        raise MathTextError("expected a number, not an expression in " + str(expr.free_symbols))
+    if expr.is_Rational:
+        return Num(Fraction(int(expr.p), int(expr.q)), _float(Fraction(int(expr.p), int(expr.q))))
+    if expr in (sympy.oo, -sympy.oo):
+        return Num(expr, math.copysign(math.inf, 1 if expr == sympy.oo else -1))
+    approx = sympy.N(expr, 20)
+    if not approx.is_real:
+        raise MathTextError("expected a real number")
+    return Num(expr, _float(approx))
+
+
+def read_number(text: str) -> Num:
+    """``12``, ``3,5``, ``2/3`` on the fast path; ``sqrt(3)``, ``1.2·10^-3`` through sympy."""
+    plain = mathtext.plain_number(text)
+    if plain is not None:
+        return Num(plain, _float(plain))
+    return number_from(mathtext.parse_scalar(text))
+
+
+def _numbers(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_numbers(v) for v in value]
+    return number_from(value)
+
+
+def read_array(text: str, shape: tuple[int, ...] | None = None) -> list[Any]:
+    """A vector or matrix of :class:`Num`; plain rows like ``1 2 3`` skip sympy entirely."""
+    fast = _plain_row(text)
+    if fast is not None and (shape is None or len(shape) == 1):
+        return fast
+    result: list[Any] = _numbers(mathtext.parse_array(text, shape=shape))
+    return result
+
+
+def _plain_row(text: str) -> list[Num] | None:
+    """``[1, 2.5, -3]`` or ``1 2 3`` when every entry is a plain number (the common case)."""
+    body = text.strip()
+    if body[:1] in "[(" and body[-1:] in "])":
+        body = body[1:-1]
+    if any(c in body for c in "[]();"):
+        return None
+    items = body.split(",") if "," in body else body.split()
+    values = [mathtext.plain_number(item) for item in items]
+    if not items or any(v is None for v in values):
+        return None
+    return [Num(v, _float(v)) for v in values if v is not None]
+
+
+def read_choices(text: str, labels: Sequence[str], boolean: bool) -> frozenset[str]:
+    """``A,C``, ``a c``, ``{A, C}``, ``AC``, ``1 3`` (option numbers), or yes/no/true/false."""
+    body = mathtext.normalize(text).strip().strip("{}[]()").strip()
+    if boolean:
+        word = body.lower().rstrip(".")
+        if word in YES_WORDS:
+            return frozenset({"yes"})
+        if word in NO_WORDS:
+            return frozenset({"no"})
+        raise MathTextError("expected yes or no (true or false)")
+    allowed = tuple(labels) or tuple(CHOICE_LETTERS)
+    chosen: set[str] = set()
+    for token in _CHOICE_SPLIT.split(body):
+        if not token:
+            continue
+        if token.isdigit():
+            index = int(token) - 1
+            if not 0 <= index < len(allowed):
+                raise MathTextError(f"there is no option {token}")
+            chosen.add(allowed[index])
+            continue
+        letters = token.upper()
+        if not letters.isalpha() or any(letter not in allowed for letter in letters):
+            raise MathTextError(f"unknown option {token!r} (options: {', '.join(allowed)})")
+        chosen.update(letters)
+    if not chosen:
+        raise MathTextError("no option chosen")
+    return frozenset(chosen)
+
+
+def choices_text(value: frozenset[str]) -> str:
+    return ",".join(sorted(value))
+
+
+def read_constraint(text: str) -> Any:
+    """A design answer: ``K=7, S=2, P=0`` becomes a dict, anything else a value or list."""
+    if "=" in text:
+        design: dict[str, Any] = {}
+        for item in mathtext.split_top(mathtext.normalize(text), ",;"):
+            name, sep, value = item.partition("=")
+            if not sep or not re.fullmatch(r"[A-Za-z_]\w*", name.strip()):
+                raise MathTextError(f"expected NAME=VALUE pairs like K=3, S=1, not {item!r}")
+            design[name.strip()] = mathtext.parse(value)
+        return design
+    return mathtext.parse(mathtext.decimal_comma(text))
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    """What reading an answer needs to know about its part besides the text."""
+
+    kind: str
+    symbols: tuple[str, ...] = ()
+    shape: tuple[int, ...] | None = None
+    labels: tuple[str, ...] = ()
+    boolean: bool = False
+
+
+def read_answer(text: str, info: KindInfo) -> Reading:
+    """Read ``text`` as an answer of ``info.kind``; :class:`MathTextError` when unreadable."""
+    kind = info.kind
+    if kind in ("integer", "number"):
+        number = read_number(text)
+        return Reading(number, str(number))
+    if kind in ("vector", "matrix"):
+        array = read_array(text, info.shape)
+        return Reading(array, "[" + ", ".join(_show(v) for v in array) + "]")
+    if kind == "shape":
+        shape = mathtext.parse_shape(text)
+        return Reading(shape, str(shape))
+    if kind in ("interval", "set"):
+        value = mathtext.parse_set(text)
+        return Reading(value, formatting.exact_string(value))
+    if kind == "expression":
+        expr = mathtext.parse_scalar(text, info.symbols)
+        return Reading(expr, formatting.exact_string(expr))
+    if kind in ("choice", "multi"):
+        chosen = read_choices(text, info.labels, info.boolean)
+        return Reading(chosen, choices_text(chosen))
+    if kind == "constraint":
+        design = read_constraint(text)
+        return Reading(design, _show_design(design))
+    raise MathTextError(f"answers of kind {kind!r} are not read automatically")
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    return str(value)
+
+
+def _show_design(design: Any) -> str:
+    if isinstance(design, dict):
+        return ", ".join(f"{k}={formatting.exact_string(v)}" for k, v in design.items())
+    return formatting.exact_string(design)
+
+
+def from_value(kind: str, value: Any) -> Any:
+    """A solution value (sympy, list, Shape, set, string) in the form :func:`read_answer` gives.
+
+    Used for keys recomputed from a student's earlier answers (follow-through).
+    """
+    if kind in ("integer", "number"):
+        return number_from(value)
+    if kind in ("vector", "matrix"):
+        return _numbers(list(value))
+    if kind in ("choice", "multi"):
+        return frozenset(str(value).replace(" ", "").split(","))
+    return value
+
+
+def to_solution_value(kind: str, value: Any) -> Any:
+    """The inverse of :func:`from_value`: a student's reading as the solution graph's input."""
+    if isinstance(value, Num):
+        exact = value.exact
+        if isinstance(exact, Fraction):
+            return sympy.Rational(exact.numerator, exact.denominator)
+        return exact
+    if isinstance(value, list):
+        return [to_solution_value(kind, v) for v in value]
+    if isinstance(value, frozenset):
+        return choices_text(value)
+    return value

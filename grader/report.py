@@ -1,0 +1,244 @@
+"""The class report: score statistics, item analysis per part, common wrong answers.
+
+Per part, *facility* is the mean fraction of the points earned, and *discrimination* is given two
+ways, as in classical test theory: the corrected item-total (point-biserial) correlation between
+the part's points and the rest of the total, and the upper-minus-lower index (mean facility of the
+top 27 % of students by total minus that of the bottom 27 %). Written as ``report.csv`` and as
+``report.html`` with a histogram of totals and a per-part chart (matplotlib, PNG inlined, no
+timestamps, so two runs give identical files).
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import html
+import io
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from grader.exam import ExamKeys
+from grader.feedback import points_text
+from grader.scoring import StudentResult
+
+UPPER_LOWER = 0.27
+COMMON_WRONG = 3
+WRONG_STATUSES = ("wrong", "partial")
+
+
+@dataclass(frozen=True)
+class PartStats:
+    label: str
+    max_points: float
+    mean: float
+    facility: float
+    discrimination: float | None
+    upper_lower: float | None
+    blank: int
+    common_wrong: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class ClassStats:
+    count: int
+    max_points: float
+    mean: float
+    median: float
+    sd: float
+    low: float
+    high: float
+    parts: tuple[PartStats, ...]
+
+
+def _correlation(a: np.ndarray, b: np.ndarray) -> float | None:
+    if len(a) < 2 or a.std() == 0 or b.std() == 0:
+        return None
+    return float(np.corrcoef(a, b)[0, 1])
+
+
+def class_stats(exam: ExamKeys, results: list[StudentResult]) -> ClassStats:
+    totals = np.array([r.total for r in results], dtype=float)
+    order = np.argsort(totals, kind="stable")
+    group = max(1, round(UPPER_LOWER * len(results)))
+    parts = []
+    for label in exam.labels:
+        present = [r.parts[label] for r in results if label in r.parts]
+        if not present:
+            continue
+        points = np.array([p.points for p in present], dtype=float)
+        maximum = max(p.max_points for p in present)
+        fractions = np.array([p.points / p.max_points if p.max_points else 0.0 for p in present])
+        rest = np.array([r.total - r.parts[label].points for r in results if label in r.parts])
+        upper_lower = None
+        if len(present) == len(results) and len(results) >= 2:
+            by_total = fractions[order]
+            upper_lower = float(by_total[-group:].mean() - by_total[:group].mean())
+        wrong = Counter(p.answer for p in present if p.status in WRONG_STATUSES)
+        parts.append(
+            PartStats(
+                label=label,
+                max_points=maximum,
+                mean=float(points.mean()),
+                facility=float(fractions.mean()),
+                discrimination=_correlation(points, rest),
+                upper_lower=upper_lower,
+                blank=sum(p.status == "blank" for p in present),
+                common_wrong=tuple(
+                    sorted(wrong.items(), key=lambda item: (-item[1], item[0]))[:COMMON_WRONG]
+                ),
+            )
+        )
+    empty = len(results) == 0
+    return ClassStats(
+        count=len(results),
+        max_points=float(max((r.max_points for r in results), default=0.0)),
+        mean=0.0 if empty else float(totals.mean()),
+        median=0.0 if empty else float(np.median(totals)),
+        sd=0.0 if empty else float(totals.std()),
+        low=0.0 if empty else float(totals.min()),
+        high=0.0 if empty else float(totals.max()),
+        parts=tuple(parts),
+    )
+
+
+def _number(value: float | None, digits: int = 3) -> str:
+    return "" if value is None else f"{value:.{digits}f}"
+
+
+def _wrong_text(common: tuple[tuple[str, int], ...]) -> str:
+    return "; ".join(f"{answer} ({count})" for answer, count in common)
+
+
+REPORT_COLUMNS = (
+    "item",
+    "max_points",
+    "mean",
+    "median",
+    "sd",
+    "facility",
+    "discrimination_r",
+    "discrimination_ul27",
+    "blank",
+    "common_wrong_answers",
+)
+
+
+def report_csv(stats: ClassStats) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(REPORT_COLUMNS)
+    writer.writerow(
+        [
+            f"total (n={stats.count})",
+            points_text(stats.max_points),
+            _number(stats.mean),
+            _number(stats.median),
+            _number(stats.sd),
+            "",
+            "",
+            "",
+            "",
+            "",
+        ]
+    )
+    for part in stats.parts:
+        writer.writerow(
+            [
+                part.label,
+                points_text(part.max_points),
+                _number(part.mean),
+                "",
+                "",
+                _number(part.facility),
+                _number(part.discrimination),
+                _number(part.upper_lower),
+                part.blank,
+                _wrong_text(part.common_wrong),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _png(figure: object) -> str:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=90, metadata={"Software": None})  # type: ignore[attr-defined]
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _charts(stats: ClassStats, results: list[StudentResult]) -> tuple[str, str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    with plt.rc_context({"font.size": 9}):
+        histogram, axes = plt.subplots(figsize=(6, 3))
+        axes.hist([r.percent for r in results], bins=[5.0 * i for i in range(21)], color="#4c72b0")
+        axes.set_xlabel("total (%)")
+        axes.set_ylabel("students")
+        histogram.tight_layout()
+        first = _png(histogram)
+        plt.close(histogram)
+        labels = [p.label for p in stats.parts]
+        chart, axes = plt.subplots(figsize=(max(6, 0.35 * len(labels)), 3))
+        x = np.arange(len(labels))
+        axes.bar(x - 0.2, [p.facility for p in stats.parts], 0.4, label="facility")
+        axes.bar(
+            x + 0.2,
+            [p.discrimination or 0.0 for p in stats.parts],
+            0.4,
+            label="discrimination (r)",
+        )
+        axes.set_xticks(x, labels, rotation=90 if len(labels) > 20 else 0)
+        axes.set_ylim(-0.5, 1.0)
+        axes.axhline(0, color="black", linewidth=0.5)
+        axes.legend(loc="lower right")
+        chart.tight_layout()
+        second = _png(chart)
+        plt.close(chart)
+    return first, second
+
+
+def report_html(exam: ExamKeys, stats: ClassStats, results: list[StudentResult]) -> str:
+    """A self-contained page; every student-provided text is HTML-escaped."""
+    esc = html.escape
+    histogram, chart = _charts(stats, results) if results else ("", "")
+    rows = "\n".join(
+        "<tr>"
+        + "".join(
+            f"<td>{esc(str(cell))}</td>"
+            for cell in (
+                part.label,
+                points_text(part.max_points),
+                _number(part.mean, 2),
+                _number(part.facility, 2),
+                _number(part.discrimination, 2),
+                _number(part.upper_lower, 2),
+                part.blank,
+                _wrong_text(part.common_wrong),
+            )
+        )
+        + "</tr>"
+        for part in stats.parts
+    )
+    images = "".join(
+        f'<p><img alt="{alt}" src="data:image/png;base64,{data}"></p>'
+        for alt, data in (("histogram of totals", histogram), ("facility per part", chart))
+        if data
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{esc(exam.title)}: class report</title>
+<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}
+table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .5em}}</style></head>
+<body><h1>{esc(exam.title)}: class report</h1>
+<p>{stats.count} students graded; maximum {points_text(stats.max_points)} points.
+Mean {stats.mean:.2f}, median {stats.median:.2f}, standard deviation {stats.sd:.2f},
+lowest {stats.low:.2f}, highest {stats.high:.2f}.</p>
+{images}
+<table><tr><th>part</th><th>max</th><th>mean</th><th>facility</th><th>discrimination r</th>
+<th>upper&minus;lower 27&nbsp;%</th><th>blank</th><th>most common wrong answers</th></tr>
+{rows}
+</table></body></html>
+"""

@@ -1,0 +1,110 @@
+"""Scoring a whole answer sheet: every part of every submission, totals, percentages, grades.
+
+Grades follow thresholds on the percentage; the default is the ECTS letter scale as most
+European universities apply it in absolute form: A from 90 %, B 80 %, C 70 %, D 60 %, E 50 %,
+F below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from generator.errors import DlexamError
+from grader.answers import AnswerSheet, Submission
+from grader.exam import ExamKeys
+from grader.part import PartResult, grade_question
+
+ECTS = (("A", 90.0), ("B", 80.0), ("C", 70.0), ("D", 60.0), ("E", 50.0))
+FAIL = "F"
+
+
+@dataclass
+class StudentResult:
+    submission: Submission
+    parts: dict[str, PartResult]
+    total: float
+    max_points: float
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.total / self.max_points if self.max_points else 0.0
+
+
+def parse_grades(text: str) -> tuple[tuple[tuple[str, float], ...], str]:
+    """``A=90,B=80,C=70,D=60,E=50,F`` -> thresholds (highest first) and the failing grade."""
+    thresholds: list[tuple[str, float]] = []
+    fail = FAIL
+    for item in (i.strip() for i in text.split(",") if i.strip()):
+        name, sep, bound = item.partition("=")
+        if not sep:
+            fail = name.strip()
+            continue
+        try:
+            thresholds.append((name.strip(), float(bound)))
+        except ValueError:
+            raise DlexamError(f"--grades: {item!r} is not NAME=PERCENT") from None
+    bounds = [b for _, b in thresholds]
+    if not thresholds or bounds != sorted(bounds, reverse=True) or len(set(bounds)) != len(bounds):
+        raise DlexamError(
+            "--grades needs NAME=PERCENT pairs from the highest down, "
+            "e.g. A=90,B=80,C=70,D=60,E=50,F"
+        )
+    return tuple(thresholds), fail
+
+
+def letter(
+    percent: float, thresholds: tuple[tuple[str, float], ...] = ECTS, fail: str = FAIL
+) -> str:
+    for name, bound in thresholds:
+        if percent >= bound - 1e-9:
+            return name
+    return fail
+
+
+def grade_submission(exam: ExamKeys, submission: Submission) -> StudentResult:
+    parts: dict[str, PartResult] = {}
+    for question in exam.questions(submission.variant):
+        for result in grade_question(question, submission.answers):
+            parts[result.label] = result
+    total = sum(r.points for r in parts.values())
+    maximum = sum(r.max_points for r in parts.values())
+    return StudentResult(submission, parts, round(total, 6), maximum)
+
+
+def merge_manual(
+    results: list[StudentResult], manual: Mapping[tuple[str, str], float], source: str
+) -> list[str]:
+    """Put the instructor's points into manual (and unchecked constraint) parts.
+
+    Returns warnings for entries that cannot be used (no graded row, an automatic grade).
+    """
+    by_student = {r.submission.student_id: r for r in results}
+    warnings = []
+    for (student, label), points in manual.items():
+        result = by_student.get(student)
+        if result is None or label not in result.parts:
+            warnings.append(f"{source}: no graded row for student {student!r} (part {label})")
+            continue
+        part = result.parts[label]
+        if not 0 <= points <= part.max_points:
+            raise DlexamError(
+                f"{points:g} points for part {label} of student {student!r}, "
+                f"outside 0..{part.max_points:g}",
+                where=source,
+            )
+        if part.status != "manual":
+            warnings.append(
+                f"{source}: part {label} of student {student!r} was checked automatically; "
+                "the entered points are not used"
+            )
+            continue
+        result.parts[label] = replace(
+            part, points=points, reason="points entered by the instructor"
+        )
+        result.total = round(sum(r.points for r in result.parts.values()), 6)
+    return warnings
+
+
+def grade_sheet(exam: ExamKeys, sheet: AnswerSheet) -> list[StudentResult]:
+    return [grade_submission(exam, submission) for submission in sheet.submissions]
