@@ -66,7 +66,7 @@ def routed(conv_out: list[list[Any]], windows: list) -> list[list[Any]]:
     A conv value wins only when it is strictly larger than every padding zero in its window.
     """
     size = len(conv_out)
-    result = []
+    result: list[list[tuple[int, int] | None]] = []
     for row in windows:
         result.append([])
         for cell in row:
