@@ -299,7 +299,8 @@ def load_family(folder: Path) -> Family:
     params = tuple(getattr(params_module, "PARAMS", ()))
     graph = Graph(collect(vars(solution_module)), [p.name for p in params])
     for part in parts:
-        for name in (part.answer, *(a.quantity for a in part.alternatives), part.options):
+        answer = None if part.kind == "manual" else part.answer  # manual parts have no key
+        for name in (answer, *(a.quantity for a in part.alternatives), part.options):
             if name is not None and name not in graph.quantities:
                 raise DlexamError(
                     f"part {part.id} names quantity {name!r}, not defined in solution.py",
