@@ -12,7 +12,7 @@ SEARCH_LIMIT = 5000
 
 
 def count(cell: str, d: int, h: int, bias: bool) -> int:
-    arrays = []
+    arrays: list[np.ndarray] = []
     for _ in GATES[cell]:
         arrays += [np.zeros((h, d)), np.zeros((h, h))]
         if bias:
