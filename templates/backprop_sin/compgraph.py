@@ -65,10 +65,17 @@ def _node(node: Node, annotated: bool) -> str:
     return text + f"\n\\node[val, left=1pt of {node.name}, align=right] {{{label}}};"
 
 
-def tikz(nodes: Iterable[Node], edges: Iterable[tuple[str, str]], annotated: bool) -> Latex:
+def _edge(edge: tuple[str, ...]) -> str:
+    """``(a, b)`` is a straight arrow; ``(a, b, "bend left=40")`` adds TikZ ``to`` options."""
+    if len(edge) == 2:
+        return f"\\draw[->] ({edge[0]}) -- ({edge[1]});"
+    return f"\\draw[->] ({edge[0]}) to[{edge[2]}] ({edge[1]});"
+
+
+def tikz(nodes: Iterable[Node], edges: Iterable[tuple[str, ...]], annotated: bool) -> Latex:
     """The ``tikzpicture`` (centred) of the graph; ``annotated`` adds values and gradients."""
     lines = [r"\begin{center}", r"\begin{tikzpicture}" + STYLE]
     lines += [_node(node, annotated) for node in nodes]
-    lines += [f"\\draw[->] ({a}) -- ({b});" for a, b in edges]
+    lines += [_edge(edge) for edge in edges]
     lines += [r"\end{tikzpicture}", r"\end{center}"]
     return Latex("\n".join(lines) + "\n")
