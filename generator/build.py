@@ -115,6 +115,42 @@ def write_sources(exam: Exam, out_dir: Path) -> tuple[Written, dict[Path, list[V
     return written, groups
 
 
+@dataclass
+class _Typeset:
+    """What one compiled source gave: its result, the files written and the print pieces."""
+
+    result: ChunkResult
+    files: list[Path] = field(default_factory=list)
+    pieces: dict[str, list[tuple[PdfReader, range]]] = field(default_factory=dict)
+
+
+def _typeset(
+    exam: Exam, path: Path, variants: list[Variant], engine: str, out_dir: Path
+) -> _Typeset:
+    """Compile one source and write its per-variant PDFs (in the worker, so splitting one
+    document overlaps with pdflatex typesetting the next)."""
+    result = compile_variants(
+        engine,
+        variants,
+        lambda remaining: exam_document(exam.spec, remaining),
+        path.read_text(encoding="utf-8"),
+    )
+    typeset = _Typeset(result, pieces={mode: [] for mode in MODES})
+    if result.pdf is None:
+        return typeset
+    pdf = reader(result.pdf)
+    for variant in variants:
+        for mode in MODES:
+            pages = result.sections.get((variant.id, mode))
+            if pages is None:  # this variant failed and was left out
+                continue
+            target = out_dir / FOLDERS[mode] / f"{variant.id}.pdf"
+            write_bytes_atomic(target, pdf_bytes([(pdf, range(pages.start, pages.end))]))
+            typeset.files.append(target)
+            typeset.pieces[mode].append((pdf, range(pages.start, pages.padded)))
+    return typeset
+
+
 def compile_pdfs(
     exam: Exam,
     written: Written,
@@ -123,44 +159,32 @@ def compile_pdfs(
     jobs: int = 1,
     done: Callable[[], None] = lambda: None,
 ) -> None:
-    """Compile every source in parallel, then write the per-variant and the print PDFs.
+    """Compile every source in parallel, write the per-variant PDFs, then the print files.
 
     A variant that fails is reported (in ``written.failures``, with the log kept next to its
     source) and the others are still written; the print files are only written when every
     variant compiled, since a print run silently missing a student is worse than none.
     """
 
-    def compile_group(path: Path) -> ChunkResult:
-        result = compile_variants(
-            engine,
-            groups[path],
-            lambda variants: exam_document(exam.spec, variants),
-            path.read_text(encoding="utf-8"),
-        )
+    def work(path: Path) -> _Typeset:
+        typeset = _typeset(exam, path, groups[path], engine, written.out_dir)
         done()
-        return result
+        return typeset
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        results = dict(zip(groups, pool.map(compile_group, groups), strict=True))
+        results = dict(zip(groups, pool.map(work, groups), strict=True))
     pieces: dict[str, list[tuple[PdfReader, range]]] = {mode: [] for mode in MODES}
-    for path, result in results.items():
-        written.failures += result.failures
-        if result.failed_log:
-            log = path.with_suffix(".log")
-            write_text_atomic(log, result.failed_log)
+    for path, typeset in results.items():
+        written.failures += typeset.result.failures
+        written.pdf += typeset.files
+        log = path.with_suffix(".log")
+        if typeset.result.failed_log:
+            write_text_atomic(log, typeset.result.failed_log)
             written.logs.append(log)
-        if result.pdf is None:
-            continue
-        pdf = reader(result.pdf)
-        for variant in groups[path]:
-            for mode in MODES:
-                pages = result.sections.get((variant.id, mode))
-                if pages is None:  # this variant failed and was left out
-                    continue
-                target = written.out_dir / FOLDERS[mode] / f"{variant.id}.pdf"
-                write_bytes_atomic(target, pdf_bytes([(pdf, range(pages.start, pages.end))]))
-                written.pdf.append(target)
-                pieces[mode].append((pdf, range(pages.start, pages.padded)))
+        else:
+            log.unlink(missing_ok=True)  # from an earlier, failed run
+        for mode in MODES:
+            pieces[mode] += typeset.pieces[mode]
     for mode in MODES:
         combined = written.out_dir / f"{FOLDERS[mode]}-all.pdf"
         if written.failures:

@@ -18,7 +18,8 @@ from generator.variants import Variant
 
 MODES = ("exam", "answer-sheet", "solutions")
 HEADERS = {"exam": "", "answer-sheet": "Answer sheet --- ", "solutions": "Solutions --- "}
-ANSWER_SHEET_BOX_WIDTH = "0.49\\linewidth"
+ANSWER_SHEET_BOX_WIDTH = "0.32\\linewidth"
+ANSWER_SHEET_COLUMNS = 3
 MARKER = re.compile(r"^%% dlexam: (?P<variant>\S+) (?P<mode>\S+)(?: question (?P<question>\d+))?")
 
 
@@ -46,27 +47,29 @@ def question_body(instance: Any, mode: str) -> str:
     return str(body)
 
 
-def _sheet_boxes(instance: Any) -> list[str]:
-    """The answer-sheet boxes of one question: every auto-graded part, labelled as in the CSV."""
+def _sheet_boxes(variant: Variant) -> list[str]:
+    """The answer-sheet boxes of a variant: every auto-graded part, labelled as in the CSV."""
     return [
         answer_box(
             instance.label(part),
             part.kind,
             option_count(instance.family, part.id, instance.values),
             ANSWER_SHEET_BOX_WIDTH,
+            compact=True,
         )
+        for _, instance in variant.ordered()
         for part in instance.family.parts
         if part.auto_graded
     ]
 
 
 def _section(variant: Variant, mode: str) -> dict[str, Any]:
+    sheet = mode == "answer-sheet"
     questions = [
         {
             "number": number,
             "points": points_text(instance.total_points),
-            "body": question_body(instance, mode) if mode != "answer-sheet" else "",
-            "boxes": _sheet_boxes(instance) if mode == "answer-sheet" else [],
+            "body": "" if sheet else question_body(instance, mode),
         }
         for number, instance in variant.ordered()
     ]
@@ -78,6 +81,7 @@ def _section(variant: Variant, mode: str) -> dict[str, Any]:
         "qr": mode != "solutions",
         "total": points_text(sum(instance.total_points for instance in variant.questions)),
         "questions": questions,
+        "boxes": _sheet_boxes(variant) if sheet else [],
     }
 
 
@@ -93,6 +97,8 @@ def exam_document(spec: ExamSpec, variants: list[Variant], modes: tuple[str, ...
                 "instructions": spec.instructions,
             },
             "sections": [_section(variant, mode) for variant in variants for mode in modes],
+            "sheet_columns": ANSWER_SHEET_COLUMNS,
+            "sheet_box_width": ANSWER_SHEET_BOX_WIDTH,
         },
     )
 

@@ -34,7 +34,8 @@ INSTALL_HINT = (
     "poppler-utils` (what `bash setup.sh` does as root), then run the command again"
 )
 TIMEOUT_SECONDS = 300
-ERROR_LINES = 6
+ERROR_LINES = 6  # shown to the user
+CONTEXT_LINES = 20  # searched for the "l.<number>" source line
 LATEX_ENV = {
     "max_print_line": "1000",  # long log lines unwrapped, so markers and errors parse
     "error_line": "254",
@@ -109,16 +110,22 @@ def run_latex(engine: str, tex: str, timeout: float = TIMEOUT_SECONDS) -> tuple[
 
 
 def log_errors(log: str) -> list[tuple[int | None, tuple[str, ...]]]:
-    """Every ``! ...`` error of a pdflatex log: the source line (if given) and its first lines."""
+    """Every ``! ...`` error of a pdflatex log: its source line (if given) and its first lines.
+
+    The lines shown end with TeX's ``l.<number>`` context (the line and where in it TeX stopped);
+    the help text that follows is left out.
+    """
     lines = log.splitlines()
-    errors = []
-    for index, text in enumerate(lines):
-        if not text.startswith("! "):
-            continue
-        context = lines[index : index + ERROR_LINES + 6]
-        source = next((int(m[1]) for m in map(SOURCE_LINE.match, context) if m), None)
-        shown = tuple(line for line in context if line.strip())[:ERROR_LINES]
-        errors.append((source, shown))
+    starts = [i for i, text in enumerate(lines) if text.startswith("! ")]
+    errors: list[tuple[int | None, tuple[str, ...]]] = []
+    for start, end in zip(starts, [*starts[1:], len(lines)][: len(starts)], strict=True):
+        context = [text for text in lines[start : min(end, start + CONTEXT_LINES)] if text.strip()]
+        found = [(i, m) for i, m in enumerate(map(SOURCE_LINE.match, context)) if m]
+        if not found:
+            errors.append((None, tuple(context[:ERROR_LINES])))
+        else:
+            at, match = found[0]
+            errors.append((int(match[1]), tuple(context[: min(at + 2, ERROR_LINES)])))
     return errors
 
 

@@ -35,13 +35,28 @@ def _one_line(text: Any) -> str:
     return re.sub(r"\s+", " ", "".join(ch if ch.isprintable() else " " for ch in str(text)))
 
 
+# Characters T1 fonts would turn into other glyphs or ligatures (' into a curly quote, << into a
+# guillemet, ,, into a low quote, !` into an inverted mark): printed as themselves instead.
+LITERAL_CHARACTERS = {
+    "'": "\\textquotesingle{}",
+    "`": "\\textasciigrave{}",
+    "<": "\\textless{}",
+    ">": "\\textgreater{}",
+    ",": ",{}",
+}
+
+
+def _escape(text: str) -> str:
+    return "".join(LITERAL_CHARACTERS.get(ch, ch) for ch in escape_latex(text))
+
+
 def tex_escape(text: Any) -> formatting.Latex:
     """Escape outside text so ``50% & more_{}\\input{/etc/passwd}`` prints literally.
 
     The text is made one line: a title or a name has no line breaks, and a stray ``\\newline``
     where TeX expects a paragraph start is a compile error, not a layout choice.
     """
-    return formatting.Latex(escape_latex(_one_line(text).strip()))
+    return formatting.Latex(_escape(_one_line(text).strip()))
 
 
 def tex_paragraphs(text: Any) -> formatting.Latex:
@@ -60,7 +75,7 @@ def tex_with_math(text: str) -> formatting.Latex:
     if len(pieces) % 2 == 0:  # an unpaired dollar is a literal dollar sign
         pieces = [*pieces[:-2], pieces[-2] + "$" + pieces[-1]]
     return formatting.Latex(
-        "".join(escape_latex(p) if i % 2 == 0 else f"${p}$" for i, p in enumerate(pieces))
+        "".join(_escape(p) if i % 2 == 0 else f"${p}$" for i, p in enumerate(pieces))
     )
 
 
@@ -81,6 +96,7 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         finalize=formatting.template_value,
     )
     env.filters["dec"] = lambda value, digits=2: formatting.Fixed(value, digits)
+    env.filters["sig"] = lambda value, digits=4: formatting.Significant(value, digits)
     env.filters["tex"] = tex_escape
     env.filters["paragraphs"] = tex_paragraphs
     env.filters["latex"] = lambda value: formatting.Latex(formatting.latex(value))
@@ -114,31 +130,35 @@ def points_text(points: float) -> str:
     return f"{points:g}"
 
 
-# Answer-box heights by answer kind: a number fits a line, a matrix or a design needs room.
+# Answer-box heights (cm) by answer kind: a number fits a line, a matrix or a design needs room.
 BOX_HEIGHTS = {
-    "vector": "1.6cm",
-    "interval": "1.6cm",
-    "set": "1.6cm",
-    "matrix": "2.4cm",
-    "expression": "2cm",
-    "constraint": "3cm",
+    "vector": 1.6,
+    "interval": 1.6,
+    "set": 1.6,
+    "matrix": 2.4,
+    "expression": 2.0,
+    "constraint": 3.0,
 }
-DEFAULT_BOX_HEIGHT = "1.2cm"
+DEFAULT_BOX_HEIGHT = 1.2
+COMPACT_SCALE = 0.75  # the answer sheet holds every box of a variant, ideally on one page
 
 
-def answer_box(label: str, kind: str, options: int, width: str = "\\linewidth") -> str:
+def answer_box(
+    label: str, kind: str, options: int, width: str = "\\linewidth", compact: bool = False
+) -> str:
     """The framed, labelled answer box of one auto-graded part (exam and answer sheet alike).
 
     Choice parts get one checkbox per option instead of free space, so the sheet says how many
-    options there are and a marked box cannot be misread.
+    options there are and a marked box cannot be misread. ``compact`` boxes (answer sheet) are
+    lower and leave out the "mark one" hint the exam already gives.
     """
     if kind in ("choice", "multi") and options:
         letters = string.ascii_uppercase[:options]
         marks = "\\quad ".join(f"\\dlcheck{{{letter}}}" for letter in letters)
-        hint = "one" if kind == "choice" else "all that apply"
-        return f"\\dlchoicebox{{{width}}}{{{label}}}{{{marks}}}{{mark {hint}}}"
-    height = BOX_HEIGHTS.get(kind, DEFAULT_BOX_HEIGHT)
-    return f"\\dlanswerbox[{height}]{{{width}}}{{{label}}}"
+        hint = "" if compact else "mark one" if kind == "choice" else "mark all that apply"
+        return f"\\dlchoicebox{{{width}}}{{{label}}}{{{marks}}}{{{hint}}}"
+    height = BOX_HEIGHTS.get(kind, DEFAULT_BOX_HEIGHT) * (COMPACT_SCALE if compact else 1)
+    return f"\\dlanswerbox[{height:.2f}cm]{{{width}}}{{{label}}}"
 
 
 def option_count(family: Family, part_id: str, values: Mapping[str, Any]) -> int:

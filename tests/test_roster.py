@@ -1,0 +1,108 @@
+"""``--roster``: one variant per student, recorded in keys.json; bad rows named by line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.errors import DlexamError
+from generator.roster import Student, read_roster
+
+SPEC = """
+title: Roster test
+seed: 4
+variants: 7
+questions:
+  - family: conv_shape
+"""
+
+
+def roster(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / "students.csv"
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+def test_reads_students_in_order_ignoring_extra_columns_blank_lines_and_a_bom(
+    tmp_path: Path,
+) -> None:
+    path = roster(
+        tmp_path,
+        'Name,email,Student_ID\n"Doe, Jane",j@x,  s1 \n\nÉmile Zola,e@x,s2\n',
+        encoding="utf-8-sig",
+    )
+    assert read_roster(path) == [Student("s1", "Doe, Jane"), Student("s2", "Émile Zola")]
+
+
+def test_every_bad_row_is_reported_with_its_line_number(tmp_path: Path) -> None:
+    path = roster(tmp_path, "student_id,name\ns1,Ann\n,Bob\ns1,Cid\ns2,Dee\n  ,Eve\n")
+    with pytest.raises(DlexamError) as error:
+        read_roster(path)
+    message = str(error.value)
+    assert "line 3: empty student_id" in message
+    assert "line 4: duplicate student_id 's1' (also line 2)" in message
+    assert "line 6: empty student_id" in message
+    assert message.startswith(str(path))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("id,name\ns1,Ann\n", "line 1: the header lacks student_id"),
+        ("student_id,name\n\n", "the roster has no students"),
+        ("", "line 1: the header lacks student_id, name"),
+    ],
+)
+def test_a_roster_without_the_columns_or_students_is_refused(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    with pytest.raises(DlexamError, match=message):
+        read_roster(roster(tmp_path, text))
+
+
+def test_generate_gives_each_student_a_variant_and_records_it_in_the_keys(tmp_path: Path) -> None:
+    spec = tmp_path / "exam.yaml"
+    spec.write_text(SPEC)
+    path = roster(tmp_path, "student_id,name\n1001,Ann Lee\n1002,Bo Chen\n1003,Cy Diaz\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["generate", str(spec), "--roster", str(path), "--out", str(out), "--no-pdf"]
+    )
+    assert result.exit_code == 0, result.output
+    keys = json.loads((out / "keys.json").read_text())
+    assert [(v["id"], v["student"]) for v in keys["variants"]] == [
+        ("V001", {"id": "1001", "name": "Ann Lee"}),
+        ("V002", {"id": "1002", "name": "Bo Chen"}),
+        ("V003", {"id": "1003", "name": "Cy Diaz"}),
+    ]
+    tex = (out / "tex" / "V002.tex").read_text()
+    assert "\\dlnamefields{Bo Chen}{1002}" in tex
+    assert (out / "answers-template.csv").read_text().splitlines()[1].startswith("1001,V001,")
+
+
+def test_a_roster_and_a_different_variant_count_conflict(tmp_path: Path) -> None:
+    spec = tmp_path / "exam.yaml"
+    spec.write_text(SPEC)
+    path = roster(tmp_path, "student_id,name\n1,A\n2,B\n")
+    result = CliRunner().invoke(
+        main, ["generate", str(spec), "--roster", str(path), "--variants", "3", "--no-pdf"]
+    )
+    assert result.exit_code == 2
+    assert "--variants 3 but the roster has 2 students" in result.stderr
+
+
+def test_a_bad_roster_stops_generate_before_anything_is_written(tmp_path: Path) -> None:
+    spec = tmp_path / "exam.yaml"
+    spec.write_text(SPEC)
+    out = tmp_path / "out"
+    path = roster(tmp_path, "student_id,name\n7,A\n7,B\n")
+    result = CliRunner().invoke(
+        main, ["generate", str(spec), "--roster", str(path), "--out", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "line 3: duplicate student_id '7' (also line 2)" in result.stderr
+    assert not out.exists()
