@@ -96,6 +96,7 @@ class PartSpec:
     options: str | None = None
     check: str | None = None
     unit: str = ""
+    decimals: int | None = None
 
     @property
     def auto_graded(self) -> bool:
@@ -268,6 +269,7 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
         options=raw.get("options"),
         check=raw.get("check"),
         unit=str(raw.get("unit", "")),
+        decimals=raw.get("decimals"),
     )
 
 

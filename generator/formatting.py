@@ -43,6 +43,30 @@ class Fixed:
         return str(abs(rounded) if rounded == 0 else rounded)
 
 
+@dataclass(frozen=True)
+class Significant:
+    """A number shown with ``digits`` significant figures (a readable stand-in for a long exact)."""
+
+    value: Any
+    digits: int
+
+    def text(self) -> str:
+        exact = sympy.N(sympy.sympify(self.value), 50)
+        if exact == 0:
+            return "0"
+        shown = decimal.Decimal(str(exact))
+        quantum = decimal.Decimal(1).scaleb(shown.adjusted() - self.digits + 1)
+        return f"{shown.quantize(quantum, rounding=decimal.ROUND_HALF_UP).normalize():f}"
+
+
+def rounded(value: Any, digits: int, significant: bool = False) -> Any:
+    """``value`` (a scalar or nested list) with ``digits`` fixed decimals (or significant
+    figures), for display only: keys.json keeps the exact value."""
+    if isinstance(value, list | tuple):
+        return [rounded(v, digits, significant) for v in value]
+    return Significant(value, digits) if significant else Fixed(value, digits)
+
+
 class Latex(str):
     """A string that is already LaTeX and must pass the formatter unchanged."""
 
@@ -88,7 +112,7 @@ def latex(value: Any) -> str:
     """LaTeX for any value; vectors as ``[a,\\ b]^\\top``-free row lists, matrices as bmatrix."""
     if isinstance(value, Latex):
         return str(value)
-    if isinstance(value, Fixed):
+    if isinstance(value, Fixed | Significant):
         return value.text()
     if isinstance(value, str):
         return value

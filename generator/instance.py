@@ -15,6 +15,7 @@ from generator.family import Family, PartSpec
 from generator.rendering import PartView, render_family_text
 
 CHOICE_LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+LONG_KEY = 90  # characters of LaTeX beyond which a numeric key is shown to 6 significant figures
 
 
 @dataclass
@@ -54,7 +55,13 @@ class Instance:
     def key_latex(self, part: PartSpec) -> str:
         if part.kind == "manual":
             return ""
-        text = formatting.latex(self.values[part.answer])
+        value = self.values[part.answer]
+        if part.decimals is not None:
+            text = formatting.latex(formatting.rounded(value, part.decimals))
+        else:
+            text = formatting.latex(value)
+            if len(text) > LONG_KEY and formatting.number(value) is not None:
+                text = r"\approx " + formatting.latex(formatting.rounded(value, 6, significant=True))
         return f"{text}\\ \\text{{{part.unit}}}" if part.unit else text
 
     def render(self, template: str, mode: str) -> str:

@@ -21,7 +21,7 @@ from generator.errors import DlexamError, MathTextError
 from generator.formatting import exact_string
 
 
-def _read(value: Any, name: str) -> Any:
+def read(value: Any, name: str) -> Any:
     """Text goes through the safe reader; Python values are taken as they are."""
     if isinstance(value, str):
         try:
@@ -71,7 +71,7 @@ class Integer(Param):
         return sympy.Integer(int(rng.integers(self.low, self.high + 1)))
 
     def coerce(self, value: Any) -> sympy.Integer:
-        expr = _real(_read(value, self.name), self.name)
+        expr = _real(read(value, self.name), self.name)
         if not expr.is_integer:
             raise DlexamError(f"expected an integer, got {exact_string(expr)}", where=self.name)
         return sympy.Integer(expr)
@@ -95,7 +95,7 @@ class Rational(Param):
         return sympy.Rational(p, q)
 
     def coerce(self, value: Any) -> sympy.Rational:
-        expr = _real(_read(value, self.name), self.name)
+        expr = _real(read(value, self.name), self.name)
         if not expr.is_rational:
             raise DlexamError(f"expected a fraction, got {exact_string(expr)}", where=self.name)
         return sympy.Rational(expr)
@@ -119,7 +119,7 @@ class Decimal(Param):
         return sympy.Rational(k, scale)
 
     def coerce(self, value: Any) -> sympy.Rational:
-        expr = _real(_read(value, self.name), self.name)
+        expr = _real(read(value, self.name), self.name)
         scaled = expr * 10**self.digits
         if not scaled.is_integer:
             raise DlexamError(
@@ -143,7 +143,7 @@ class Real(Param):
         return self.coerce(self.values[int(rng.integers(len(self.values)))])
 
     def coerce(self, value: Any) -> sympy.Expr:
-        return _real(_read(value, self.name), self.name)
+        return _real(read(value, self.name), self.name)
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ class Vector(Param):
         return [self._element().sample(rng) for _ in range(self.length)]
 
     def coerce(self, value: Any) -> list[Any]:
-        value = _read(value, self.name)
+        value = read(value, self.name)
         if not isinstance(value, list) or any(isinstance(v, list) for v in value):
             raise DlexamError(f"expected a vector like [1, 2], got {value!r}", where=self.name)
         if len(value) != self.length:
@@ -188,7 +188,7 @@ class Matrix(Param):
         return [[self._element().sample(rng) for _ in range(self.cols)] for _ in range(self.rows)]
 
     def coerce(self, value: Any) -> list[list[Any]]:
-        value = _read(value, self.name)
+        value = read(value, self.name)
         if (
             not isinstance(value, list)
             or len(value) != self.rows

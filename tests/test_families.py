@@ -7,6 +7,8 @@ independent numeric path (``numeric.py``), checks the constraints, and renders t
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -65,3 +67,13 @@ def test_templates_render_every_part(family_id: str, mode: str) -> None:
     environment = "dlsolpart" if mode == "solutions" else "dlpart"
     for part in family.parts:
         assert f"\\begin{{{environment}}}{{1{part.id}}}" in text, f"part {part.id} not rendered"
+
+
+@pytest.mark.parametrize("family_id", FAMILIES)
+def test_rubrics_are_valid_latex_text(family_id: str) -> None:
+    """Rubrics are LaTeX text (they print in the solutions): specials outside $...$ need escaping."""
+    for part in default_registry().get(family_id).parts:
+        outside_math = re.sub(r"\$[^$]*\$", "", part.rubric)
+        bad = re.findall(r"(?<!\\)[_%&#^]", outside_math)
+        assert not bad, f"part {part.id} rubric has unescaped {bad} outside math"
+        assert part.rubric.count("$") % 2 == 0, f"part {part.id} rubric has an unclosed $"

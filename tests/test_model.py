@@ -11,7 +11,7 @@ import sympy
 from generator import mathtext
 from generator.dag import Graph, quantity
 from generator.errors import DlexamError
-from generator.formatting import Fixed, Shape, exact_string, latex, number
+from generator.formatting import Fixed, Shape, Significant, exact_string, latex, number
 from generator.params import Choice, Decimal, Integer, Matrix, Rational, Real, Vector
 from generator.registry import BUNDLED, load_registry
 
@@ -179,3 +179,16 @@ def test_adding_a_folder_adds_a_family(tmp_path: Path) -> None:
     family = registry.get("my_conv")
     assert family.title and family.dependencies(family.part("b")) == []
     assert registry.by_topic("cnn") == [family]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (sympy.Rational(1, 3), "0.333333"),
+        (sympy.Integer(123456789), "123457000"),
+        (sympy.Rational(-5, 1000), "-0.005"),
+        (7 * sympy.Rational(1, 10**9), "0.000000007"),
+    ],
+)
+def test_significant_figures_never_use_exponent_notation(value, text) -> None:  # type: ignore[no-untyped-def]
+    assert Significant(value, 6).text() == text

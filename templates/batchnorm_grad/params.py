@@ -14,7 +14,7 @@ import numpy as np
 import sympy
 
 from generator.errors import DlexamError
-from generator.params import Integer, Param, _read
+from generator.params import Integer, Param, read
 
 BATCH_SIZES = (2, 3, 4)
 ENTRY = Integer("entry", -3, 9)
@@ -34,7 +34,7 @@ class Batch(Param):
         return [ENTRY.sample(rng) for _ in range(size)]
 
     def coerce(self, value: Any) -> list[sympy.Integer]:
-        value = _read(value, self.name)
+        value = read(value, self.name)
         if not isinstance(value, list) or len(value) not in self.sizes:
             raise DlexamError(
                 f"expected a batch of {self.sizes[0]} to {self.sizes[-1]} integers like [2, 4]",
