@@ -61,7 +61,9 @@ class Instance:
         else:
             text = formatting.latex(value)
             if len(text) > LONG_KEY and formatting.number(value) is not None:
-                text = r"\approx " + formatting.latex(formatting.rounded(value, 6, significant=True))
+                text = r"\approx " + formatting.latex(
+                    formatting.rounded(value, 6, significant=True)
+                )
         return f"{text}\\ \\text{{{part.unit}}}" if part.unit else text
 
     def render(self, template: str, mode: str) -> str:

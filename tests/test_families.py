@@ -71,7 +71,7 @@ def test_templates_render_every_part(family_id: str, mode: str) -> None:
 
 @pytest.mark.parametrize("family_id", FAMILIES)
 def test_rubrics_are_valid_latex_text(family_id: str) -> None:
-    """Rubrics are LaTeX text (they print in the solutions): specials outside $...$ need escaping."""
+    """Rubrics print in the solutions as LaTeX: specials outside $...$ need escaping."""
     for part in default_registry().get(family_id).parts:
         outside_math = re.sub(r"\$[^$]*\$", "", part.rubric)
         bad = re.findall(r"(?<!\\)[_%&#^]", outside_math)
