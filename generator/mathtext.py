@@ -406,15 +406,16 @@ def plain_number(text: str) -> Fraction | None:
     match = _PLAIN_NUMBER.fullmatch(text)
     if match:
         sign, digits, exponent, percent = match.groups()
-        value = Fraction(digits.replace(",", "."))
+        whole, _, decimals = digits.replace(",", ".").partition(".")
+        power = -len(decimals) - 2 * bool(percent)
         if exponent:
-            power = int(exponent.replace("−", "-"))
+            power += int(exponent.replace("−", "-"))
             if abs(power) > MAX_MAGNITUDE_DIGITS:
                 return None
-            value *= Fraction(10) ** power
-        if percent:
-            value /= 100
-        return -value if sign and sign != "+" else value
+        mantissa = int(whole + decimals) if whole or decimals else 0
+        if sign and sign != "+":
+            mantissa = -mantissa
+        return Fraction(mantissa * 10**power) if power >= 0 else Fraction(mantissa, 10**-power)
     match = _PLAIN_FRACTION.fullmatch(text)
     if match and int(match.group(3)) != 0:
         sign, numerator, denominator = match.groups()
@@ -477,14 +478,16 @@ def _row(text: str, symbols: Iterable[str], comma_decimal: bool) -> list[Any]:
 def _rows(text: str, symbols: Iterable[str]) -> list[Any]:
     inner = _unwrap(text)
     groups = split_top(inner, ",;")
-    if len(groups) > 1 and all(g[:1] in _OPENING and _unwrap(g) != g for g in groups):
-        rows = [_row(_unwrap(g), symbols, False) for g in groups]  # [[1, 0], [0, 1]]
+    nested = all(g[:1] in _OPENING and _unwrap(g) != g for g in groups)
+    nested = nested and (len(groups) > 1 or groups[0][:1] == "[")
+    if nested:
+        rows = [_row(_unwrap(g), symbols, False) for g in groups]  # [[1, 0], [0, 1]], [[-2]]
     else:
         lines = [line for line in split_top(inner.replace("\n", ";"), ";") if line]
         rows = [_row(line, symbols, False) for line in lines]
     if not rows or not rows[0]:
         raise MathTextError("expected a vector like [1, 2] or a matrix like [[1, 0], [0, 1]]")
-    if len(rows) == 1:
+    if len(rows) == 1 and not nested:
         return rows[0]
     if len({len(r) for r in rows}) != 1:
         raise MathTextError("the rows of the matrix have different lengths")
