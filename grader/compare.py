@@ -116,15 +116,23 @@ def _shape(value: Any) -> tuple[int, ...]:
     return (len(value),)
 
 
+def _squeeze(shape: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(d for d in shape if d != 1)
+
+
 def _flatten(value: list[Any]) -> list[Num]:
     return [item for row in value for item in (row if isinstance(row, list) else [row])]
 
 
 def compare_array(answer: list[Any], key: list[Any], tolerance: dict[str, Any]) -> Verdict:
-    """Element-wise after a shape check; a column or row vector answers a vector part."""
+    """Element-wise after a shape check; a column or row vector answers a vector part.
+
+    Shapes that differ only in dimensions of length 1 (3 entries, 1x3, 3x1; 1x1 and one entry)
+    are the same answer written differently.
+    """
     want, got = _shape(key), _shape(answer)
-    if len(want) == 1 and len(got) == 2 and 1 in got and max(got) == want[0]:
-        answer, got = _flatten(answer), want
+    if want != got and _squeeze(want) == _squeeze(got):
+        answer, key, got = _flatten(answer), _flatten(key), want
     if want != got:
         return Verdict(0.0, reason=f"expected shape {_shape_text(want)}, got {_shape_text(got)}")
     verdicts = [

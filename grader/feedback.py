@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from grader.exam import ExamKeys
 from grader.scoring import StudentResult
@@ -15,6 +16,7 @@ from grader.scoring import StudentResult
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+@cache
 def points_text(value: float) -> str:
     """``2`` not ``2.0``, ``0.5``, at most four decimals; never ``-0``."""
     text = f"{round(value, 4):g}"

@@ -101,10 +101,11 @@ def write_outputs(out_dir: Path, files: Mapping[str, str]) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".grade-", dir=out_dir))
     try:
+        for folder in sorted({Path(relative).parent for relative in files}):
+            (staging / folder).mkdir(parents=True, exist_ok=True)
         for relative, text in files.items():
-            path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            with open(staging / relative, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
         for entry in sorted({relative.split("/")[0] for relative in files}):
             target = out_dir / entry
             if (staging / entry).is_dir() and target.exists():

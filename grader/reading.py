@@ -166,7 +166,8 @@ def choices_text(value: frozenset[str]) -> str:
 
 
 def read_constraint(text: str) -> Any:
-    """A design answer: ``K=7, S=2, P=0`` becomes a dict, anything else a value or list."""
+    """A design answer: ``K=7, S=2, P=0`` becomes a dict, anything else a value or (nested) list
+    of sympy numbers, the form a family's ``check_*`` function receives."""
     if "=" in text:
         design: dict[str, Any] = {}
         for item in mathtext.split_top(mathtext.normalize(text), ",;"):
@@ -175,7 +176,10 @@ def read_constraint(text: str) -> Any:
                 raise MathTextError(f"expected NAME=VALUE pairs like K=3, S=1, not {item!r}")
             design[name.strip()] = mathtext.parse(value)
         return design
-    return mathtext.parse(mathtext.decimal_comma(text))
+    try:
+        return mathtext.parse(mathtext.decimal_comma(text))
+    except MathTextError:
+        return mathtext.parse_array(text)  # ``7 2 0 6``, ``(7; 2; 0; 6)``
 
 
 @dataclass(frozen=True)
