@@ -48,6 +48,7 @@ def test_the_bank_is_large_enough_and_ids_are_unique_across_it() -> None:
     mc = [item["id"] for f in MC_FAMILIES for item in raw_items(REGISTRY.get(f))]
     free = [item["id"] for f in FREE_FAMILIES for item in raw_items(REGISTRY.get(f))]
     assert len(mc) >= 40, f"only {len(mc)} multiple-choice items"
+    assert len(free) >= 20, f"only {len(free)} free-text items"
     assert len(set(mc + free)) == len(mc + free), "an item id is used twice"
 
 
@@ -57,6 +58,8 @@ def test_every_item_names_a_source_and_a_topic_of_its_family(family_id: str) -> 
     for item in raw_items(family):
         source = str(item.get("source", "")).strip()
         assert source == "new" or ".txt" in source, f"{item['id']}: source {source!r}"
+        # Sources are printed escaped, as plain text: no TeX markup.
+        assert not set("$\\`") & set(source), f"{item['id']}: TeX markup in its source"
         assert item["topic"] in family.topics, item["id"]
 
 
@@ -134,6 +137,13 @@ def test_points_follow_the_bank_rules(family_id: str) -> None:
         assert (part.kind, part.points, part.scoring) == ("multi", MC_POINTS, "all-or-nothing")
     else:
         assert (part.kind, part.points) == ("manual", FREE_POINTS)
+
+
+def test_rubric_points_scale_with_the_points_a_spec_gives() -> None:
+    family = REGISTRY.get("free_layers")
+    params = family.coerce({"item": "tum_forward_backward"})  # four points of 0.5 out of 2
+    text = Instance(family, params, 1, {"a": 4}).render("solution.tex.j2", "solutions")
+    assert text.count("\\textbf{1~pt}") == 4
 
 
 def test_latex_hygiene_catches_what_would_break_the_exam() -> None:

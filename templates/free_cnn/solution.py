@@ -1,0 +1,7 @@
+"""The model answer and the points per point made of a free-text item of items.yaml."""
+
+from __future__ import annotations
+
+from templates.mc_bank.bank import free_quantities, load_free
+
+stem, model_answer, rubric_points, item_source = free_quantities(load_free(__file__))

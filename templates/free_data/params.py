@@ -1,0 +1,9 @@
+"""The parameter of a free-text item of items.yaml: which item."""
+
+from __future__ import annotations
+
+from templates.mc_bank.bank import item_param, load_free
+
+BANK = load_free(__file__)
+PARAMS = (item_param(BANK),)
+SOURCE = {"item": "tum_two_distributions_mixed"}  # TUM I2DL endterm WS21 Problem 3 a
