@@ -27,8 +27,56 @@ def _as_integer(value: Any) -> int | None:
     return int(number)
 
 
+# Names a student may use in ``K=22, S=2, P=0, F=6`` (the grader reads NAME=VALUE into a dict);
+# the source's own form is number_of_kernels, kernel_size_h, kernel_size_w, stride, pad.
+ALIASES = {
+    "k": 0,
+    "kernel": 0,
+    "kernel_size": 0,
+    "kernel_size_h": 0,
+    "kernel_size_w": 0,
+    "s": 1,
+    "stride": 1,
+    "p": 2,
+    "pad": 2,
+    "padding": 2,
+    "f": 3,
+    "filters": 3,
+    "kernels": 3,
+    "number_of_kernels": 3,
+}
+
+
+def _from_names(answer: dict[str, Any]) -> tuple[list[Any], list[str]]:
+    """([K, S, P, F], problems) from named fields."""
+    fields: dict[int, list[Any]] = {}
+    for name, value in answer.items():
+        index = ALIASES.get(str(name).lower())
+        if index is None:
+            return [], [f"unknown field {name!r} (use K, S, P, F)"]
+        fields.setdefault(index, []).append(value)
+    missing = [FIELDS[i] for i in range(len(FIELDS)) if i not in fields]
+    if missing:
+        return [], [f"missing {', '.join(missing)}"]
+    if any(len({str(v) for v in values}) > 1 for values in fields.values()):
+        return [], ["the kernel must be square (one size for height and width)"]
+    return [fields[i][0] for i in range(len(FIELDS))], []
+
+
+def _flat(answer: Any) -> Any:
+    """A column (``(22; 2; 0; 6)``) or a one-row matrix reads as the plain vector."""
+    if isinstance(answer, list | tuple) and all(isinstance(v, list | tuple) for v in answer):
+        return [item for row in answer for item in _flat(row)]
+    return answer
+
+
 def check_design(answer: Any, params: dict[str, Any]) -> list[str]:
     """Problems with a proposed [K, S, P, F] (empty when the layer realises the mapping)."""
+    if isinstance(answer, dict):
+        answer, problems = _from_names(answer)
+        if problems:
+            return problems
+    answer = _flat(answer)
     if not isinstance(answer, Sequence) or isinstance(answer, str) or len(answer) != len(FIELDS):
         return ["expected four numbers [K, S, P, F]"]
     values = [_as_integer(v) for v in answer]

@@ -36,6 +36,7 @@ def test_wrong_designs_name_the_problem() -> None:
     assert check([22, 2, 0]) == ["expected four numbers [K, S, P, F]"]
     assert any("whole number" in p for p in check_raw([22, sympy.Rational(5, 2), 0, 6]))
     assert check_raw(["22", "2", "0", "6"]) != []  # text is never parsed here
+    assert check_raw([[22], [2], [0], [6]]) == []  # a column vector (22; 2; 0; 6)
 
 
 def check_raw(design: list[object]) -> list[str]:
@@ -48,3 +49,28 @@ def test_checker_agrees_with_the_numeric_path_on_a_grid_of_designs() -> None:
             for p in range(0, 15):
                 assert (check([k, s, p, 6]) == []) == NUMERIC_OK([k, s, p, 6]), (k, s, p)
     assert check([22, 2, 0, 5]) != [] and not NUMERIC_OK([22, 2, 0, 5])
+
+
+def test_named_fields_as_the_grader_reads_them() -> None:
+    named = {
+        "K": sympy.Integer(22),
+        "S": sympy.Integer(2),
+        "P": sympy.Integer(0),
+        "F": sympy.Integer(6),
+    }
+    assert FAMILY.check("a", named, PARAMS) == []
+    source_form = {
+        "number_of_kernels": 6,
+        "kernel_size_h": 22,
+        "kernel_size_w": 22,
+        "stride": 2,
+        "pad": 0,
+    }
+    assert FAMILY.check("a", source_form, PARAMS) == []
+    assert FAMILY.check("a", {**source_form, "kernel_size_w": 3}, PARAMS) == [
+        "the kernel must be square (one size for height and width)"
+    ]
+    assert FAMILY.check("a", {"K": 22, "S": 2}, PARAMS) == [
+        "missing padding P, number of kernels F"
+    ]
+    assert "unknown field" in FAMILY.check("a", {**named, "dilation": 1}, PARAMS)[0]
