@@ -464,12 +464,10 @@ def _row(text: str, symbols: Iterable[str], comma_decimal: bool) -> list[Any]:
     if comma_decimal:
         return [parse_scalar(item, symbols) for item in split_top(text, ";")]
     items = split_top(text, ",")
-    if len(items) > 1:
-        return [parse_scalar(item, symbols) for item in items]
     try:
-        return [parse_scalar(text, symbols)]
+        return [parse_scalar(item, symbols) for item in items]
     except MathTextError:
-        words = text.split()
+        words = text.split()  # ``1 2 3``, or ``0 0,5`` with a decimal comma
         if len(words) < 2:
             raise
         return [parse_scalar(word, symbols) for word in words]

@@ -179,7 +179,10 @@ def read_constraint(text: str) -> Any:
     try:
         return mathtext.parse(mathtext.decimal_comma(text))
     except MathTextError:
-        return mathtext.parse_array(text)  # ``7 2 0 6``, ``(7; 2; 0; 6)``
+        array = mathtext.parse_array(text)  # ``7 2 0 6``, ``(7; 2; 0; 6)``
+        if all(isinstance(row, list) and len(row) == 1 for row in array):
+            return [row[0] for row in array]
+        return array
 
 
 @dataclass(frozen=True)
