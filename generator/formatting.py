@@ -59,6 +59,16 @@ class Significant:
         return f"{shown.quantize(quantum, rounding=decimal.ROUND_HALF_UP).normalize():f}"
 
 
+def is_irrational(value: Any) -> bool:
+    """True when a numeric value (or an entry of a list) has no exact rational form."""
+    if isinstance(value, list | tuple):
+        return any(is_irrational(v) for v in value)
+    if isinstance(value, str | Shape) or _is_set(value):
+        return False
+    expr = sympy.sympify(value)
+    return bool(expr.is_number and not expr.is_Rational)
+
+
 def rounded(value: Any, digits: int, significant: bool = False) -> Any:
     """``value`` (a scalar or nested list) with ``digits`` fixed decimals (or significant
     figures), for display only: keys.json keeps the exact value."""

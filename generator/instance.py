@@ -60,7 +60,7 @@ class Instance:
             text = formatting.latex(formatting.rounded(value, part.decimals))
         else:
             text = formatting.latex(value)
-            if len(text) > LONG_KEY and formatting.number(value) is not None:
+            if len(text) > LONG_KEY and formatting.is_irrational(value):
                 text = r"\approx " + formatting.latex(
                     formatting.rounded(value, 6, significant=True)
                 )

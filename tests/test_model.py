@@ -192,3 +192,10 @@ def test_adding_a_folder_adds_a_family(tmp_path: Path) -> None:
 )
 def test_significant_figures_never_use_exponent_notation(value, text) -> None:  # type: ignore[no-untyped-def]
     assert Significant(value, 6).text() == text
+
+
+def test_long_keys_are_shown_rounded_only_when_irrational() -> None:
+    from generator.formatting import is_irrational
+
+    assert is_irrational([1, sympy.exp(-3)]) and not is_irrational([[1, 2], [3, 4]])
+    assert not is_irrational(Shape((2, 2))) and not is_irrational("A,C")

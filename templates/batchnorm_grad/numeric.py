@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-STEP = 1e-4
+from generator.finite_differences import derivative
 
 
 def batchnorm(x: np.ndarray, gamma: float, beta: float) -> np.ndarray:
@@ -15,18 +14,14 @@ def batchnorm(x: np.ndarray, gamma: float, beta: float) -> np.ndarray:
     return gamma * (x - x.mean()) / x.std() + beta
 
 
-def central(f: Callable[[float], Any], at: float) -> Any:
-    return (np.asarray(f(at + STEP)) - np.asarray(f(at - STEP))) / (2 * STEP)
-
-
 def numeric(p: dict[str, Any]) -> dict[str, Any]:
     x, xb = np.array(p["x"], dtype=float), np.array(p["x_beta"], dtype=float)
     gamma, beta = float(p["gamma"]), float(p["beta"])
-    d_gamma = central(lambda g: batchnorm(x, g, beta), gamma)
-    d_beta = central(lambda b: batchnorm(x, gamma, b), beta)
+    d_gamma = derivative(lambda g: batchnorm(x, g, beta), gamma)
+    d_beta = derivative(lambda b: batchnorm(x, gamma, b), beta)
     return {
-        "a": float(central(lambda g: np.sum(batchnorm(x, g, beta) ** 2), gamma)),
+        "a": float(derivative(lambda g: np.sum(batchnorm(x, g, beta) ** 2), gamma)),
         "b": d_gamma.tolist(),
-        "c": central(lambda b: batchnorm(xb, gamma, b), beta).tolist(),
+        "c": derivative(lambda b: batchnorm(xb, gamma, b), beta).tolist(),
         "d": np.stack([d_gamma, d_beta], axis=1).tolist(),
     }

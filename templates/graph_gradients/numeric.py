@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from templates.backprop_sin.finite_differences import derivative, gradient
+from generator.finite_differences import derivative, gradient
 
 
 def _relu_affine(p: dict[str, Any], abc: np.ndarray) -> float:

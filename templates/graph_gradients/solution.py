@@ -14,9 +14,9 @@ from typing import Any
 
 import sympy
 
+from generator.compgraph import Node, tikz
 from generator.dag import quantity
 from generator.formatting import Latex, latex
-from templates.backprop_sin.compgraph import Node, tikz
 
 
 @quantity

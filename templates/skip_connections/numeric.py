@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from templates.backprop_sin.finite_differences import derivative
+from generator.finite_differences import derivative
 
 WEIGHTS = ("w0", "w1", "w2", "w3")
 

@@ -12,9 +12,9 @@ from typing import Any
 
 import sympy
 
+from generator.compgraph import Node, tikz
 from generator.dag import quantity
 from generator.formatting import Latex
-from templates.backprop_sin.compgraph import Node, tikz
 
 W, X = sympy.symbols("w x")
 W0, W1, W2, W3 = sympy.symbols("w0 w1 w2 w3")

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from templates.backprop_sin.finite_differences import gradient
+from generator.finite_differences import gradient
 
 
 def numeric(p: dict[str, Any]) -> dict[str, Any]:

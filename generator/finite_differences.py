@@ -1,6 +1,6 @@
 """Central finite differences, the independent gradient check of the backprop families.
 
-Shared by the numeric paths of the backprop families (``backprop_sin``, ``graph_gradients``,
+Shared by the numeric paths of the families (``backprop_sin``, ``graph_gradients``,
 ``skip_connections`` ...): a gradient key is only trusted when it matches a derivative measured
 from the forward pass alone, never from a second hand-written chain rule.
 """
@@ -8,6 +8,7 @@ from the forward pass alone, never from a second hand-written chain rule.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +27,8 @@ def gradient(function: Callable[[np.ndarray], float], point: npt.ArrayLike) -> n
     return result
 
 
-def derivative(function: Callable[[float], float], point: float) -> float:
-    """df/dx of a scalar function at ``point``."""
-    return float((function(point + STEP) - function(point - STEP)) / (2 * STEP))
+def derivative(function: Callable[[float], Any], point: float) -> Any:
+    """df/dx at the scalar ``point``: a float, or an array when ``function`` returns one."""
+    change = np.asarray(function(point + STEP)) - np.asarray(function(point - STEP))
+    slope = change / (2 * STEP)
+    return float(slope) if slope.ndim == 0 else slope
