@@ -1,0 +1,297 @@
+"""``dlexam grade`` end to end: keys from ``dlexam generate``, CSVs as spreadsheets write them."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.registry import default_registry
+
+FAMILIES = ["conv_shape"] + [
+    f for f in ("backprop_sin", "sgd_quadratic") if f in default_registry().families
+]
+SPEC = "title: Grading test\ncourse: DL\nseed: 7\nvariants: 3\nquestions:\n" + "".join(
+    f"  - family: {family}\n" for family in FAMILIES
+)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def exam(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("exam")
+    (folder / "spec.yaml").write_text(SPEC, encoding="utf-8")
+    code, out, err = run("generate", str(folder / "spec.yaml"), "--out", str(folder), "--no-pdf")
+    assert code == 0, out + err
+    return folder / "keys.json"
+
+
+def keys_of(path: Path) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return document
+
+
+def labels_of(document: dict[str, Any]) -> list[str]:
+    return [p["id"] for q in document["variants"][0]["questions"] for p in q["parts"]]
+
+
+def key_answers(variant: dict[str, Any]) -> dict[str, str]:
+    return {
+        p["id"]: p["exact"]
+        for q in variant["questions"]
+        for p in q["parts"]
+        if p["kind"] != "manual"
+    }
+
+
+def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",", bom: bool = False) -> Path:
+    with path.open("w", newline="", encoding="utf-8-sig" if bom else "utf-8") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    return path
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_round_trip_keys_as_answers_score_100_percent(exam: Path, tmp_path: Path) -> None:
+    document = keys_of(exam)
+    labels = labels_of(document)
+    rows = [["student_id", "variant", *labels]]
+    manual = [["student_id", "part", "points"]]
+    for variant in document["variants"]:
+        answers = key_answers(variant)
+        student = f"s-{variant['id']}"
+        rows.append([student, variant["id"], *(answers.get(label, "") for label in labels)])
+        manual += [
+            [student, p["id"], str(p["points"])]
+            for q in variant["questions"]
+            for p in q["parts"]
+            if p["kind"] == "manual"
+        ]
+    answers_path = write_csv(tmp_path / "answers.csv", rows)
+    manual_path = write_csv(tmp_path / "manual.csv", manual)
+    out = tmp_path / "graded"
+    code, stdout, stderr = run(
+        "grade", str(exam), str(answers_path), "--out", str(out), "--manual", str(manual_path)
+    )
+    assert code == 0, stdout + stderr
+    assert "3 rows read: 3 graded (3 students in scores.csv), 0 in errors.csv" in stdout
+    scores = read_rows(out / "scores.csv")
+    assert [row["percent"] for row in scores] == ["100.0"] * 3
+    assert all(row["grade"] == "A" for row in scores)
+    for row in scores:
+        statuses = {row[f"{label}_status"] for label in labels}
+        assert statuses <= {"correct", "manual"}, row
+    feedback = sorted(p.name for p in (out / "feedback").iterdir())
+    assert feedback == ["s-V001.txt", "s-V002.txt", "s-V003.txt"]
+
+
+def test_semicolon_csv_with_bom_blanks_quotes_and_a_bad_row(exam: Path, tmp_path: Path) -> None:
+    document = keys_of(exam)
+    labels = labels_of(document)
+    first = key_answers(document["variants"][0])
+    right = [first.get(label, "") for label in labels]
+    rows = [
+        ["student_id", "variant", *labels, "email"],
+        ["anna", "V001", *right, "anna@example.org"],
+        ["ben", "V001", *([""] * len(labels)), "ben@example.org"],
+        ["carl", "V001", "1;2"],
+        ["dora", "V042", *right, ""],
+        ["anna", "V001", *right, "again"],
+    ]
+    answers_path = write_csv(tmp_path / "answers.csv", rows, delimiter=";", bom=True)
+    out = tmp_path / "graded"
+    code, stdout, _ = run("grade", str(exam), str(answers_path), "--out", str(out))
+    assert code == 0
+    assert "5 rows read: 2 graded (2 students in scores.csv), 3 in errors.csv" in stdout
+    scores = read_rows(out / "scores.csv")
+    assert [row["student_id"] for row in scores] == ["anna", "ben"]
+    assert scores[0]["email"] == "anna@example.org"
+    assert {scores[1][f"{label}_status"] for label in labels} <= {"blank", "manual"}
+    assert scores[1]["total"] == "0" and scores[1]["grade"] == "F"
+    errors = read_rows(out / "errors.csv")
+    assert [(e["line"], e["student_id"]) for e in errors] == [
+        ("4", "carl"),
+        ("5", "dora"),
+        ("6", "anna"),
+    ]
+    assert "fields" in errors[0]["reason"]
+    assert "unknown variant" in errors[1]["reason"]
+    assert "duplicate student_id (first on line 2)" in errors[2]["reason"]
+
+
+def test_grading_twice_gives_identical_files(exam: Path, tmp_path: Path) -> None:
+    document = keys_of(exam)
+    labels = labels_of(document)
+    rows = [["student_id", "variant", *labels]]
+    for n, variant in enumerate(document["variants"] * 4):
+        answers = key_answers(variant)
+        cells = [answers.get(label, "") if (n + i) % 3 else "0.5" for i, label in enumerate(labels)]
+        rows.append([f"s{n}", variant["id"], *cells])
+    answers_path = write_csv(tmp_path / "answers.csv", rows)
+    outputs = [tmp_path / "one", tmp_path / "two"]
+    for out in outputs:
+        assert run("grade", str(exam), str(answers_path), "--out", str(out))[0] == 0
+    files = sorted(p.relative_to(outputs[0]) for p in outputs[0].rglob("*") if p.is_file())
+    assert Path("report.html") in files and Path("report.csv") in files
+    assert len([f for f in files if f.parts[0] == "feedback"]) == 12
+    for relative in files:
+        assert (outputs[0] / relative).read_bytes() == (outputs[1] / relative).read_bytes()
+    assert sorted(p.relative_to(outputs[1]) for p in outputs[1].rglob("*") if p.is_file()) == files
+
+
+def test_long_format_and_the_report(exam: Path, tmp_path: Path) -> None:
+    document = keys_of(exam)
+    variant = document["variants"][1]
+    answers = key_answers(variant)
+    rows = [["student_id", "variant", "part", "answer"]]
+    rows += [["eva", variant["id"], label, text] for label, text in answers.items()]
+    rows += [["fred", variant["id"], label, "<script>alert(1)</script>"] for label in answers]
+    rows += [["fred", variant["id"], "99z", "1"]]
+    answers_path = write_csv(tmp_path / "long.csv", rows)
+    out = tmp_path / "graded"
+    code, stdout, _ = run("grade", str(exam), str(answers_path), "--out", str(out))
+    assert code == 0
+    count = 2 * len(answers) + 1
+    assert f"{count} answer lines read: {count - 1} graded (2 students" in stdout
+    scores = read_rows(out / "scores.csv")
+    assert [row["student_id"] for row in scores] == ["eva", "fred"]
+    assert read_rows(out / "errors.csv")[0]["reason"] == "unknown part '99z'"
+    report = read_rows(out / "report.csv")
+    assert report[0]["item"] == "total (n=2)"
+    first_part = next(row for row in report[1:] if row["item"] == "1a")
+    assert first_part["facility"] == "0.500"
+    html_page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script>" not in html_page and "data:image/png;base64," in html_page
+
+
+def test_roster_assigns_variants_when_the_column_is_missing(tmp_path: Path) -> None:
+    (tmp_path / "spec.yaml").write_text(SPEC, encoding="utf-8")
+    roster = write_csv(
+        tmp_path / "roster.csv", [["student_id", "name"], ["m1", "Mia"], ["n2", "Noa"]]
+    )
+    out = tmp_path / "exam"
+    code, *_ = run(
+        "generate",
+        str(tmp_path / "spec.yaml"),
+        "--roster",
+        str(roster),
+        "--out",
+        str(out),
+        "--no-pdf",
+    )
+    assert code == 0
+    document = keys_of(out / "keys.json")
+    labels = labels_of(document)
+    by_student = {v["student"]["id"]: v for v in document["variants"]}
+    rows = [["student_id", *labels]]
+    rows += [
+        [sid, *(key_answers(v).get(label, "") for label in labels)] for sid, v in by_student.items()
+    ]
+    rows += [["stranger", *([""] * len(labels))]]
+    answers_path = write_csv(tmp_path / "answers.csv", rows)
+    code, *_ = run("grade", str(out / "keys.json"), str(answers_path), "--out", str(tmp_path / "g"))
+    assert code == 0
+    scores = read_rows(tmp_path / "g" / "scores.csv")
+    assert [(row["student_id"], row["variant"]) for row in scores] == [
+        (sid, v["id"]) for sid, v in by_student.items()
+    ]
+    assert "roster" in read_rows(tmp_path / "g" / "errors.csv")[0]["reason"]
+
+
+def test_hostile_cells_are_invalid_and_the_file_names_are_safe(exam: Path, tmp_path: Path) -> None:
+    labels = labels_of(keys_of(exam))
+    hostile = ["__import__('os').system('id')", "9**9**9**9", "x" * 10_000_000]
+    rows = [["student_id", "variant", *labels]]
+    rows.append(["../../evil", "V001", *(hostile * len(labels))[: len(labels)]])
+    answers_path = write_csv(tmp_path / "answers.csv", rows)
+    out = tmp_path / "graded"
+    code, *_ = run("grade", str(exam), str(answers_path), "--out", str(out))
+    assert code == 0
+    row = read_rows(out / "scores.csv")[0]
+    assert {row[f"{label}_status"] for label in labels} <= {"invalid", "manual"}
+    assert [p.name for p in (out / "feedback").iterdir()] == ["evil.txt"]
+    assert not (tmp_path / "evil.txt").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("name,1a\nx,1\n", "no student_id column"),
+        ("student_id,variant,1a,1a\n", "repeats column"),
+        ("", "empty"),
+    ],
+)
+def test_unusable_answer_files_exit_2(
+    exam: Path, tmp_path: Path, content: str, message: str
+) -> None:
+    answers_path = tmp_path / "answers.csv"
+    answers_path.write_text(content, encoding="utf-8")
+    code, _, err = run("grade", str(exam), str(answers_path), "--out", str(tmp_path / "g"))
+    assert code == 2 and message in err and err.startswith("error: ")
+    assert not (tmp_path / "g").exists()
+
+
+def test_bad_manual_points_and_bad_grades_exit_2(exam: Path, tmp_path: Path) -> None:
+    document = keys_of(exam)
+    manual_labels = [
+        p["id"]
+        for q in document["variants"][0]["questions"]
+        for p in q["parts"]
+        if p["kind"] == "manual"
+    ]
+    answers_path = write_csv(tmp_path / "a.csv", [["student_id", "variant"], ["s1", "V001"]])
+    code, _, err = run("grade", str(exam), str(answers_path), "--grades", "A=50,B=90")
+    assert code == 2 and "--grades" in err
+    bad = write_csv(tmp_path / "m.csv", [["student_id", "part", "points"], ["s1", "1a", "1"]])
+    code, _, err = run(
+        "grade", str(exam), str(answers_path), "--manual", str(bad), "--out", str(tmp_path / "g")
+    )
+    assert code == 2 and "graded automatically" in err and "m.csv:2" in err
+    if manual_labels:
+        big = write_csv(
+            tmp_path / "m2.csv", [["student_id", "part", "points"], ["s1", manual_labels[0], "99"]]
+        )
+        code, _, err = run(
+            "grade",
+            str(exam),
+            str(answers_path),
+            "--manual",
+            str(big),
+            "--out",
+            str(tmp_path / "g"),
+        )
+        assert code == 2 and "outside" in err
+
+
+def test_custom_grade_thresholds(exam: Path, tmp_path: Path) -> None:
+    document = keys_of(exam)
+    labels = labels_of(document)
+    answers = key_answers(document["variants"][0])
+    rows = [
+        ["student_id", "variant", *labels],
+        ["s1", "V001", *(answers.get(label, "") for label in labels)],
+    ]
+    answers_path = write_csv(tmp_path / "a.csv", rows)
+    code, *_ = run(
+        "grade",
+        str(exam),
+        str(answers_path),
+        "--out",
+        str(tmp_path / "g"),
+        "--grades",
+        "pass=1,fail",
+    )
+    assert code == 0
+    assert read_rows(tmp_path / "g" / "scores.csv")[0]["grade"] == "pass"
