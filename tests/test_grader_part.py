@@ -409,3 +409,23 @@ def test_a_missing_family_is_reported_not_fatal(tiny: QuestionInfo) -> None:
     assert "follow-through not checked" in results["1b"].reason
     assert "no_such_family" in results["1b"].reason
     assert results["1c"].status == "manual" and "grade by hand" in results["1c"].reason
+
+
+def test_plain_numbers_never_go_through_sympy(monkeypatch: pytest.MonkeyPatch) -> None:
+    number, integer, vector = key(), key("integer", "7"), key("vector", "[2/3, -1]")
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("a plain answer reached the sympy parser")
+
+    monkeypatch.setattr("generator.mathtext.parse", refuse)
+    monkeypatch.setattr("generator.mathtext.parse_array", refuse)
+    for part, text in [
+        (number, "0.667"),
+        (number, "0,6667"),
+        (number, "-12.5e-3"),
+        (number, "2/3"),
+        (integer, "7"),
+        (vector, "0.667 -1"),
+        (vector, "[0.667, -1]"),
+    ]:
+        assert grade_part(part, text).status in ("correct", "within-tolerance", "wrong"), text
