@@ -47,6 +47,7 @@ SECTION = re.compile(
     r"^dlexam-section-(?P<edge>begin|end) (?P<variant>\S+) (?P<mode>\S+) (?P<n>\d+)$"
 )
 SOURCE_LINE = re.compile(r"^l\.(\d+)")
+HELP_LINE = re.compile(r"^(See the LaTeX manual|Type  H <return>)")
 
 
 def find_engine() -> str | None:
@@ -119,13 +120,18 @@ def log_errors(log: str) -> list[tuple[int | None, tuple[str, ...]]]:
     starts = [i for i, text in enumerate(lines) if text.startswith("! ")]
     errors: list[tuple[int | None, tuple[str, ...]]] = []
     for start, end in zip(starts, [*starts[1:], len(lines)][: len(starts)], strict=True):
-        context = [text for text in lines[start : min(end, start + CONTEXT_LINES)] if text.strip()]
+        window = lines[start : min(end, start + CONTEXT_LINES)]
+        context = [text for text in window if text.strip() and not HELP_LINE.match(text)]
         found = [(i, m) for i, m in enumerate(map(SOURCE_LINE.match, context)) if m]
         if not found:
             errors.append((None, tuple(context[:ERROR_LINES])))
         else:
             at, match = found[0]
-            errors.append((int(match[1]), tuple(context[: min(at + 2, ERROR_LINES)])))
+            after = context[at + 1 : at + 2]  # TeX's indented rest of the line, if any
+            shown = context[: at + 1] + [text for text in after if text.startswith(" ")]
+            if len(shown) > ERROR_LINES:  # keep the message and where TeX stopped
+                shown = [shown[0], *shown[1 - ERROR_LINES :]]
+            errors.append((int(match[1]), tuple(shown)))
     return errors
 
 
