@@ -28,10 +28,12 @@ from typing import Any
 
 import sympy
 
+from generator.family import SIGFIG_DEFAULT
+from generator.mathtext import array_shape
 from grader.reading import Num, number_from
 
 HALF_UNIT = 0.5 * (1 + 1e-9)  # half a unit in the last digit, with room for binary rounding
-DEFAULT_TOLERANCE: dict[str, Any] = {"mode": "sigfig", "digits": 3, "abs": 1e-9}
+DEFAULT_TOLERANCE: dict[str, Any] = SIGFIG_DEFAULT
 DEFAULT_REL = 1e-3
 EXACT_DIGITS = 50
 EXPRESSION_POINTS = 6
@@ -108,14 +110,6 @@ def compare_number(answer: Num, key: Num, tolerance: dict[str, Any]) -> Verdict:
 
 
 # -- vectors and matrices ---------------------------------------------------------------------
-def _shape(value: Any) -> tuple[int, ...]:
-    if not isinstance(value, list):
-        return ()
-    if value and isinstance(value[0], list):
-        return (len(value), len(value[0]))
-    return (len(value),)
-
-
 def _squeeze(shape: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(d for d in shape if d != 1)
 
@@ -130,7 +124,7 @@ def compare_array(answer: list[Any], key: list[Any], tolerance: dict[str, Any]) 
     Shapes that differ only in dimensions of length 1 (3 entries, 1x3, 3x1; 1x1 and one entry)
     are the same answer written differently.
     """
-    want, got = _shape(key), _shape(answer)
+    want, got = array_shape(key), array_shape(answer)
     if want != got and _squeeze(want) == _squeeze(got):
         answer, key, got = _flatten(answer), _flatten(key), want
     if want != got:

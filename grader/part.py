@@ -24,6 +24,7 @@ from typing import Any
 from generator import formatting
 from generator.errors import DlexamError, MathTextError
 from generator.family import Family
+from generator.mathtext import array_shape
 from generator.registry import Registry, default_registry
 from grader import compare
 from grader.compare import Verdict
@@ -109,7 +110,7 @@ class KeyPart:
         self.key: Any = None
         if exact is not None and self.kind not in ("manual", "constraint"):
             self.key = self._read_key(str(exact))
-            shape = _array_shape(self.key) if self.kind in ("vector", "matrix") else None
+            shape = array_shape(self.key) if self.kind in ("vector", "matrix") else None
             self.info = KindInfo(self.kind, self.symbols, shape, labels, boolean)
             decimal = _decimal_text(self.key)
             if decimal:
@@ -179,12 +180,6 @@ def _flatten_numbers(value: Any) -> list[Num]:
     if isinstance(value, list):
         return [n for item in value for n in _flatten_numbers(item)]
     return []
-
-
-def _array_shape(value: Any) -> tuple[int, ...]:
-    if value and isinstance(value[0], list):
-        return (len(value), len(value[0]))
-    return (len(value),)
 
 
 class QuestionInfo:

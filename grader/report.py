@@ -16,6 +16,7 @@ import html
 import io
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -26,6 +27,9 @@ from grader.scoring import StudentResult
 UPPER_LOWER = 0.27
 COMMON_WRONG = 3
 WRONG_STATUSES = ("wrong", "partial")
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
 @dataclass(frozen=True)
@@ -161,9 +165,9 @@ def report_csv(stats: ClassStats) -> str:
     return buffer.getvalue()
 
 
-def _png(figure: object) -> str:
+def _png(figure: Figure) -> str:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=90, metadata={"Software": None})  # type: ignore[attr-defined]
+    figure.savefig(buffer, format="png", dpi=90, metadata={"Software": None})
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
