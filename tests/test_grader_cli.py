@@ -212,9 +212,9 @@ def test_roster_assigns_variants_when_the_column_is_missing(tmp_path: Path) -> N
 
 def test_hostile_cells_are_invalid_and_the_file_names_are_safe(exam: Path, tmp_path: Path) -> None:
     labels = labels_of(keys_of(exam))
-    hostile = ["__import__('os').system('id')", "9**9**9**9", "x" * 10_000_000]
-    rows = [["student_id", "variant", *labels]]
-    rows.append(["../../evil", "V001", *(hostile * len(labels))[: len(labels)]])
+    hostile = ["__import__('os').system('id')", "9**9**9**9", "1e999999"]
+    cells = ["x" * 10_000_000, *(hostile * len(labels))][: len(labels)]
+    rows = [["student_id", "variant", *labels], ["../../evil", "V001", *cells]]
     answers_path = write_csv(tmp_path / "answers.csv", rows)
     out = tmp_path / "graded"
     code, *_ = run("grade", str(exam), str(answers_path), "--out", str(out))
