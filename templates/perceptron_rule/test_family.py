@@ -10,12 +10,13 @@ Example 4 (0, 0, +1): z = -2.0, h = -1, Delta = +1.2: b = -0.8, w = (1.5, 0.7).
 
 import sympy
 
+from generator.family import Family
 from generator.registry import default_registry
 
 R = sympy.Rational
 
 
-def _family():
+def _family() -> Family:
     return default_registry().get("perceptron_rule")
 
 

@@ -17,13 +17,14 @@ w2 = 1/2; the Hessian block [[4, -6], [-6, 8]] has det -4: a saddle, and E has n
 import numpy as np
 import sympy
 
+from generator.family import Family
 from generator.registry import default_registry
 from generator.variants import family_hash
 
 R = sympy.Rational
 
 
-def _family():
+def _family() -> Family:
     return default_registry().get("quadratic_hessian")
 
 
@@ -78,7 +79,7 @@ def _brute_force_type(params: dict, point: list) -> str:
     """Compare g on small circles around the point with its value there."""
     coeff = {k: float(params[k]) for k in ("p4", "p2", "q4", "q2", "m", "u", "v")}
 
-    def g(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    def g(x: np.ndarray | float, y: np.ndarray | float) -> np.ndarray | float:
         return (
             coeff["p4"] * x**4 + coeff["p2"] * x**2 + coeff["q4"] * y**4 + coeff["q2"] * y**2
             + coeff["m"] * x * y + coeff["u"] * x + coeff["v"] * y
@@ -88,7 +89,8 @@ def _brute_force_type(params: dict, point: list) -> str:
     angles = np.linspace(0, 2 * np.pi, 360, endpoint=False)
 
     def change(radius: float) -> np.ndarray:
-        return g(x0 + radius * np.cos(angles), y0 + radius * np.sin(angles)) - g(x0, y0)
+        around = g(x0 + radius * np.cos(angles), y0 + radius * np.sin(angles))
+        return np.asarray(around) - g(x0, y0)
 
     delta = change(1e-2)
     if (delta > 0).all():

@@ -9,12 +9,16 @@ XOR of 6: 5 blocks of 3 perceptrons = 15; ceil(log2 6) = 3 levels of 2 layers = 
 layer: 2^5 = 32 (all as printed; the seed's "2 * ceil(2.5)" means ceil(log2 6) = 3).
 """
 
+from typing import cast
+
 import sympy
 
+from generator.family import Family
+from generator.params import Choice
 from generator.registry import default_registry
 
 
-def _family():
+def _family() -> Family:
     return default_registry().get("truth_table_weights")
 
 
@@ -43,7 +47,7 @@ def test_tum_xor_design_and_a_wrong_one() -> None:
 
 def test_every_example_key_realises_its_gate() -> None:
     family = _family()
-    for gate in family.param("gate").options:
+    for gate in cast(Choice, family.param("gate")).options:
         for parity in ("XOR", "XNOR"):
             params = family.coerce({"gate": gate, "parity": parity, "n": 3})
             values = family.solve(params)
