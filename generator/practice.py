@@ -96,7 +96,7 @@ def _pools(registry: Registry, request: Request) -> dict[str, list[Family]]:
         if not pools[topic]:
             raise DlexamError(
                 f"no family of topic {topic!r} has {levels}",
-                hint="`dlexam templates --topic TOPIC` lists the difficulty of each family",
+                hint="`dlexam templates --json` lists the difficulty of each family",
             )
     return pools
 
