@@ -161,7 +161,8 @@ def _argument(text: str, start: int) -> tuple[str, int] | None:
 def _grouped(text: str) -> str:
     """``a`` stays ``a``; ``a + b`` becomes ``(a + b)`` so ``x/(a + b)`` reads right."""
     text = text.strip()
-    return text if re.fullmatch(r"[\w.']+|\\?[A-Za-z]+", text) else f"({text})"
+    simple = re.fullmatch(r"[\w.']+(?:\([^()]*\))?|\\?[A-Za-z]+", text)
+    return text if simple else f"({text})"
 
 
 def _commands(text: str) -> str:

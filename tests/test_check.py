@@ -155,6 +155,7 @@ def test_variant_option_is_refused_with_a_csv(keys: Path, tmp_path: Path) -> Non
     [
         (r"$\frac{H + 2P - K}{S} + 1 = \frac{3}{2}$", "(H + 2P - K)/S + 1 = 3/2"),
         (r"$\sqrt{x^{2} + 1} \cdot w_{t-1}$", "sqrt(x^2 + 1) · w_(t-1)"),
+        (r"$\frac{\sqrt{3}}{2} + \frac{x}{\sqrt{2} + 1}$", "sqrt(3)/2 + x/(sqrt(2) + 1)"),
         (r"$\begin{bmatrix} 1 & 0 \\ 0 & 1 \end{bmatrix}$", "[[1, 0], [0, 1]]"),
         (r"\begin{tikzpicture}\node {x};\end{tikzpicture} done", f"{FIGURE} done"),
         (
