@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from templates.mc_bank.bank import free_quantities, load_free
+from generator.itembank import free_quantities, load_free
 
 stem, model_answer, rubric_points, item_source = free_quantities(load_free(__file__))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from templates.mc_bank.bank import item_param, load_free
+from generator.itembank import item_param, load_free
 
 BANK = load_free(__file__)
 PARAMS = (item_param(BANK),)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from templates.mc_bank.bank import load_mc, mc_constraints, mc_params, mc_sampler
+from generator.itembank import load_mc, mc_constraints, mc_params, mc_sampler
 
 BANK = load_mc(__file__)
 PARAMS = mc_params(BANK)

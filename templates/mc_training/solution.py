@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from templates.mc_bank.bank import load_mc, mc_quantities
+from generator.itembank import load_mc, mc_quantities
 
 (
     stem,

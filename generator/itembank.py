@@ -2,9 +2,9 @@
 
 Questions that cannot be computed (multiple choice, free text) are kept as data: each family
 folder holds an ``items.yaml`` and only thin ``params.py``/``solution.py`` files that call this
-module. One module serves every such family so that the option permutation, the key string, the
-validation of an item and the LaTeX hygiene checks exist once. This folder has no ``meta.yaml``, so
-the registry does not take it for a family.
+module, and templates that include ``generator/latex/items/``. One module serves every such family
+so that the option permutation, the key string, the validation of an item and the LaTeX hygiene
+checks exist once.
 
 A multiple-choice variant is an ``item`` id and a ``shuffle`` index. The index is read as a rank
 in the factorial number system (Lehmer code), so index 0 is the item's own option order (the

@@ -17,8 +17,7 @@ import yaml
 from generator.errors import DlexamError
 from generator.family import Family
 from generator.instance import Instance
-from generator.registry import default_registry
-from templates.mc_bank.bank import (
+from generator.itembank import (
     FREE_POINTS,
     LABELS,
     MC_POINTS,
@@ -28,6 +27,7 @@ from templates.mc_bank.bank import (
     load_free,
     load_mc,
 )
+from generator.registry import default_registry
 
 REGISTRY = default_registry()
 MC_FAMILIES = sorted(f for f in REGISTRY.families if f.startswith("mc_"))
