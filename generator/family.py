@@ -55,6 +55,27 @@ KINDS = (
 )
 UNCOMPUTED_KINDS = ("choice", "multi", "manual")
 SCORING_RULES = ("all-or-nothing", "partial", "negative")
+# One vocabulary, so `--topic` finds every family on a subject (no "loss" next to "losses").
+TOPICS = (
+    "activations",
+    "backprop",
+    "batchnorm",
+    "cnn",
+    "data",
+    "evaluation",
+    "initialization",
+    "layers",
+    "losses",
+    "mle",
+    "mlp",
+    "optimization",
+    "perceptron",
+    "probability",
+    "regularization",
+    "rl",
+    "rnn",
+    "training",
+)
 DEFAULT_TOLERANCE: dict[str, dict[str, Any]] = {
     "integer": {"mode": "exact"},
     "shape": {"mode": "exact"},
@@ -288,6 +309,13 @@ def load_family(folder: Path) -> Family:
     family_id = str(_require(meta, "id", f"{where}/meta.yaml"))
     if family_id != folder.name:
         raise DlexamError(f"meta.yaml id {family_id!r} differs from the folder name", where=where)
+    topics = tuple(str(t) for t in meta.get("topics", ()))
+    unknown = [t for t in topics if t not in TOPICS]
+    if unknown or not topics:
+        raise DlexamError(
+            f"meta.yaml topics {list(topics)}: each must be one of {', '.join(TOPICS)}",
+            where=where,
+        )
     parts = tuple(
         _part_spec(raw, i, f"{where}/meta.yaml") for i, raw in enumerate(meta.get("parts", []))
     )
@@ -325,7 +353,7 @@ def load_family(folder: Path) -> Family:
         id=family_id,
         folder=folder,
         title=str(_require(meta, "title", where)),
-        topics=tuple(meta.get("topics", ())),
+        topics=topics,
         source={k: str(v) for k, v in source.items()},
         difficulty=int(meta.get("difficulty", 2)),
         calculator=bool(meta.get("calculator", False)),

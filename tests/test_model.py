@@ -199,3 +199,11 @@ def test_long_keys_are_shown_rounded_only_when_irrational() -> None:
 
     assert is_irrational([1, sympy.exp(-3)]) and not is_irrational([[1, 2], [3, 4]])
     assert not is_irrational(Shape((2, 2))) and not is_irrational("A,C")
+
+
+def test_a_topic_outside_the_vocabulary_breaks_the_folder_with_the_list(tmp_path: Path) -> None:
+    folder = _copy_reference(tmp_path, "odd_topic")
+    meta = folder / "meta.yaml"
+    meta.write_text(meta.read_text().replace("topics: [cnn]", "topics: [convnets]"))
+    reason = load_registry([tmp_path]).broken["odd_topic"]
+    assert "topics ['convnets']" in reason and "cnn" in reason
