@@ -138,6 +138,7 @@ BOX_HEIGHTS = {
     "matrix": 2.4,
     "expression": 2.0,
     "constraint": 3.0,
+    "manual": 4.0,
 }
 DEFAULT_BOX_HEIGHT = 1.2
 COMPACT_SCALE = 0.75  # the answer sheet holds every box of a variant, ideally on one page
@@ -146,7 +147,7 @@ COMPACT_SCALE = 0.75  # the answer sheet holds every box of a variant, ideally o
 def answer_box(
     label: str, kind: str, options: int, width: str = "\\linewidth", compact: bool = False
 ) -> str:
-    """The framed, labelled answer box of one auto-graded part (exam and answer sheet alike).
+    """The framed, labelled answer box of one part (exam and answer sheet alike).
 
     Choice parts get one checkbox per option instead of free space, so the sheet says how many
     options there are and a marked box cannot be misread. ``compact`` boxes (answer sheet) are
@@ -158,6 +159,8 @@ def answer_box(
         hint = "" if compact else "mark one" if kind == "choice" else "mark all that apply"
         return f"\\dlchoicebox{{{width}}}{{{label}}}{{{marks}}}{{{hint}}}"
     height = BOX_HEIGHTS.get(kind, DEFAULT_BOX_HEIGHT) * (COMPACT_SCALE if compact else 1)
+    if kind == "manual":  # room to write or draw; not a CSV column
+        return f"\\dlworkbox[{height:.2f}cm]{{{width}}}{{{label}}}"
     return f"\\dlanswerbox[{height:.2f}cm]{{{width}}}{{{label}}}"
 
 
@@ -178,7 +181,7 @@ def _part_wrapper(
         pts = points_text(view.points)
         if mode in ("exam", "question"):
             box = ""
-            if mode == "exam" and view.auto_graded:
+            if mode == "exam":
                 kind = family.part(part_id).kind
                 box = answer_box(view.label, kind, option_count(family, part_id, values))
                 box = f"\\par\\smallskip\\noindent {box}\\par\n"
