@@ -299,7 +299,7 @@ def test_follow_through_on_backprop_sin(tmp_path: Path) -> None:
 TINY_META = """\
 id: tiny_ft
 title: Tiny family for grader tests
-topics: [test]
+topics: [training]
 source: {exam: new}
 difficulty: 1
 calculator: false
