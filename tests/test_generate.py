@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from click.testing import CliRunner
 from generator import pdf
 from generator.build import chunks
 from generator.cli import main
-from generator.documents import exam_document, locate
+from generator.documents import exam_document, locate, share_pictures
 from generator.registry import BUNDLED, default_registry
 from generator.spec import load_spec
 from generator.variants import Variant, build_exam
@@ -160,3 +161,23 @@ def test_log_parsing_finds_errors_with_their_source_lines_and_the_section_pages(
     sections = pdf.log_sections(log)
     assert sections[("V001", "exam")] == pdf.Pages(0, 3, 4)  # 3 pages and a blank one
     assert sections[("V001", "solutions")] == pdf.Pages(4, 6, 6)
+
+
+def test_repeated_pictures_are_typeset_once_and_shown_everywhere() -> None:
+    picture = "\\begin{tikzpicture}\\node {Pic};\\end{tikzpicture}"
+    other = "\\begin{tikzpicture}\\node {Once};\\end{tikzpicture}"
+    tex = (
+        "\\documentclass{article}\\usepackage{tikz}\\begin{document}\n"
+        f"\\begin{{center}}{picture}\\end{{center}}\n{other}\n\\par{{\\small x {picture}}}\n"
+        "\\end{document}\n"
+    )
+    shared = share_pictures(tex)
+    assert shared.count("\\begin{tikzpicture}") == 2 and shared.count("\\usebox{\\dlfigA}") == 2
+    if pdf.find_engine() is None or shutil.which("pdftotext") is None:
+        pytest.skip("needs pdflatex and pdftotext")
+    data, _ = pdf.run_latex(str(pdf.find_engine()), shared)
+    assert data is not None
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
+    assert text.count("Pic") == 2 and text.count("Once") == 1
