@@ -74,7 +74,7 @@ def answers_template(exam: Exam) -> str:
     parts = [
         (instance.label(part), part.kind)
         for _, instance in sorted(first.ordered(), key=lambda item: item[1].position)
-        for part in instance.family.parts
+        for part in instance.parts
         if part.auto_graded
     ]
     student = first.student["id"] if first.student else "s0001"

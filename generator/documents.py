@@ -60,7 +60,7 @@ def _sheet_boxes(variant: Variant) -> list[str]:
             compact=True,
         )
         for _, instance in variant.ordered()
-        for part in instance.family.parts
+        for part in instance.parts
         if part.auto_graded
     ]
 

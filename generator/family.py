@@ -193,10 +193,14 @@ class Family:
 
     # -- solution ---------------------------------------------------------------------------
     def solve(
-        self, params: Mapping[str, Any], given: Mapping[str, Any] | None = None
+        self,
+        params: Mapping[str, Any],
+        given: Mapping[str, Any] | None = None,
+        wanted: list[str] | None = None,
     ) -> dict[str, Any]:
-        """All quantities for ``params``; ``given`` replaces quantities (follow-through)."""
-        return self.graph.evaluate(params, given)
+        """The ``wanted`` quantities (default all) for ``params``; ``given`` replaces quantities
+        (follow-through recomputes one later key from a student's earlier answers)."""
+        return self.graph.evaluate(params, given, wanted)
 
     def part(self, part_id: str) -> PartSpec:
         for part in self.parts:

@@ -32,6 +32,11 @@ class Instance:
         self.values = self.family.solve(self.params)
         cross_check(self.family, self.params, self.values)
 
+    @property
+    def parts(self) -> list[PartSpec]:
+        """The parts this exam asks (a spec may select a subset of the family's parts)."""
+        return [part for part in self.family.parts if part.id in self.points]
+
     def label(self, part: PartSpec) -> str:
         """The id a part has in answer CSVs and on answer boxes: ``3b`` is part b of question 3."""
         return f"{self.position}{part.id}"
@@ -49,7 +54,7 @@ class Instance:
                 key_latex=self.key_latex(part),
                 rubric=part.rubric,
             )
-            for part in self.family.parts
+            for part in self.parts
         }
 
     def key_latex(self, part: PartSpec) -> str:
@@ -124,5 +129,5 @@ class Instance:
             "rng": rng_entropy,
             "params": self.params_exact(),
             "points": self.total_points,
-            "parts": [self.part_key(part) for part in self.family.parts],
+            "parts": [self.part_key(part) for part in self.parts],
         }

@@ -14,6 +14,7 @@ Example::
       - family: backprop_sin
         points: 10             # total (part points scaled) or a mapping {a: 2, b: 3}
         source: false          # true: the source exam's own numbers in every variant
+        parts: [a, b, d]       # ask only these parts (default: all)
         params:
           lr: 1/2              # a fixed value, read exactly
           n: {min: 3, max: 5}  # a range the drawn value must lie in
@@ -51,7 +52,7 @@ TOP_LEVEL_KEYS = {
     "questions",
     "slug",
 }
-QUESTION_KEYS = {"family", "points", "source", "params", "title"}
+QUESTION_KEYS = {"family", "points", "source", "params", "title", "parts"}
 
 
 @dataclass(frozen=True)
@@ -80,10 +81,13 @@ class QuestionSpec:
     fixed: dict[str, Any]
     rules: dict[str, ParamRule]
     title: str | None = None
+    parts: tuple[str, ...] | None = None
 
     def part_points(self) -> dict[str, float]:
-        """Points per part after the spec's override (a total scales the family's points)."""
-        base = {p.id: p.points for p in self.family.parts}
+        """Points of the asked parts after the spec's override (a total scales them)."""
+        base = {
+            p.id: p.points for p in self.family.parts if self.parts is None or p.id in self.parts
+        }
         if self.points is None:
             return base
         if isinstance(self.points, dict):
@@ -154,11 +158,26 @@ def _question(raw: Any, position: int, registry: Registry, where: str) -> Questi
                 fixed[name] = param.coerce(str(value) if not isinstance(value, list) else value)
         except DlexamError as error:
             raise DlexamError(error.message, where=param_place, hint=error.hint) from None
+    part_ids = [p.id for p in family.parts]
+    parts = raw.get("parts")
+    if parts is not None:
+        if not isinstance(parts, list) or not parts:
+            raise DlexamError("expected a non-empty list of part ids", where=f"{place}.parts")
+        parts = tuple(str(p) for p in parts)
+        unknown_parts = sorted(set(parts) - set(part_ids))
+        if unknown_parts:
+            raise DlexamError(
+                f"no such part(s) {unknown_parts}",
+                where=f"{place}.parts",
+                hint=f"{family.id} has parts {', '.join(part_ids)}",
+            )
     points = raw.get("points")
     if isinstance(points, dict):
-        unknown = set(points) - {p.id for p in family.parts}
+        unknown = set(points) - set(parts or part_ids)
         if unknown:
             raise DlexamError(f"no such part(s) {sorted(unknown)}", where=f"{place}.points")
+        if any(not isinstance(v, int | float) or v <= 0 for v in points.values()):
+            raise DlexamError("every part's points must be positive", where=f"{place}.points")
         points = {str(k): float(v) for k, v in points.items()}
     elif points is not None:
         if not isinstance(points, int | float) or points <= 0:
@@ -174,6 +193,7 @@ def _question(raw: Any, position: int, registry: Registry, where: str) -> Questi
         fixed=fixed,
         rules=rules,
         title=raw.get("title"),
+        parts=parts,
     )
 
 

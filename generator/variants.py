@@ -64,6 +64,12 @@ def _draw(question: QuestionSpec, entropy: list[int]) -> dict[str, object]:
     return family.draw(rng, question.fixed, accept)
 
 
+def _pinned(question: QuestionSpec) -> bool:
+    """Nothing left to draw: the same question in every variant, and redrawing is pointless."""
+    names = {p.name for p in question.family.params}
+    return question.source or names <= set(question.fixed)
+
+
 def build_exam(spec: ExamSpec, variants: int | None = None, seed: int | None = None) -> Exam:
     """Draw, solve and cross-check every question of every variant."""
     count = variants if variants is not None else spec.variants
@@ -84,7 +90,7 @@ def build_exam(spec: ExamSpec, variants: int | None = None, seed: int | None = N
                 except DlexamError as error:
                     raise DlexamError(error.message, where=place, hint=error.hint) from None
                 signature = tuple(sorted((k, str(v)) for k, v in params.items()))
-                if signature not in seen[question.position] or question.source:
+                if signature not in seen[question.position] or _pinned(question):
                     break
             else:
                 repeats[question.position] += 1
@@ -109,6 +115,11 @@ def build_exam(spec: ExamSpec, variants: int | None = None, seed: int | None = N
             exam.warnings.append(
                 f"question {question.position} ({question.family.id}) uses the source exam's "
                 "numbers, so it is the same in every variant"
+            )
+        elif _pinned(question) and count > 1:
+            exam.warnings.append(
+                f"question {question.position} ({question.family.id}) has every parameter fixed "
+                "by the spec, so it is the same in every variant"
             )
         elif repeats[question.position]:
             distinct = len(seen[question.position])

@@ -38,6 +38,7 @@ from grader.reading import (
     to_solution_value,
 )
 
+LONG_EXACT = 40  # characters of exact key beyond which feedback shows only the decimal
 STATUSES = (
     "correct",
     "within-tolerance",
@@ -113,7 +114,9 @@ class KeyPart:
             shape = array_shape(self.key) if self.kind in ("vector", "matrix") else None
             self.info = KindInfo(self.kind, self.symbols, shape, labels, boolean)
             decimal = _decimal_text(self.key)
-            if decimal:
+            if decimal and len(str(exact)) > LONG_EXACT:  # a 40-digit float helps nobody
+                self.expected = f"≈ {decimal} {unit}".strip()
+            elif decimal:
                 self.expected += f" ≈ {decimal}"
         if self.kind == "constraint" and exact is not None:
             self.expected = f"any design meeting the constraints, e.g. {exact}"
@@ -231,7 +234,7 @@ class QuestionInfo:
             tuple(sorted((k, formatting.exact_string(v)) for k, v in given.items())),
         )
         if signature not in self._recomputed:
-            values = family.graph.evaluate(self.params, given, wanted=[quantity])
+            values = family.solve(self.params, given, wanted=[quantity])
             self._recomputed[signature] = values[quantity]
         return self._recomputed[signature]
 

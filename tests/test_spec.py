@@ -131,6 +131,15 @@ def test_variants_differ_and_the_tool_says_when_they_cannot(tmp_path: Path) -> N
     spec = load_spec(
         write_spec(tmp_path, BASE + f"  - family: conv_shape\n    {fixed}\n"), default_registry()
     )
+    assert "has every parameter fixed" in build_exam(spec).warnings[0]
+    spec = load_spec(
+        write_spec(
+            tmp_path,
+            BASE + "  - family: conv_shape\n    params: {size: 8, kernel: 7, "
+            "padding: 0, stride: 1, channels: 1, filters: {choices: [2]}}\n",
+        ),
+        default_registry(),
+    )
     assert "only 1 distinct parameter sets for 3 variants" in build_exam(spec).warnings[0]
 
 
@@ -163,3 +172,25 @@ def test_the_default_spec_loads_and_its_keys_match_the_schema() -> None:
     broken = dict(document, version=99)
     with pytest.raises(DlexamError, match="version"):
         keys.validate(broken)
+
+
+def test_a_spec_can_ask_a_subset_of_a_familys_parts(tmp_path: Path) -> None:
+    text = BASE + "  - family: conv_shape\n    parts: [a, c]\n    points: {c: 3}\n"
+    exam = build_exam(load_spec(write_spec(tmp_path, text), default_registry()), variants=1)
+    question = keys.exam_keys(exam)["variants"][0]["questions"][0]
+    assert [p["id"] for p in question["parts"]] == ["1a", "1c"]
+    assert question["points"] == 5
+    from generator.documents import exam_document
+
+    latex = exam_document(exam.spec, exam.variants, ("exam",))
+    assert "{1a}" in latex and "{1c}" in latex and "{1b}" not in latex
+    with pytest.raises(DlexamError, match=r"questions\[0\].parts: no such part"):
+        load_spec(
+            write_spec(tmp_path, BASE + "  - family: conv_shape\n    parts: [z]\n"),
+            default_registry(),
+        )
+    with pytest.raises(DlexamError, match="must be positive"):
+        load_spec(
+            write_spec(tmp_path, BASE + "  - family: conv_shape\n    points: {a: 0}\n"),
+            default_registry(),
+        )
