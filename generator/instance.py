@@ -7,6 +7,7 @@ is built once, cross-checked, and then both the keys and the LaTeX read from it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from generator import formatting
@@ -45,7 +46,9 @@ class Instance:
     def total_points(self) -> float:
         return sum(self.points.values())
 
+    @cached_property
     def views(self) -> dict[str, PartView]:
+        """Label, points and key LaTeX per part, computed once: every document mode reuses them."""
         return {
             part.id: PartView(
                 label=self.label(part),
@@ -72,9 +75,7 @@ class Instance:
         return f"{text}\\ \\text{{{part.unit}}}" if part.unit else text
 
     def render(self, template: str, mode: str) -> str:
-        return render_family_text(
-            self.family, template, mode, self.params, self.values, self.views()
-        )
+        return render_family_text(self.family, template, mode, self.params, self.values, self.views)
 
     def params_exact(self) -> dict[str, str]:
         return {name: formatting.exact_string(value) for name, value in self.params.items()}
@@ -91,7 +92,7 @@ class Instance:
             "points": self.points[part.id],
             "quantity": part.answer,
             "exact": None if value is None else formatting.exact_string(value),
-            "latex": None if value is None else self.key_latex(part),
+            "latex": None if value is None else self.views[part.id].key_latex,
             "value": None if value is None else formatting.number(value),
             "unit": part.unit,
             "tolerance": part.tolerance,
