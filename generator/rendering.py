@@ -26,6 +26,7 @@ from pylatex.utils import escape_latex
 
 from generator import formatting
 from generator.family import Family
+from generator.qr import qr_latex
 
 LATEX_DIR = Path(__file__).resolve().parent / "latex"
 
@@ -112,7 +113,9 @@ def family_environment(folder: Path) -> jinja2.Environment:
 
 @cache
 def document_environment() -> jinja2.Environment:
-    return _environment(jinja2.FileSystemLoader(str(LATEX_DIR)))
+    env = _environment(jinja2.FileSystemLoader(str(LATEX_DIR)))
+    env.globals["qr"] = qr_latex
+    return env
 
 
 @dataclass(frozen=True)
