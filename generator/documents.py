@@ -131,6 +131,7 @@ def exam_document(spec: ExamSpec, variants: list[Variant], modes: tuple[str, ...
                     "course": spec.course,
                     "date": spec.date,
                     "instructions": spec.instructions,
+                    "practice": spec.kind == "practice",
                 },
                 "sections": [_section(variant, mode) for variant in variants for mode in modes],
                 "sheet_columns": ANSWER_SHEET_COLUMNS,

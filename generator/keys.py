@@ -49,6 +49,7 @@ def exam_keys(exam: Exam) -> dict[str, Any]:
             "spec": spec.path.name if spec.path else None,
             "follow_through": spec.follow_through,
             "max_points": sum(q.total_points for q in exam.variants[0].questions),
+            "kind": spec.kind,
         },
         "warnings": list(exam.warnings),
         "variants": [

@@ -169,6 +169,7 @@ def practice_spec(request: Request, selection: Selection) -> ExamSpec:
     )
     return ExamSpec(
         title=f"Practice sheet {request.seed}",
+        kind="practice",
         course="dlexam practice",
         date="",
         instructions=instructions,
@@ -202,7 +203,6 @@ def build_practice(registry: Registry, request: Request) -> tuple[Exam, Selectio
 def practice_keys(exam: Exam) -> dict[str, Any]:
     """keys.json of a sheet: an exam's keys marked ``kind: practice``, schema-validated."""
     document = keys_module.exam_keys(exam)
-    document["exam"]["kind"] = "practice"
     keys_module.validate(document)
     return document
 

@@ -109,6 +109,7 @@ class ExamSpec:
     questions: tuple[QuestionSpec, ...]
     path: Path | None = None
     slug: str = field(default="")
+    kind: str = "exam"  # or "practice": a sheet for self-study (no names, no variant codes)
 
 
 def slugify(text: str) -> str:

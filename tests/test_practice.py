@@ -262,3 +262,14 @@ def test_separate_puts_the_solutions_in_their_own_pdf(
     sheet, solutions = tmp_path / "practice-7.pdf", tmp_path / "practice-7-solutions.pdf"
     assert "Key:" not in "".join(pages(sheet)) and "Practice sheet 7" in pages(sheet)[0]
     assert "Key:" in "".join(pages(solutions))
+
+
+def test_a_practice_sheet_has_no_name_fields_qr_code_or_variant_code(bank: Registry) -> None:
+    from generator.documents import exam_document
+
+    exam, _ = build_practice(bank, Request(5, ("cnn",), 2))
+    assert practice_keys(exam)["exam"]["kind"] == "practice"
+    tex = exam_document(exam.spec, exam.variants, ("exam",))
+    assert "Practice sheet 5" in tex
+    assert "dlexam qr:" not in tex and "\\dlnamefields" not in tex.split("\\begin{document}")[1]
+    assert "Variant \\textbf" not in tex
