@@ -15,7 +15,7 @@ from typing import Any
 import sympy
 
 from generator.dag import quantity
-from templates.sigmoid_mlp.sigmoid import sigmoid
+from generator.sigmoid import sigmoid
 
 
 @quantity
