@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from generator.errors import DlexamError
@@ -29,8 +30,10 @@ def collect(namespace: Mapping[str, Any]) -> dict[str, Callable[..., Any]]:
     return {name: fn for name, fn in namespace.items() if getattr(fn, _MARK, False)}
 
 
-def arguments(function: Callable[..., Any]) -> list[str]:
-    return list(inspect.signature(function).parameters)
+@cache
+def arguments(function: Callable[..., Any]) -> tuple[str, ...]:
+    """A quantity's argument names (inspected once: every evaluation of every variant asks)."""
+    return tuple(inspect.signature(function).parameters)
 
 
 class Graph:

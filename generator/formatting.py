@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import decimal
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import sympy
@@ -137,7 +138,15 @@ def latex(value: Any) -> str:
         return r"\left[" + r",\ ".join(latex(v) for v in value) + r"\right]"
     if isinstance(value, float):
         return f"{value:g}"
-    return str(sympy.latex(sympy.sympify(value)))
+    if isinstance(value, int):
+        return str(value)
+    return _sympy_latex(sympy.sympify(value))
+
+
+@lru_cache(maxsize=8192)
+def _sympy_latex(expr: sympy.Basic) -> str:
+    """sympy's LaTeX printer, memoized: a few hundred distinct values print thousands of times."""
+    return str(sympy.latex(expr))
 
 
 def number(value: Any) -> Numeric:

@@ -8,6 +8,8 @@ which pdflatex places in no time and which prints exactly as sharp.
 
 from __future__ import annotations
 
+from functools import cache
+
 import segno
 
 from generator.formatting import Latex
@@ -31,6 +33,7 @@ def dark_runs(matrix: list[list[bool]]) -> list[tuple[int, int, int]]:
     return runs
 
 
+@cache
 def qr_latex(text: str, size_cm: float = 2.2) -> Latex:
     """A ``size_cm`` square picture of the QR code of ``text`` (no quiet zone: it sits on white)."""
     code = segno.make(text, error=ERROR_LEVEL, micro=False, boost_error=False)
