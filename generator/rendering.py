@@ -218,7 +218,13 @@ def render_family_text(
     """
     env = family_environment(family.folder)
     wrapper = _part_wrapper(mode, views, family, values)
-    context = {**params, **values, "parts": views, "part": wrapper}
+    context = {
+        **params,
+        **values,
+        "parts": views,
+        "part": wrapper,
+        "asked": lambda *ids: any(i in views for i in ids),  # text shared by a group of parts
+    }
     return env.get_template(template).render(context)
 
 
