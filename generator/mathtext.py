@@ -99,10 +99,14 @@ def check_length(text: str) -> None:
         raise MathTextError(f"answer is too long ({len(text)} characters, limit {MAX_LENGTH})")
 
 
+_ABS_BARS = re.compile(r"\|([^|]*)\|")
+
+
 def normalize(text: str) -> str:
-    """Map Unicode spellings (superscripts, ×, −, π, √) to the ASCII grammar."""
+    """Map Unicode spellings (superscripts, ×, −, π, √) and |x| bars to the ASCII grammar."""
     check_length(text)
     text = _SUPERSCRIPT_RUN.sub(lambda m: "^(" + m.group().translate(_SUPERSCRIPTS) + ")", text)
+    text = _ABS_BARS.sub(r" abs(\1)", text)
     for old, new in _REPLACEMENTS.items():
         text = text.replace(old, new)
     return unicodedata.normalize("NFKC", text)

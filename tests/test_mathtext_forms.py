@@ -248,3 +248,9 @@ def test_a_number_printed_in_any_supported_form_reads_back_equal(
 
 def _rational(value: Fraction) -> sympy.Rational:
     return sympy.Rational(value.numerator, value.denominator)
+
+
+def test_absolute_value_bars_read_as_abs() -> None:
+    w, x, b, y = sympy.symbols("w x b y")
+    assert mathtext.parse("|w*x - b - y|", ["w", "x", "b", "y"]) == sympy.Abs(w * x - b - y)
+    assert mathtext.parse("2|x| + |-3|", ["x"]) == 2 * sympy.Abs(x) + 3
