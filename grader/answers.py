@@ -180,12 +180,17 @@ def _check_student(
 def _read_long(
     names: list[str], header: list[str], rows: list[tuple[int, list[str]]], exam: ExamKeys
 ) -> AnswerSheet:
-    """One answer per row; rows of one student are gathered in order of first appearance."""
+    """One answer per row; rows of one student are gathered in order of first appearance.
+
+    Extra columns pass through with the values of the student's first row."""
     labels = {label.lower(): label for label in exam.labels}
     index = {name: names.index(name) for name in ("student_id", "part", "answer")}
     vid = names.index("variant") if "variant" in names else None
-    sheet = AnswerSheet("long", len(rows), [], [], [], [])
+    fixed = {"student_id", "variant", "part", "answer"}
+    extras = [(i, header[i].strip()) for i, n in enumerate(names) if n not in fixed]
+    sheet = AnswerSheet("long", len(rows), [], [], [name for _, name in extras], [])
     gathered: dict[str, tuple[int, str, dict[str, tuple[int, str]]]] = {}
+    first_extras: dict[str, dict[str, str]] = {}
     for line, row in rows:
         if _blank(row):
             sheet.errors.append(RowError(line, "", "empty row"))
@@ -206,6 +211,7 @@ def _read_long(
             sheet.errors.append(RowError(line, student, reason))
             continue
         first_line, first_variant, answers = gathered.setdefault(student, (line, given, {}))
+        first_extras.setdefault(student, {name: row[i] for i, name in extras})
         if given and first_variant and given != first_variant:
             reason = f"variant {given!r} differs from {first_variant!r} on line {first_line}"
             sheet.errors.append(RowError(line, student, reason))
@@ -222,7 +228,7 @@ def _read_long(
             sheet.errors.extend(RowError(n, student, reason) for n, _ in answers.values())
             continue
         texts = {label: text for label, (_, text) in answers.items()}
-        sheet.submissions.append(Submission(line, student, variant, texts))
+        sheet.submissions.append(Submission(line, student, variant, texts, first_extras[student]))
     return sheet
 
 

@@ -155,10 +155,10 @@ def test_long_format_and_the_report(exam: Path, tmp_path: Path) -> None:
     document = keys_of(exam)
     variant = document["variants"][1]
     answers = key_answers(variant)
-    rows = [["student_id", "variant", "part", "answer"]]
-    rows += [["eva", variant["id"], label, text] for label, text in answers.items()]
-    rows += [["fred", variant["id"], label, "<script>alert(1)</script>"] for label in answers]
-    rows += [["fred", variant["id"], "99z", "1"]]
+    rows = [["student_id", "variant", "part", "answer", "room"]]
+    rows += [["eva", variant["id"], label, text, "A1"] for label, text in answers.items()]
+    rows += [["fred", variant["id"], label, "<script>alert(1)</script>", "B2"] for label in answers]
+    rows += [["fred", variant["id"], "99z", "1", "B2"]]
     answers_path = write_csv(tmp_path / "long.csv", rows)
     out = tmp_path / "graded"
     code, stdout, _ = run("grade", str(exam), str(answers_path), "--out", str(out))
@@ -167,6 +167,7 @@ def test_long_format_and_the_report(exam: Path, tmp_path: Path) -> None:
     assert f"{count} answer lines read: {count - 1} graded (2 students" in stdout
     scores = read_rows(out / "scores.csv")
     assert [row["student_id"] for row in scores] == ["eva", "fred"]
+    assert [row["room"] for row in scores] == ["A1", "B2"]  # extra columns pass through
     assert read_rows(out / "errors.csv")[0]["reason"] == "unknown part '99z'"
     report = read_rows(out / "report.csv")
     assert report[0]["item"] == "total (n=2)"
