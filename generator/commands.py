@@ -118,7 +118,7 @@ def solve_command(
         shown = entry["exact"] if entry["exact"] is not None else "(graded by hand)"
         number = entry["value"]
         decimal = (
-            f"  ≈ {formatting.Fixed(values[part.answer], 4).text()}"
+            f"  ≈ {formatting.Significant(values[part.answer], 4).text()}"
             if isinstance(number, float)
             else ""
         )
