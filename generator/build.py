@@ -30,22 +30,10 @@ from pypdf import PdfReader
 from generator import keys as keys_module
 from generator.atomic import write_bytes_atomic, write_text_atomic
 from generator.documents import MODES, exam_document
+from generator.formatting import ANSWER_EXAMPLES
 from generator.pdf import ChunkResult, LatexFailure, compile_variants, pdf_bytes, reader
 from generator.variants import Exam, Variant
 
-ANSWER_EXAMPLES = {
-    "integer": "42",
-    "number": "3/2",
-    "vector": "[1, -2]",
-    "matrix": "[[1, 0], [0, 1]]",
-    "shape": "8x8x5",
-    "interval": "(0, 1/3]",
-    "set": "(0, 1) U [2, 3]",
-    "expression": "2*w - 1",
-    "choice": "B",
-    "multi": "A,C",
-    "constraint": "see question",
-}
 FOLDERS = {"exam": "exam", "answer-sheet": "answer-sheets", "solutions": "solutions"}
 # Variants per LaTeX document: a function of the variant count only, never of --jobs, so the same
 # command gives byte-identical files however many cores ran it. About eight documents keep two to

@@ -20,6 +20,22 @@ Number = float | int | None
 Numeric = Number | list[Any]
 
 
+# How an answer of each kind is written: the CSV template's example row and the grader's hint.
+ANSWER_EXAMPLES = {
+    "integer": "42",
+    "number": "3/2",
+    "vector": "[1, -2]",
+    "matrix": "[[1, 0], [0, 1]]",
+    "shape": "8x8x5",
+    "interval": "(0, 1/3]",
+    "set": "(0, 1) U [2, 3]",
+    "expression": "2*w - 1",
+    "choice": "B",
+    "multi": "A,C",
+    "constraint": "see question",
+}
+
+
 @dataclass(frozen=True)
 class Shape:
     """A tensor shape such as 8x8x5; an answer kind of its own (``8×8×5``, ``(3,4,5,5)``)."""

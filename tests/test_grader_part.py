@@ -429,3 +429,8 @@ def test_plain_numbers_never_go_through_sympy(monkeypatch: pytest.MonkeyPatch) -
         (vector, "[0.667, -1]"),
     ]:
         assert grade_part(part, text).status in ("correct", "within-tolerance", "wrong"), text
+
+
+def test_an_unreadable_answer_says_how_to_write_one() -> None:
+    result = grade_part(key("integer", "440"), "44O")
+    assert result.status == "invalid" and "(write it like 42)" in result.reason
