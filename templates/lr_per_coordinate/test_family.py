@@ -1,4 +1,4 @@
-"""BITS DNN mid-semester EC2 2023-24 Q6, E = 3p^3 + 3q^2 + 4r + 5, solved by hand.
+"""BITS DNN mid-semester EC2 (makeup) 2023-24 Q6, E = 3p^3 + 3q^2 + 4r + 5, solved by hand.
 
 dE/dq = 6q: q^k = (1 - 6 eta) q^{k-1} converges on (0, 1/3), in one step at eta = 1/6.
 dE/dp = 9p^2 (the seed prints 9p and derives eta_p = 1/9, eta_opt = 1/9 and the largest

@@ -1,4 +1,4 @@
-"""BITS DNN EC2 makeup 2022-23 Q4, t = (2p + 3)^2, p0 = 6, eta = 0.1, 3 iterations, by hand.
+"""BITS DNN EC2 makeup 2023-24 Q4, t = (2p + 3)^2, p0 = 6, eta = 0.1, 3 iterations, by hand.
 
 dt/dp = 4(2p + 3) = 8p + 12. p1 = 6 - 0.1 (48 + 12) = 0; p2 = 0 - 0.1 (12) = -1.2;
 p3 = -1.2 - 0.1 (-9.6 + 12) = -1.44. The seed prints the same values.
