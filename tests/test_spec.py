@@ -88,7 +88,7 @@ def test_unsatisfiable_fixed_values_name_the_question(tmp_path: Path) -> None:
         write_spec(
             tmp_path,
             BASE + "  - family: conv_shape\n    params: {size: 26, kernel: 7, "
-            "padding: 1, stride: 2}\n",
+            "padding: 1, stride: 2, rounding: exact}\n",
         ),
         default_registry(),
     )
@@ -127,7 +127,10 @@ def test_variants_differ_and_the_tool_says_when_they_cannot(tmp_path: Path) -> N
     exam = build_exam(spec, variants=6)
     assert len({str(v.questions[0].params) for v in exam.variants}) == 6
     assert exam.warnings == []
-    fixed = "params: {size: 26, channels: 26, filters: 5, kernel: 7, stride: 3, padding: 1}"
+    fixed = (
+        "params: {size: 26, channels: 26, filters: 5, kernel: 7, stride: 3, padding: 1, "
+        "rounding: exact}"
+    )
     spec = load_spec(
         write_spec(tmp_path, BASE + f"  - family: conv_shape\n    {fixed}\n"), default_registry()
     )
@@ -136,7 +139,7 @@ def test_variants_differ_and_the_tool_says_when_they_cannot(tmp_path: Path) -> N
         write_spec(
             tmp_path,
             BASE + "  - family: conv_shape\n    params: {size: 8, kernel: 7, "
-            "padding: 0, stride: 1, channels: 1, filters: {choices: [2]}}\n",
+            "padding: 0, stride: 1, channels: 1, rounding: exact, filters: {choices: [2]}}\n",
         ),
         default_registry(),
     )

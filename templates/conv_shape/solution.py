@@ -1,4 +1,4 @@
-"""Output size (H + 2P - K)/S + 1, parameters F (K K C + 1), weights (F, C, K, K)."""
+"""Output size floor((H + 2P - K)/S) + 1, parameters F (K K C + 1), weights (F, C, K, K)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from generator.formatting import Shape
 
 @quantity
 def out_size(size: int, padding: int, kernel: int, stride: int) -> sympy.Integer:
-    return sympy.Integer((size + 2 * padding - kernel) / stride + 1)
+    return sympy.floor(sympy.Integer(size + 2 * padding - kernel) / stride) + 1
 
 
 @quantity

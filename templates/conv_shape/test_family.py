@@ -18,3 +18,26 @@ def test_fractional_output_size_is_rejected() -> None:
     family = default_registry().get("conv_shape")
     problems = family.violations({**family.source_instance(), "stride": 2})
     assert any("not divisible by the stride" in p for p in problems)
+
+
+def test_tum_alexnet_layer_with_the_floor_rule() -> None:
+    """TUM Problem 7 b-c: 256x256x3, 96 filters of 11, stride 4, padding 5 (the printed working
+    omits the padding: (256 - 11)/4 + 1 = 62.25; with it, floor((256 + 10 - 11)/4) + 1 = 64, the
+    printed 64x64x96)."""
+    family = default_registry().get("conv_shape")
+    params = family.coerce(
+        {
+            "size": 256,
+            "channels": 3,
+            "filters": 96,
+            "kernel": 11,
+            "stride": 4,
+            "padding": 5,
+            "rounding": "floor",
+        }
+    )
+    assert family.violations(params) == []
+    values = family.solve(params)
+    assert values["output_shape"] == Shape((64, 64, 96))
+    assert values["n_params"] == (11 * 11 * 3 + 1) * 96 == 34944
+    assert family.violations({**params, "rounding": "exact"})  # 255 is not divisible by 4
