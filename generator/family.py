@@ -248,9 +248,33 @@ class Family:
 
 
 # -- loading ---------------------------------------------------------------------------------
+PACKAGE = "dlexam_templates"
+
+
+def _package(folder: Path) -> str:
+    """Register ``folder`` as the package ``dlexam_templates.<folder>``, so a family's modules can
+    import their own helpers relatively (``from .forward import run``) wherever the folder lives."""
+    if PACKAGE not in sys.modules:
+        root = ModuleType(PACKAGE)
+        root.__path__ = []
+        sys.modules[PACKAGE] = root
+    name = f"{PACKAGE}.{folder.name}"
+    known = sys.modules.get(name)
+    if known is None or list(getattr(known, "__path__", ())) != [str(folder)]:
+        for stale in [m for m in sys.modules if m.startswith(f"{name}.")]:
+            del sys.modules[stale]  # another folder of the same name was loaded before
+        package = ModuleType(name)
+        package.__path__ = [str(folder)]
+        package.__package__ = name
+        sys.modules[name] = package
+    return name
+
+
 def _load_module(folder: Path, name: str) -> ModuleType:
     path = folder / f"{name}.py"
-    module_name = f"dlexam_templates.{folder.name}.{name}"
+    module_name = f"{_package(folder)}.{name}"
+    if module_name in sys.modules:  # already imported by a sibling (``from . import solution``)
+        return sys.modules[module_name]
     spec = importlib.util.spec_from_file_location(module_name, path)
     if spec is None or spec.loader is None:
         raise DlexamError(f"cannot import {path}")

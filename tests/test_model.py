@@ -207,3 +207,17 @@ def test_a_topic_outside_the_vocabulary_breaks_the_folder_with_the_list(tmp_path
     meta.write_text(meta.read_text().replace("topics: [cnn]", "topics: [convnets]"))
     reason = load_registry([tmp_path]).broken["odd_topic"]
     assert "topics ['convnets']" in reason and "cnn" in reason
+
+
+def test_a_family_outside_the_repository_can_import_its_own_helpers(tmp_path: Path) -> None:
+    """Families import sibling modules relatively, so a private folder works like a bundled one."""
+    shutil.copytree(
+        BUNDLED / "rnn_lstm_forward",
+        tmp_path / "rnn_lstm_forward",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    registry = load_registry([tmp_path])
+    assert registry.broken == {}
+    family = registry.get("rnn_lstm_forward")
+    assert family.folder == tmp_path / "rnn_lstm_forward"
+    assert family.numeric(family.source_instance())

@@ -16,7 +16,8 @@ import sympy
 
 from generator.dag import Graph, collect
 from generator.params import Choice, Integer, Rational, Real, Vector
-from templates.backprop_sin import solution
+
+from . import solution
 
 SIXTHS = tuple(sympy.pi * k / 6 for k in range(1, 7))  # π/6 ... π
 QUARTERS = tuple(sympy.pi * k / 4 for k in range(1, 5))  # π/4 ... π

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from templates.pattern_filter.params import PATTERNS
+from .params import PATTERNS
 
 ALL = np.array([[(n >> (8 - i)) & 1 for i in range(9)] for n in range(512)], dtype=float).reshape(
     512, 3, 3

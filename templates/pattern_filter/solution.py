@@ -10,7 +10,8 @@ from typing import Any
 import sympy
 
 from generator.dag import quantity
-from templates.pattern_filter.params import PATTERNS
+
+from .params import PATTERNS
 
 PATCHES = [
     tuple(bits[3 * r : 3 * r + 3] for r in range(3)) for bits in itertools.product((0, 1), repeat=9)

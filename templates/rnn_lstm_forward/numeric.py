@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from templates.rnn_lstm_forward.forward import run
+from .forward import run
 
 PART_IDS = "abcdef"  # s1, y1, s2, y2, s3, y3
 

@@ -15,7 +15,8 @@ import numpy as np
 import sympy
 
 from generator.params import Choice, Decimal, Integer, Vector
-from templates.rnn_lstm_forward.forward import run
+
+from .forward import run
 
 STEPS = 3
 # The ReLU of an output must be clearly on one side of its kink: a student rounding to four

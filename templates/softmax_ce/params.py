@@ -17,7 +17,8 @@ import numpy as np
 import sympy
 
 from generator.params import Choice, Decimal, Integer, Matrix, Vector
-from templates.softmax_ce.solution import logits_of
+
+from .solution import logits_of
 
 LAYERS = ("dense", "logits")
 PARAMS = (
