@@ -143,6 +143,13 @@ class Family:
     constraint_fn: Callable[[dict[str, Any]], Any] | None
     numeric_fn: Callable[[dict[str, Any]], dict[str, Any]] | None
     checks: dict[str, Callable[..., list[str]]] = field(default_factory=dict)
+    identity: tuple[str, ...] = ()
+
+    def same_question_key(self, params: Mapping[str, Any]) -> tuple[str, ...]:
+        """What makes two draws the same question (``IDENTITY`` in params.py, default: all
+        parameters): a multiple-choice item is the same question whatever its option order."""
+        names = self.identity or tuple(p.name for p in self.params)
+        return tuple(str(params.get(name)) for name in names)
 
     # -- parameters -------------------------------------------------------------------------
     def param(self, name: str) -> Param:
@@ -390,6 +397,7 @@ def load_family(folder: Path) -> Family:
         source_params=dict(getattr(params_module, "SOURCE", {})),
         graph=graph,
         sampler=getattr(params_module, "sample", None),
+        identity=tuple(getattr(params_module, "IDENTITY", ())),
         constraint_fn=getattr(params_module, "constraints", None),
         numeric_fn=numeric_fn,
         checks={p.check: getattr(solution_module, p.check) for p in parts if p.check is not None},

@@ -80,9 +80,11 @@ def build_exam(spec: ExamSpec, variants: int | None = None, seed: int | None = N
     for index in range(count):
         instances: list[Instance] = []
         entropies: dict[int, list[int]] = {}
+        asked: set[tuple[str, tuple[str, ...]]] = set()  # questions already in this variant
         for question in spec.questions:
             place = f"{spec.path.name if spec.path else 'spec'}: questions[{question.position - 1}]"
             base = [exam_seed, index, question.position, family_hash(question.family.id)]
+            fallback = None
             for attempt in range(DISTINCT_ATTEMPTS):
                 entropy = [*base, attempt]
                 try:
@@ -90,10 +92,23 @@ def build_exam(spec: ExamSpec, variants: int | None = None, seed: int | None = N
                 except DlexamError as error:
                     raise DlexamError(error.message, where=place, hint=error.hint) from None
                 signature = tuple(sorted((k, str(v)) for k, v in params.items()))
-                if signature not in seen[question.position] or _pinned(question):
+                same = (question.family.id, question.family.same_question_key(params))
+                if _pinned(question) or (
+                    same not in asked and signature not in seen[question.position]
+                ):
                     break
+                if same not in asked and fallback is None:
+                    fallback = (entropy, params, signature, same)
             else:
                 repeats[question.position] += 1
+                if fallback is not None:  # new to this variant beats new across variants
+                    entropy, params, signature, same = fallback
+                elif same in asked:
+                    exam.warnings.append(
+                        f"variant {variant_id(index)}: question {question.position} "
+                        f"({question.family.id}) repeats an earlier question of the same family"
+                    )
+            asked.add(same)
             seen[question.position].add(signature)
             entropies[question.position] = entropy
             instances.append(

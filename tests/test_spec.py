@@ -197,3 +197,11 @@ def test_a_spec_can_ask_a_subset_of_a_familys_parts(tmp_path: Path) -> None:
             write_spec(tmp_path, BASE + "  - family: conv_shape\n    points: {a: 0}\n"),
             default_registry(),
         )
+
+
+def test_one_variant_never_asks_the_same_item_twice(tmp_path: Path) -> None:
+    text = BASE + "  - family: mc_cnn\n  - family: mc_cnn\n  - family: mc_cnn\n"
+    exam = build_exam(load_spec(write_spec(tmp_path, text), default_registry()), variants=8)
+    for variant in exam.variants:
+        items = [instance.params["item"] for instance in variant.questions]
+        assert len(set(items)) == 3, (variant.id, items)
