@@ -6,28 +6,12 @@ The convergence boundary is found by bisection on |rho| and the fastest rate by 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
+from generator.search import argmin, bisect
+
 STEP = 1e-4
-ITERATIONS = 100
 FAR = 1e3
-
-
-def _bisect(predicate: Callable[[float], bool], lo: float, hi: float) -> float:
-    """The point where ``predicate`` switches from False (at lo) to True (at hi)."""
-    for _ in range(ITERATIONS):
-        mid = (lo + hi) / 2
-        lo, hi = (lo, mid) if predicate(mid) else (mid, hi)
-    return (lo + hi) / 2
-
-
-def _argmin(g: Callable[[float], float], lo: float, hi: float) -> float:
-    """Ternary search: the minimiser of a convex function on [lo, hi]."""
-    for _ in range(ITERATIONS):
-        m1, m2 = lo + (hi - lo) / 3, hi - (hi - lo) / 3
-        lo, hi = (lo, m2) if g(m1) < g(m2) else (m1, hi)
-    return (lo + hi) / 2
 
 
 def numeric(p: dict[str, Any]) -> dict[str, Any]:
@@ -42,6 +26,6 @@ def numeric(p: dict[str, Any]) -> dict[str, Any]:
         return 1.0 - eta * slope
 
     return {
-        "d": [[0.0, _bisect(lambda eta: abs(rho(eta)) > 1, 0.0, FAR)]],
-        "e": _argmin(lambda eta: abs(rho(eta)), 0.0, FAR),
+        "d": [[0.0, bisect(lambda eta: abs(rho(eta)) > 1, 0.0, FAR)]],
+        "e": argmin(lambda eta: abs(rho(eta)), 0.0, FAR),
     }

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from generator.search import argmin, bisect
+
 STEP = 1e-4
-ITERATIONS = 100
 FAR = 1e3
 
 
@@ -26,22 +27,6 @@ def _step_factors(f: Callable[[list[float]], float], dims: int, alpha: float) ->
     return factors
 
 
-def _bisect(predicate: Callable[[float], bool], lo: float, hi: float) -> float:
-    """The point where ``predicate`` switches from False (at lo) to True (at hi)."""
-    for _ in range(ITERATIONS):
-        mid = (lo + hi) / 2
-        lo, hi = (lo, mid) if predicate(mid) else (mid, hi)
-    return (lo + hi) / 2
-
-
-def _argmin(g: Callable[[float], float], lo: float, hi: float) -> float:
-    """Ternary search: the minimiser of a convex function on [lo, hi]."""
-    for _ in range(ITERATIONS):
-        m1, m2 = lo + (hi - lo) / 3, hi - (hi - lo) / 3
-        lo, hi = (lo, m2) if g(m1) < g(m2) else (m1, hi)
-    return (lo + hi) / 2
-
-
 def numeric(p: dict[str, Any]) -> dict[str, Any]:
     a, c = p["a"], p["c"]
     x1, x2 = p["x"]
@@ -53,14 +38,14 @@ def numeric(p: dict[str, Any]) -> dict[str, Any]:
         factors = _step_factors(lambda w: ((w[0] * x1) ** 2 + (w[1] * x2) ** 2) / 2, 2, alpha)
         return max(abs(r) for r in factors)
 
-    diverges_from = _bisect(lambda al: abs(rho1(al)) > 1, 0.0, FAR / a)
-    best2 = _argmin(worst2, 0.0, FAR)
+    diverges_from = bisect(lambda al: abs(rho1(al)) > 1, 0.0, FAR / a)
+    best2 = argmin(worst2, 0.0, FAR)
     return {
         "a": [[0.0, diverges_from]],
-        "b": [[_bisect(lambda al: rho1(al) < 0, 0.0, FAR / a), None]],
+        "b": [[bisect(lambda al: rho1(al) < 0, 0.0, FAR / a), None]],
         "c": [[diverges_from, None]],
-        "d": _argmin(lambda al: abs(rho1(al)), 0.0, FAR / a),
-        "f": [[0.0, _bisect(lambda al: worst2(al) >= 1, 0.0, FAR)]],
+        "d": argmin(lambda al: abs(rho1(al)), 0.0, FAR / a),
+        "f": [[0.0, bisect(lambda al: worst2(al) >= 1, 0.0, FAR)]],
         "g": best2,
         "h": worst2(best2),
     }
