@@ -57,27 +57,14 @@ def g(
 
 
 @quantity
-def grad_g(
-    p4: sympy.Integer,
-    p2: sympy.Integer,
-    q4: sympy.Integer,
-    q2: sympy.Integer,
-    m: sympy.Integer,
-    u: sympy.Integer,
-    v: sympy.Integer,
-) -> list[sympy.Expr]:
-    """The gradient of g as expressions in x and y (differentiated term by term)."""
-    return [
-        4 * p4 * X**3 + 2 * p2 * X + m * Y + u,
-        4 * q4 * Y**3 + 2 * q2 * Y + m * X + v,
-    ]
+def grad_g(g: sympy.Expr) -> list[sympy.Expr]:
+    """The gradient of g as expressions in x and y."""
+    return [sympy.diff(g, X), sympy.diff(g, Y)]
 
 
 @quantity
-def hess_g(
-    p4: sympy.Integer, p2: sympy.Integer, q4: sympy.Integer, q2: sympy.Integer, m: sympy.Integer
-) -> list[list[sympy.Expr]]:
-    return [[12 * p4 * X**2 + 2 * p2, m], [m, 12 * q4 * Y**2 + 2 * q2]]
+def hess_g(grad_g: list[sympy.Expr]) -> list[list[sympy.Expr]]:
+    return [[sympy.diff(component, var) for var in (X, Y)] for component in grad_g]
 
 
 def _at(value: list, point: list[sympy.Integer]) -> list:
