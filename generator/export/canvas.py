@@ -1,0 +1,191 @@
+"""Canvas Classic Quizzes: the QTI 1.2 zip Canvas imports ("QTI .zip file"), in Canvas's own
+dialect (``question_type`` and ``points_possible`` item metadata, question groups as sections
+with a ``selection_number``).
+
+A Canvas item holds one answer, so every blank of a part is its own item: a
+``numerical_question`` with an exact answer and a margin (Canvas's rule ``|answer - exact| <=
+margin``), a ``multiple_choice_question`` or ``multiple_answers_question`` in the exam's option
+order, an ``essay_question`` for parts graded by hand. Each blank of each exam question becomes a
+question group that picks 1 of the variants' items; every item repeats its own variant's question,
+so whichever variant is drawn, the item is complete.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from lxml import etree
+
+from generator.export.cloze import number
+from generator.export.model import (
+    Blank,
+    ChoiceBlank,
+    ExportExam,
+    ExportPart,
+    ExportVariant,
+    ManualBlank,
+    NumberBlank,
+    RowBreak,
+)
+from generator.export.text import latex_html, manual_note, points_text
+
+QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+CC = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+QUIZ_FILE = "quiz/quiz.xml"
+
+
+def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> Any:
+    element = etree.SubElement(parent, f"{{{QTI12}}}{tag}", attrs)
+    element.text = text
+    return element
+
+
+def _metadata(parent: etree._Element, fields: dict[str, str]) -> None:
+    metadata = _el(parent, "qtimetadata")
+    for label, entry in fields.items():
+        field = _el(metadata, "qtimetadatafield")
+        _el(field, "fieldlabel", label)
+        _el(field, "fieldentry", entry)
+
+
+def question_type(blank: Blank) -> str:
+    if isinstance(blank, NumberBlank):
+        return "numerical_question"
+    if isinstance(blank, ChoiceBlank):
+        return "multiple_answers_question" if blank.multi else "multiple_choice_question"
+    return "essay_question"
+
+
+def _mattext(parent: etree._Element, text_html: str) -> None:
+    _el(_el(parent, "material"), "mattext", text_html, texttype="text/html")
+
+
+def _which(part: ExportPart, index: int) -> str:
+    blanks = part.blanks
+    if len(blanks) == 1:
+        return ""
+    return f" Answer only entry {index + 1} of {len(blanks)} here."
+
+
+def item_html(variant: ExportVariant, part: ExportPart, index: int) -> str:
+    unit = f" (in {html.escape(part.unit)})" if part.unit else ""
+    layout = "".join(
+        "▢"
+        if piece is part.blanks[index]
+        else piece
+        if isinstance(piece, str)
+        else "; "
+        if isinstance(piece, RowBreak)
+        else "…"
+        for piece in part.pieces
+    )
+    shown = f"<p>{html.escape(layout)}</p>" if len(part.blanks) > 1 else ""
+    return (
+        f"<p><strong>({part.label})</strong> {html.escape(part.prompt)}{unit} "
+        f"<em>[{points_text(float(part.blanks[index].points))}]</em>"
+        f"{html.escape(_which(part, index))}</p>{shown}"
+    )
+
+
+def _item(
+    section: etree._Element, ident: str, variant: ExportVariant, part: ExportPart, index: int
+) -> None:
+    blank = part.blanks[index]
+    item = _el(section, "item", ident=ident, title=f"{part.label} {variant.variant}")
+    _metadata(
+        _el(item, "itemmetadata"),
+        {
+            "question_type": question_type(blank),
+            "points_possible": number(float(blank.points)),
+        },
+    )
+    presentation = _el(item, "presentation")
+    text = item_html(variant, part, index)
+    if isinstance(blank, ManualBlank):
+        text += f"<p>{html.escape(manual_note(blank))}</p>"
+    _mattext(presentation, text)
+    processing = _el(item, "resprocessing")
+    outcomes = _el(processing, "outcomes")
+    _el(outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
+    if isinstance(blank, NumberBlank):
+        response = _el(presentation, "response_str", ident="response1", rcardinality="Single")
+        _el(_el(response, "render_fib", fibtype="Decimal"), "response_label", ident="answer1")
+        condition = _el(processing, "respcondition", **{"continue": "No"})
+        either = _el(_el(condition, "conditionvar"), "or")
+        _el(either, "varequal", number(blank.key), respident="response1")
+        both = _el(either, "and")
+        _el(both, "vargte", number(blank.key - blank.width), respident="response1")
+        _el(both, "varlte", number(blank.key + blank.width), respident="response1")
+        _el(condition, "setvar", "100", action="Set", varname="SCORE")
+    elif isinstance(blank, ChoiceBlank):
+        cardinality = "Multiple" if blank.multi else "Single"
+        response = _el(presentation, "response_lid", ident="response1", rcardinality=cardinality)
+        render = _el(response, "render_choice")
+        idents = [f"{ident}-{i + 1}" for i in range(len(blank.options))]
+        for option, option_ident in zip(blank.options, idents, strict=True):
+            _mattext(_el(render, "response_label", ident=option_ident), latex_html(option))
+        condition = _el(processing, "respcondition", **{"continue": "No"})
+        test = _el(condition, "conditionvar")
+        if blank.multi:
+            test = _el(test, "and")
+        for i, option_ident in enumerate(idents):
+            if i in blank.correct:
+                _el(test, "varequal", option_ident, respident="response1")
+            elif blank.multi:
+                _el(_el(test, "not"), "varequal", option_ident, respident="response1")
+        _el(condition, "setvar", "100", action="Set", varname="SCORE")
+    else:
+        response = _el(presentation, "response_str", ident="response1", rcardinality="Single")
+        _el(_el(response, "render_fib"), "response_label", ident="answer1", rshuffle="No")
+        _el(_el(_el(processing, "respcondition", **{"continue": "No"}), "conditionvar"), "other")
+
+
+def quiz_xml(exam: ExportExam) -> etree._Element:
+    root = etree.Element(f"{{{QTI12}}}questestinterop", nsmap={None: QTI12})
+    assessment = _el(root, "assessment", ident=f"A-{exam.slug}", title=exam.title)
+    _metadata(assessment, {"cc_maxattempts": "1"})
+    top = _el(assessment, "section", ident="root_section")
+    for question in exam.questions:
+        first = question.variants[0]
+        for part in first.parts:
+            for index, blank in enumerate(part.blanks):
+                group = _el(
+                    top,
+                    "section",
+                    ident=f"G{part.label}-{index + 1}",
+                    title=f"Question {question.position} ({part.label})"
+                    + (f" blank {index + 1}" if len(part.blanks) > 1 else ""),
+                )
+                selection = _el(_el(group, "selection_ordering"), "selection")
+                _el(selection, "selection_number", "1")
+                extension = _el(selection, "selection_extension")
+                _el(extension, "points_per_item", number(float(blank.points)))
+                for variant in question.variants:
+                    same = next(p for p in variant.parts if p.label == part.label)
+                    ident = f"{variant.variant}-{part.label}-{index + 1}"
+                    _item(group, ident, variant, same, index)
+    return root
+
+
+def manifest(exam: ExportExam) -> etree._Element:
+    root = etree.Element(f"{{{CC}}}manifest", identifier=f"M-{exam.slug}", nsmap={None: CC})
+    metadata = etree.SubElement(root, f"{{{CC}}}metadata")
+    etree.SubElement(metadata, f"{{{CC}}}schema").text = "IMS Content"
+    etree.SubElement(metadata, f"{{{CC}}}schemaversion").text = "1.1.3"
+    etree.SubElement(root, f"{{{CC}}}organizations")
+    resources = etree.SubElement(root, f"{{{CC}}}resources")
+    resource = etree.SubElement(
+        resources, f"{{{CC}}}resource", identifier="quiz", type="imsqti_xmlv1p2", href=QUIZ_FILE
+    )
+    etree.SubElement(resource, f"{{{CC}}}file", href=QUIZ_FILE)
+    return root
+
+
+def canvas_files(exam: ExportExam) -> dict[str, bytes]:
+    def text(element: etree._Element) -> bytes:
+        return bytes(
+            etree.tostring(element, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        )
+
+    return {"imsmanifest.xml": text(manifest(exam)), QUIZ_FILE: text(quiz_xml(exam))}

@@ -1,0 +1,273 @@
+"""What an LMS needs of a solved exam: per question, its variants; per part, the blanks a student
+fills in, each with its key, accepted width and points.
+
+Every target (Moodle Cloze, QTI 2.1, Canvas QTI 1.2) renders this one model, so the three files
+agree on what is asked and how it is scored. Keys, tolerances, points and option texts come from
+the ``keys.json`` document of the exam (:func:`generator.keys.exam_keys`), the only description
+``dlexam grade`` uses too; the sympy values of the instances give what the JSON flattens away
+(which ends of an interval are open).
+
+A part becomes a row of *pieces*: fixed text, blanks and row breaks. A number is one
+:class:`NumberBlank`; a vector or matrix one per entry; a shape one per dimension; an interval
+its two ends plus a bracket choice per finite end; choice and multi parts one
+:class:`ChoiceBlank`. Parts no LMS can score the way ``dlexam grade`` does (graded by hand,
+expressions compared by equivalence, designs checked against constraints) become a
+:class:`ManualBlank` that says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import sympy
+
+from generator.formatting import Shape
+from generator.keys import exam_keys
+from generator.tolerance import half_width
+from generator.variants import Exam
+
+EXACT = {"mode": "exact"}
+OPEN_BRACKETS = ("(", "[")
+CLOSE_BRACKETS = (")", "]")
+MANUAL_REASONS = {
+    "manual": "",
+    "expression": "an expression: graded by hand here (dlexam grade accepts every equivalent form)",
+    "constraint": "a design: graded by hand here (dlexam grade checks it against the constraints)",
+}
+
+
+@dataclass(frozen=True)
+class NumberBlank:
+    """A number typed by the student: accepted when ``|answer - key| <= width``."""
+
+    key: float
+    width: float
+    tolerance: dict[str, Any]
+    points: Fraction
+    alternatives: tuple[tuple[float, float, str], ...] = ()  # (value, fraction of points, why)
+
+    @property
+    def integer(self) -> bool:
+        return self.tolerance.get("mode") == "exact" and float(self.key).is_integer()
+
+
+@dataclass(frozen=True)
+class ChoiceBlank:
+    """Options in the exam's order (LaTeX), the indices of the right ones, and the rule."""
+
+    options: tuple[str, ...]
+    correct: frozenset[int]
+    multi: bool
+    scoring: str
+    points: Fraction
+
+
+@dataclass(frozen=True)
+class ManualBlank:
+    """A part the target cannot score: points are entered by hand; ``key`` shows the answer."""
+
+    reason: str
+    points: Fraction
+    key: str = ""
+
+
+Blank = NumberBlank | ChoiceBlank | ManualBlank
+
+
+class RowBreak:
+    """A new row of blanks (the next row of a matrix)."""
+
+
+ROW = RowBreak()
+Piece = str | Blank | RowBreak
+
+
+@dataclass
+class ExportPart:
+    label: str
+    kind: str
+    prompt: str
+    points: float
+    unit: str
+    key_latex: str
+    pieces: list[Piece]
+
+    @property
+    def blanks(self) -> list[Blank]:
+        return [p for p in self.pieces if isinstance(p, NumberBlank | ChoiceBlank | ManualBlank)]
+
+    @property
+    def manual(self) -> bool:
+        return any(isinstance(b, ManualBlank) for b in self.blanks)
+
+
+@dataclass
+class ExportVariant:
+    """One exam question as one variant asks it."""
+
+    variant: str
+    family: str
+    title: str
+    parts: list[ExportPart]
+    html: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def points(self) -> float:
+        return sum(p.points for p in self.parts)
+
+    @property
+    def auto_points(self) -> float:
+        return sum(p.points for p in self.parts if not p.manual)
+
+
+@dataclass
+class ExportQuestion:
+    """An exam question (by its position in the spec) and its variants: an LMS random pick."""
+
+    position: int
+    title: str
+    variants: list[ExportVariant]
+
+
+@dataclass
+class ExportExam:
+    title: str
+    slug: str
+    keys: dict[str, Any]
+    questions: list[ExportQuestion]
+
+
+def export_exam(exam: Exam) -> ExportExam:
+    """The model of every question and variant, in the spec's question order."""
+    keys = exam_keys(exam)
+    by_position: dict[int, list[ExportVariant]] = {q.position: [] for q in exam.spec.questions}
+    for variant, variant_keys in zip(exam.variants, keys["variants"], strict=True):
+        for (_, instance), question in zip(
+            variant.ordered(), variant_keys["questions"], strict=True
+        ):
+            parts = [
+                _part(raw, instance.values.get(part.answer), part.kind)
+                for part, raw in zip(instance.parts, question["parts"], strict=True)
+            ]
+            by_position[instance.position].append(
+                ExportVariant(variant.id, instance.family.id, instance.family.title, parts)
+            )
+    questions = [
+        ExportQuestion(q.position, q.title or q.family.title, by_position[q.position])
+        for q in exam.spec.questions
+    ]
+    return ExportExam(exam.spec.title, exam.spec.slug, keys, questions)
+
+
+def _part(raw: dict[str, Any], value: Any, kind: str) -> ExportPart:
+    points = Fraction(raw["points"]).limit_denominator(1000)
+    part = ExportPart(
+        str(raw["id"]), kind, str(raw["prompt"]), raw["points"], raw["unit"], raw["latex"] or "", []
+    )
+    tolerance = raw["tolerance"] or EXACT
+    if kind in MANUAL_REASONS:
+        part.pieces = [ManualBlank(MANUAL_REASONS[kind], points, raw["exact"] or "")]
+    elif kind in ("integer", "number"):
+        alternatives = tuple(
+            (float(a["value"]), a["points"] / raw["points"], a["reason"])
+            for a in raw["alternatives"]
+            if isinstance(a["value"], int | float)
+        )
+        part.pieces = [_number(raw["value"], tolerance, points, alternatives)]
+    elif kind == "vector":
+        entries = raw["value"]
+        share = points / len(entries)
+        part.pieces = ["[", *_joined([_number(v, tolerance, share) for v in entries], ", "), "]"]
+    elif kind == "matrix":
+        rows = raw["value"]
+        share = points / sum(len(row) for row in rows)
+        part.pieces = []
+        for index, row in enumerate(rows):
+            part.pieces += [ROW] if index else []
+            part.pieces += _joined([_number(v, tolerance, share) for v in row], "  ")
+    elif kind == "shape":
+        dims = value.dims if isinstance(value, Shape) else tuple(raw["value"])
+        share = points / len(dims)
+        part.pieces = _joined([_number(d, EXACT, share) for d in dims], " × ")
+    elif kind in ("interval", "set"):
+        part.pieces = _set_pieces(value, tolerance, points)
+    else:  # choice, multi
+        part.pieces = [_choice(raw, kind, points)]
+    return part
+
+
+def _number(
+    value: float, tolerance: dict[str, Any], points: Fraction, alternatives: tuple[Any, ...] = ()
+) -> NumberBlank:
+    key = float(value)
+    return NumberBlank(key, half_width(key, tolerance), dict(tolerance), points, alternatives)
+
+
+def _joined(blanks: list[Any], separator: str) -> list[Piece]:
+    pieces: list[Piece] = []
+    for index, blank in enumerate(blanks):
+        pieces += [separator, blank] if index else [blank]
+    return pieces
+
+
+def _choice(raw: dict[str, Any], kind: str, points: Fraction) -> ChoiceBlank:
+    labels = [str(o["label"]) for o in raw["options"]]
+    chosen = {label.strip().upper() for label in str(raw["exact"]).split(",") if label.strip()}
+    unknown = chosen - set(labels)
+    if unknown:
+        raise ValueError(f"part {raw['id']}: key {raw['exact']!r} names no option {unknown}")
+    return ChoiceBlank(
+        options=tuple(str(o["text"]) for o in raw["options"]),
+        correct=frozenset(labels.index(label) for label in chosen),
+        multi=kind == "multi",
+        scoring=str(raw.get("scoring", "all-or-nothing")),
+        points=points,
+    )
+
+
+def _set_pieces(value: sympy.Set, tolerance: dict[str, Any], points: Fraction) -> list[Piece]:
+    """Each piece of the set as ``(lo, hi]`` with a bracket choice per finite end and a number
+    blank per finite end; infinite ends are printed. Points are shared by the scored blanks."""
+    intervals = _intervals(value)
+    scored = sum(2 * (end is not None) for lo, hi, *_ in intervals for end in (lo, hi))
+    share = points / max(1, scored)
+    pieces: list[Piece] = []
+    for index, (lo, hi, lo_open, hi_open) in enumerate(intervals):
+        pieces += [" ∪ "] if index else []
+        if lo is None:
+            pieces += ["(−∞"]
+        else:
+            pieces += [_bracket(OPEN_BRACKETS, lo_open, share), _number(lo, tolerance, share)]
+        pieces += [", "]
+        if hi is None:
+            pieces += ["∞)"]
+        else:
+            pieces += [_number(hi, tolerance, share), _bracket(CLOSE_BRACKETS, hi_open, share)]
+    return pieces
+
+
+def _bracket(brackets: tuple[str, str], is_open: bool, points: Fraction) -> ChoiceBlank:
+    return ChoiceBlank(brackets, frozenset({0 if is_open else 1}), False, "all-or-nothing", points)
+
+
+def _intervals(value: sympy.Set) -> list[tuple[float | None, float | None, bool, bool]]:
+    """(lo, hi, lo open, hi open) per disjoint piece, ``None`` for an infinite end, sorted."""
+    if isinstance(value, sympy.Union):
+        items = [piece for arg in value.args for piece in _intervals(arg)]
+    elif isinstance(value, sympy.Interval):
+        items = [
+            (_end(value.start), _end(value.end), bool(value.left_open), bool(value.right_open))
+        ]
+    elif isinstance(value, sympy.FiniteSet):
+        items = [(float(p), float(p), False, False) for p in value]
+    elif value is sympy.S.EmptySet:
+        items = []
+    else:
+        raise TypeError(f"cannot export the set {value!r}")
+    return sorted(items, key=lambda i: -float("inf") if i[0] is None else i[0])
+
+
+def _end(value: sympy.Expr) -> float | None:
+    return None if value in (sympy.oo, -sympy.oo) else float(value)
