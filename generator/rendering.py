@@ -210,14 +210,16 @@ def render_family_text(
     params: Mapping[str, Any],
     values: Mapping[str, Any],
     views: Mapping[str, PartView],
+    part: Callable[..., str] | None = None,
 ) -> str:
     """Render ``question.tex.j2`` or ``solution.tex.j2`` of ``family`` for one instance.
 
     ``mode`` is ``"exam"`` (parts get answer boxes), ``"question"`` (the question restated in a
-    solutions document, no boxes) or ``"solutions"`` (parts get keys and rubrics).
+    solutions document, no boxes) or ``"solutions"`` (parts get keys and rubrics). Another
+    output format passes its own ``part`` wrapper (see :mod:`generator.outputs.model`).
     """
     env = family_environment(family.folder)
-    wrapper = _part_wrapper(mode, views, family, values)
+    wrapper = part or _part_wrapper(mode, views, family, values)
     context = {
         **params,
         **values,
