@@ -13,11 +13,13 @@ so whichever variant is drawn, the item is complete.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
 
 from generator.export.cloze import number
+from generator.export.files import attach
 from generator.export.model import (
     Blank,
     ChoiceBlank,
@@ -28,11 +30,13 @@ from generator.export.model import (
     NumberBlank,
     RowBreak,
 )
-from generator.export.text import latex_html, manual_note, points_text
+from generator.export.text import manual_note, points_text
 
 QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CC = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 QUIZ_FILE = "quiz/quiz.xml"
+WEB_RESOURCES = "web_resources/dlexam"  # Canvas's folder of course files in its own exports
+FILEBASE = "$IMS-CC-FILEBASE$/dlexam"  # how Canvas's QTI items link to those files
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> Any:
@@ -62,14 +66,9 @@ def _mattext(parent: etree._Element, text_html: str) -> None:
 
 
 def _which(part: ExportPart, index: int) -> str:
-    blanks = part.blanks
-    if len(blanks) == 1:
+    """Which blank of the part this item asks, with the part's layout (``[▢, …]``)."""
+    if len(part.blanks) == 1:
         return ""
-    return f" Answer only entry {index + 1} of {len(blanks)} here."
-
-
-def item_html(variant: ExportVariant, part: ExportPart, index: int) -> str:
-    unit = f" (in {html.escape(part.unit)})" if part.unit else ""
     layout = "".join(
         "▢"
         if piece is part.blanks[index]
@@ -80,16 +79,34 @@ def item_html(variant: ExportVariant, part: ExportPart, index: int) -> str:
         else "…"
         for piece in part.pieces
     )
-    shown = f"<p>{html.escape(layout)}</p>" if len(part.blanks) > 1 else ""
-    return (
-        f"<p><strong>({part.label})</strong> {html.escape(part.prompt)}{unit} "
-        f"<em>[{points_text(float(part.blanks[index].points))}]</em>"
-        f"{html.escape(_which(part, index))}</p>{shown}"
+    return f" Answer only blank {index + 1} of {len(part.blanks)}, the ▢ in {layout}."
+
+
+def item_html(variant: ExportVariant, part: ExportPart, index: int) -> str:
+    """The whole question of this variant, the asked part marked with its answer instruction."""
+    blank = part.blanks[index]
+    unit = f" (in {part.unit})" if part.unit else ""
+    ask = (
+        f'<p class="dlexam-answer"><strong>Your answer to ({part.label}){unit}'
+        f" [{points_text(float(blank.points))}]:</strong>"
+        f"{html.escape(_which(part, index))}</p>"
     )
+    if isinstance(blank, ManualBlank):
+        ask += f"<p>{html.escape(manual_note(blank))}</p>"
+    blocks = []
+    for shown, text in variant.flow():
+        label = f"<p><strong>({shown.label})</strong></p>" if shown is not None else ""
+        blocks.append(label + text + (ask if shown is part else ""))
+    return "\n".join(blocks)
 
 
 def _item(
-    section: etree._Element, ident: str, variant: ExportVariant, part: ExportPart, index: int
+    section: etree._Element,
+    ident: str,
+    variant: ExportVariant,
+    part: ExportPart,
+    index: int,
+    relink: Callable[[str], str],
 ) -> None:
     blank = part.blanks[index]
     item = _el(section, "item", ident=ident, title=f"{part.label} {variant.variant}")
@@ -101,10 +118,7 @@ def _item(
         },
     )
     presentation = _el(item, "presentation")
-    text = item_html(variant, part, index)
-    if isinstance(blank, ManualBlank):
-        text += f"<p>{html.escape(manual_note(blank))}</p>"
-    _mattext(presentation, text)
+    _mattext(presentation, relink(item_html(variant, part, index)))
     processing = _el(item, "resprocessing")
     outcomes = _el(processing, "outcomes")
     _el(outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
@@ -124,7 +138,7 @@ def _item(
         render = _el(response, "render_choice")
         idents = [f"{ident}-{i + 1}" for i in range(len(blank.options))]
         for option, option_ident in zip(blank.options, idents, strict=True):
-            _mattext(_el(render, "response_label", ident=option_ident), latex_html(option))
+            _mattext(_el(render, "response_label", ident=option_ident), relink(option))
         condition = _el(processing, "respcondition", **{"continue": "No"})
         test = _el(condition, "conditionvar")
         if blank.multi:
@@ -139,9 +153,19 @@ def _item(
         response = _el(presentation, "response_str", ident="response1", rcardinality="Single")
         _el(_el(response, "render_fib"), "response_label", ident="answer1", rshuffle="No")
         _el(_el(_el(processing, "respcondition", **{"continue": "No"}), "conditionvar"), "other")
+    show = _el(processing, "respcondition", **{"continue": "Yes"})
+    _el(_el(show, "conditionvar"), "other")
+    _el(show, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
+    feedback = _el(item, "itemfeedback", ident="general_fb")
+    _mattext(_el(feedback, "flow_mat"), relink(variant.solution()))
 
 
-def quiz_xml(exam: ExportExam) -> etree._Element:
+def quiz_xml(exam: ExportExam, figures: dict[str, bytes]) -> etree._Element:
+    """The quiz; its figures are added to ``figures`` by name."""
+
+    def relink(html_text: str) -> str:
+        return attach(html_text, lambda name: f"{FILEBASE}/{name}", figures)
+
     root = etree.Element(f"{{{QTI12}}}questestinterop", nsmap={None: QTI12})
     assessment = _el(root, "assessment", ident=f"A-{exam.slug}", title=exam.title)
     _metadata(assessment, {"cc_maxattempts": "1"})
@@ -164,11 +188,11 @@ def quiz_xml(exam: ExportExam) -> etree._Element:
                 for variant in question.variants:
                     same = next(p for p in variant.parts if p.label == part.label)
                     ident = f"{variant.variant}-{part.label}-{index + 1}"
-                    _item(group, ident, variant, same, index)
+                    _item(group, ident, variant, same, index, relink)
     return root
 
 
-def manifest(exam: ExportExam) -> etree._Element:
+def manifest(exam: ExportExam, figures: list[str]) -> etree._Element:
     root = etree.Element(f"{{{CC}}}manifest", identifier=f"M-{exam.slug}", nsmap={None: CC})
     metadata = etree.SubElement(root, f"{{{CC}}}metadata")
     etree.SubElement(metadata, f"{{{CC}}}schema").text = "IMS Content"
@@ -179,6 +203,12 @@ def manifest(exam: ExportExam) -> etree._Element:
         resources, f"{{{CC}}}resource", identifier="quiz", type="imsqti_xmlv1p2", href=QUIZ_FILE
     )
     etree.SubElement(resource, f"{{{CC}}}file", href=QUIZ_FILE)
+    for name in figures:
+        href = f"{WEB_RESOURCES}/{name}"
+        figure = etree.SubElement(
+            resources, f"{{{CC}}}resource", identifier=name, type="webcontent", href=href
+        )
+        etree.SubElement(figure, f"{{{CC}}}file", href=href)
     return root
 
 
@@ -188,4 +218,8 @@ def canvas_files(exam: ExportExam) -> dict[str, bytes]:
             etree.tostring(element, xml_declaration=True, encoding="UTF-8", pretty_print=True)
         )
 
-    return {"imsmanifest.xml": text(manifest(exam)), QUIZ_FILE: text(quiz_xml(exam))}
+    figures: dict[str, bytes] = {}
+    files = {QUIZ_FILE: text(quiz_xml(exam, figures))}
+    files["imsmanifest.xml"] = text(manifest(exam, sorted(figures)))
+    files.update({f"{WEB_RESOURCES}/{name}": data for name, data in figures.items()})
+    return dict(sorted(files.items()))

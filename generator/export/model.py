@@ -17,7 +17,8 @@ expressions compared by equivalence, designs checked against constraints) become
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -25,10 +26,13 @@ import sympy
 
 from generator.formatting import Shape
 from generator.keys import exam_keys
+from generator.outputs.figures import FigureCache
+from generator.outputs.html import PartHtml, QuestionHtml, render_variants_html
 from generator.tolerance import half_width
 from generator.variants import Exam
 
 EXACT = {"mode": "exact"}
+PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 OPEN_BRACKETS = ("(", "[")
 CLOSE_BRACKETS = (")", "]")
 MANUAL_REASONS = {
@@ -55,7 +59,7 @@ class NumberBlank:
 
 @dataclass(frozen=True)
 class ChoiceBlank:
-    """Options in the exam's order (LaTeX), the indices of the right ones, and the rule."""
+    """Options in the exam's order (HTML), the indices of the right ones, and the rule."""
 
     options: tuple[str, ...]
     correct: frozenset[int]
@@ -111,7 +115,42 @@ class ExportVariant:
     family: str
     title: str
     parts: list[ExportPart]
-    html: dict[str, Any] = field(default_factory=dict)
+    html: QuestionHtml
+
+    def flow(self) -> list[tuple[ExportPart | None, str]]:
+        """The question in the template's order: ``(None, prose)`` or ``(part, its text)``;
+        a part the template shows nowhere is put at the end, so no blank is lost."""
+        by_id = {part.label: part for part in self.parts}
+        labels = {p.id: p.label for p in self.html.parts}
+        flow = [
+            (None if part_id is None else by_id[labels[part_id]], text)
+            for part_id, text in self.html.question
+            if part_id is None or part_id in labels
+        ]
+        shown = {part.label for part, _ in flow if part is not None}
+        return flow + [(part, "") for part in self.parts if part.label not in shown]
+
+    def solution(self) -> str:
+        """The worked solution as HTML, each part's block headed by its label, key and rubric."""
+        labels = {p.id: p for p in self.html.parts}
+        pieces = []
+        for part_id, text in self.html.solution:
+            if part_id is None or part_id not in labels:
+                pieces.append(text)
+                continue
+            part = labels[part_id]
+            key = (
+                f"<p><strong>({part.label})</strong> Key: {part.key}</p>"
+                if part.key
+                else (f"<p><strong>({part.label})</strong></p>")
+            )
+            rubric = (
+                f'<div class="dlexam-rubric"><em>Rubric:</em> {part.rubric}</div>'
+                if (part.rubric)
+                else ""
+            )
+            pieces.append(key + text + rubric)
+        return "\n".join(pieces)
 
     @property
     def points(self) -> float:
@@ -139,20 +178,23 @@ class ExportExam:
     questions: list[ExportQuestion]
 
 
-def export_exam(exam: Exam) -> ExportExam:
-    """The model of every question and variant, in the spec's question order."""
+def export_exam(exam: Exam, figures: FigureCache | None = None) -> ExportExam:
+    """The model of every question and variant, in the spec's question order, with the HTML of
+    every question and worked solution (math as ``\\( … \\)`` for MathJax, which Moodle and
+    Canvas render; figures as SVG data URIs that each target turns into files)."""
     keys = exam_keys(exam)
+    pages = render_variants_html(exam.variants, math="mathjax", figures=figures)
     by_position: dict[int, list[ExportVariant]] = {q.position: [] for q in exam.spec.questions}
-    for variant, variant_keys in zip(exam.variants, keys["variants"], strict=True):
-        for (_, instance), question in zip(
-            variant.ordered(), variant_keys["questions"], strict=True
+    for variant, variant_keys, page in zip(exam.variants, keys["variants"], pages, strict=True):
+        for (_, instance), question, html in zip(
+            variant.ordered(), variant_keys["questions"], page.questions, strict=True
         ):
             parts = [
-                _part(raw, instance.values.get(part.answer), part.kind)
+                _part(raw, instance.values.get(part.answer), part.kind, html.part(part.id))
                 for part, raw in zip(instance.parts, question["parts"], strict=True)
             ]
             by_position[instance.position].append(
-                ExportVariant(variant.id, instance.family.id, instance.family.title, parts)
+                ExportVariant(variant.id, instance.family.id, instance.family.title, parts, html)
             )
     questions = [
         ExportQuestion(q.position, q.title or q.family.title, by_position[q.position])
@@ -161,7 +203,7 @@ def export_exam(exam: Exam) -> ExportExam:
     return ExportExam(exam.spec.title, exam.spec.slug, keys, questions)
 
 
-def _part(raw: dict[str, Any], value: Any, kind: str) -> ExportPart:
+def _part(raw: dict[str, Any], value: Any, kind: str, html: PartHtml) -> ExportPart:
     points = Fraction(raw["points"]).limit_denominator(1000)
     part = ExportPart(
         str(raw["id"]), kind, str(raw["prompt"]), raw["points"], raw["unit"], raw["latex"] or "", []
@@ -194,7 +236,7 @@ def _part(raw: dict[str, Any], value: Any, kind: str) -> ExportPart:
     elif kind in ("interval", "set"):
         part.pieces = _set_pieces(value, tolerance, points)
     else:  # choice, multi
-        part.pieces = [_choice(raw, kind, points)]
+        part.pieces = [_choice(raw, kind, points, html.options)]
     return part
 
 
@@ -212,14 +254,16 @@ def _joined(blanks: list[Any], separator: str) -> list[Piece]:
     return pieces
 
 
-def _choice(raw: dict[str, Any], kind: str, points: Fraction) -> ChoiceBlank:
+def _choice(
+    raw: dict[str, Any], kind: str, points: Fraction, options: tuple[str, ...]
+) -> ChoiceBlank:
     labels = [str(o["label"]) for o in raw["options"]]
     chosen = {label.strip().upper() for label in str(raw["exact"]).split(",") if label.strip()}
     unknown = chosen - set(labels)
     if unknown:
         raise ValueError(f"part {raw['id']}: key {raw['exact']!r} names no option {unknown}")
     return ChoiceBlank(
-        options=tuple(str(o["text"]) for o in raw["options"]),
+        options=_inline(options),
         correct=frozenset(labels.index(label) for label in chosen),
         multi=kind == "multi",
         scoring=str(raw.get("scoring", "all-or-nothing")),
@@ -271,3 +315,8 @@ def _intervals(value: sympy.Set) -> list[tuple[float | None, float | None, bool,
 
 def _end(value: sympy.Expr) -> float | None:
     return None if value in (sympy.oo, -sympy.oo) else float(value)
+
+
+def _inline(options: tuple[str, ...]) -> tuple[str, ...]:
+    """Option HTML without its paragraph wrapper: options sit in radio-button labels."""
+    return tuple(PARAGRAPH.sub(r"\\1", option.strip()) for option in options)

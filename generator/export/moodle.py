@@ -8,6 +8,7 @@ factor, since Cloze weights are integers (the quiz's maximum mark sets the quest
 
 from __future__ import annotations
 
+import base64
 import html
 import math
 from fractions import Fraction
@@ -15,6 +16,7 @@ from fractions import Fraction
 from lxml import etree
 
 from generator.export import cloze
+from generator.export.files import attach
 from generator.export.model import (
     Blank,
     ChoiceBlank,
@@ -25,9 +27,10 @@ from generator.export.model import (
     NumberBlank,
     RowBreak,
 )
-from generator.export.text import latex_html, manual_note, points_text
+from generator.export.text import manual_note, points_text
 
 PENALTY = "0"  # a quiz question is answered once; no penalty for retries
+PLUGINFILE = "@@PLUGINFILE@@"
 
 
 def weight_factor(variant: ExportVariant) -> int:
@@ -41,12 +44,12 @@ def _blank(blank: Blank, factor: int, inline: bool) -> str:
     if isinstance(blank, NumberBlank):
         return cloze.numerical(blank, weight)
     if isinstance(blank, ChoiceBlank):
-        options = [o if inline else latex_html(o) for o in blank.options]
-        return cloze.choice(blank, weight, options, inline)
+        return cloze.choice(blank, weight, list(blank.options), inline)
     return f'<span class="dlexam-manual">{html.escape(manual_note(blank))}</span>'
 
 
-def part_html(part: ExportPart, factor: int) -> str:
+def answer_html(part: ExportPart, factor: int) -> str:
+    """The part's row of blanks (a matrix row per line), its unit, or the hand-grading note."""
     inline = len(part.blanks) > 1  # brackets of an interval: drop-downs inside the row
     answer = ""
     for piece in part.pieces:
@@ -57,31 +60,30 @@ def part_html(part: ExportPart, factor: int) -> str:
         else:
             answer += _blank(piece, factor, inline)
     unit = f" {html.escape(part.unit)}" if part.unit else ""
-    return (
-        f'<div class="dlexam-part"><p><strong>({part.label})</strong> {html.escape(part.prompt)}'
-        f" <em>[{points_text(part.points)}]</em></p><p>{answer}{unit}</p></div>"
-    )
+    return f'<p class="dlexam-answer">{answer}{unit}</p>'
 
 
 def question_html(variant: ExportVariant, factor: int) -> str:
-    return "\n".join(part_html(part, factor) for part in variant.parts)
+    """The family's question text with each part's blanks after the part's own text."""
+    blocks = []
+    for part, text in variant.flow():
+        if part is None:
+            blocks.append(text)
+            continue
+        heading = f"<p><strong>({part.label})</strong> <em>[{points_text(part.points)}]</em></p>"
+        blocks.append(f'<div class="dlexam-part">{heading}{text}{answer_html(part, factor)}</div>')
+    return "\n".join(blocks)
 
 
-def feedback_html(variant: ExportVariant) -> str:
-    keys = "".join(
-        f"<li>({p.label}) {latex_html(p.key_latex, math=True)}</li>"
-        for p in variant.parts
-        if p.key_latex
-    )
-    return f"<p>Keys of variant {variant.variant}:</p><ul>{keys}</ul>"
-
-
-def _text(parent: etree._Element, tag: str, value: str, cdata: bool = False) -> etree._Element:
-    element = etree.SubElement(parent, tag)
-    if tag != "text":
-        element.set("format", "html")
-        element = etree.SubElement(element, "text")
-    element.text = etree.CDATA(value) if cdata else value
+def _text(parent: etree._Element, tag: str, value: str) -> etree._Element:
+    """A Moodle text field: HTML, in CDATA when it may be, its figures as base64 files."""
+    element = etree.SubElement(parent, tag, format="html")
+    files: dict[str, bytes] = {}
+    value = attach(value, lambda name: f"{PLUGINFILE}/{name}", files)
+    etree.SubElement(element, "text").text = value if "]]>" in value else etree.CDATA(value)
+    for name, data in files.items():
+        file = etree.SubElement(element, "file", name=name, path="/", encoding="base64")
+        file.text = base64.b64encode(data).decode("ascii")
     return element
 
 
@@ -102,8 +104,8 @@ def moodle_xml(exam: ExportExam) -> bytes:
             item = etree.SubElement(quiz, "question", type="cloze")
             title = f"Q{question.position} {variant.variant} {variant.title}"
             etree.SubElement(etree.SubElement(item, "name"), "text").text = title
-            _text(item, "questiontext", question_html(variant, factor), cdata=True)
-            _text(item, "generalfeedback", feedback_html(variant), cdata=True)
+            _text(item, "questiontext", question_html(variant, factor))
+            _text(item, "generalfeedback", variant.solution())
             etree.SubElement(item, "penalty").text = PENALTY
             etree.SubElement(item, "hidden").text = "0"
             etree.SubElement(

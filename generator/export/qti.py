@@ -11,7 +11,6 @@ worked solution is modal feedback shown after the attempt.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from lxml import etree
 
 from generator.export.cloze import number
+from generator.export.files import attach
 from generator.export.model import (
     ChoiceBlank,
     ExportExam,
@@ -28,7 +28,8 @@ from generator.export.model import (
     NumberBlank,
     RowBreak,
 )
-from generator.export.text import latex_html, manual_note, points_text
+from generator.export.text import manual_note, points_text
+from generator.export.xhtml import append_html
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -37,6 +38,7 @@ QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 CP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1 http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 SOLUTION = "SOLUTION"
+MEDIA = "media"
 
 
 def _q(tag: str) -> str:
@@ -183,7 +185,7 @@ def _score_part(processing: etree._Element, part: ExportPart, blanks: list[_Blan
             _add_score(other, _base(part.points * fraction))
 
 
-def _interaction(parent: etree._Element, blank: _Blank, inline: bool, html_text: Any) -> None:
+def _interaction(parent: etree._Element, blank: _Blank, inline: bool) -> None:
     b = blank.blank
     if isinstance(b, NumberBlank):
         _el(
@@ -205,19 +207,21 @@ def _interaction(parent: etree._Element, blank: _Blank, inline: bool, html_text:
             maxChoices=max_choices,
         )
         for index, text in enumerate(b.options):
-            option = _el(choice, "simpleChoice", identifier=LETTERS[index])
-            option.text = html_text(text)
+            append_html(_el(choice, "simpleChoice", identifier=LETTERS[index]), text, QTI)
     else:
         _el(parent, "p", manual_note(b))
         _el(parent, "extendedTextInteraction", responseIdentifier=blank.identifier)
 
 
-def _unescaped(text: str) -> str:
-    """Choice text as element text: lxml escapes it, so the HTML escapes are undone."""
-    return html.unescape(latex_html(text))
+def assessment_item(
+    position: int, variant: ExportVariant, files: dict[str, bytes]
+) -> etree._Element:
+    """The item of one variant of one question; its figures are added to ``files`` (by name,
+    linked as ``media/<name>`` next to the item)."""
 
+    def relinked(html: str) -> str:
+        return attach(html, lambda name: f"{MEDIA}/{name}", files)
 
-def assessment_item(position: int, variant: ExportVariant) -> etree._Element:
     item = _el(
         None,
         "assessmentItem",
@@ -247,24 +251,16 @@ def assessment_item(position: int, variant: ExportVariant) -> etree._Element:
         baseType="identifier",
     )
     body = _el(item, "itemBody")
-    for part, blanks in parts:
+    blanks_of = {part.label: blanks for part, blanks in parts}
+    for part, text in variant.flow():
+        if part is None:
+            append_html(body, relinked(text), QTI)
+            continue
         box = _el(body, "div", **{"class": "dlexam-part"})
         heading = _el(box, "p")
-        _el(
-            heading, "strong", f"({part.label})"
-        ).tail = f" {part.prompt} [{points_text(part.points)}]"
-        row = _el(box, "div")
-        inline = len(blanks) > 1
-        identifiers = iter(blanks)
-        for piece in part.pieces:
-            if isinstance(piece, RowBreak):
-                _el(row, "br")
-            elif isinstance(piece, str):
-                _append_text(row, piece)
-            else:
-                _interaction(row, next(identifiers), inline, _unescaped)
-        if part.unit:
-            _append_text(row, f" {part.unit}")
+        _el(heading, "strong", f"({part.label})").tail = f" [{points_text(part.points)}]"
+        append_html(box, relinked(text), QTI)
+        _answer_row(box, part, blanks_of[part.label])
     processing = _el(item, "responseProcessing")
     for part, blanks in parts:
         _score_part(processing, part, blanks)
@@ -278,11 +274,23 @@ def assessment_item(position: int, variant: ExportVariant) -> etree._Element:
         identifier=SOLUTION,
         title="Worked solution",
     )
-    keys = _el(feedback, "ul")
-    for part in variant.parts:
-        if part.key_latex:
-            _el(keys, "li", f"({part.label}) \\({part.key_latex}\\)")
+    append_html(_el(feedback, "div"), relinked(variant.solution()), QTI)
     return item
+
+
+def _answer_row(box: etree._Element, part: ExportPart, blanks: list[_Blank]) -> None:
+    row = _el(box, "div", **{"class": "dlexam-answer"})
+    inline = len(blanks) > 1
+    identifiers = iter(blanks)
+    for piece in part.pieces:
+        if isinstance(piece, RowBreak):
+            _el(row, "br")
+        elif isinstance(piece, str):
+            _append_text(row, piece)
+        else:
+            _interaction(row, next(identifiers), inline)
+    if part.unit:
+        _append_text(row, f" {part.unit}")
 
 
 def _append_text(parent: etree._Element, text: str) -> None:
@@ -320,7 +328,7 @@ def assessment_test(exam: ExportExam) -> etree._Element:
     return test
 
 
-def manifest(exam: ExportExam, items: list[str]) -> etree._Element:
+def manifest(exam: ExportExam, items: dict[str, list[str]]) -> etree._Element:
     def cp(parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str) -> Any:
         name = f"{{{CP}}}{tag}"
         element = (
@@ -359,12 +367,15 @@ def _bytes(element: etree._Element) -> bytes:
 def qti_files(exam: ExportExam) -> dict[str, bytes]:
     """Every file of the package by its path in the zip."""
     files: dict[str, bytes] = {}
-    items = []
+    items: dict[str, list[str]] = {}
     for question in exam.questions:
         for variant in question.variants:
             identifier = item_id(question.position, variant.variant)
-            items.append(identifier)
-            files[f"items/{identifier}.xml"] = _bytes(assessment_item(question.position, variant))
+            figures: dict[str, bytes] = {}
+            item = assessment_item(question.position, variant, figures)
+            files[f"items/{identifier}.xml"] = _bytes(item)
+            files.update({f"items/{MEDIA}/{name}": data for name, data in figures.items()})
+            items[identifier] = [f"items/{MEDIA}/{name}" for name in sorted(figures)]
     files["test.xml"] = _bytes(assessment_test(exam))
     files["imsmanifest.xml"] = _bytes(manifest(exam, items))
     return dict(sorted(files.items()))
