@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 HALF_UNIT = 0.5 * (1 + 1e-9)  # half a unit in the last digit, with room for binary rounding
@@ -40,3 +41,16 @@ def half_width(key: float, tolerance: Mapping[str, Any]) -> float:
         return max(floor, tolerance.get("rel", DEFAULT_REL) * abs(key))
     unit = stated_unit(key, tolerance)
     return floor if unit is None else max(floor, HALF_UNIT * unit)
+
+
+def stated_decimal(key: float, tolerance: Mapping[str, Any]) -> str:
+    """The key as a student writes it: rounded to the digits the rule asks for (``0.667`` for
+    2/3 at three significant figures), an integer key as an integer, else six significant
+    figures (a relative rule)."""
+    if float(key).is_integer() and tolerance.get("mode") == "exact":
+        return str(int(key))
+    unit = stated_unit(key, tolerance)
+    if unit is None:
+        return f"{key:.6g}"
+    quantum = Decimal(1).scaleb(round(math.log10(unit)))
+    return f"{Decimal(repr(key)).quantize(quantum):f}"

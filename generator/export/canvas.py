@@ -2,18 +2,21 @@
 dialect (``question_type`` and ``points_possible`` item metadata, question groups as sections
 with a ``selection_number``).
 
-A Canvas item holds one answer, so every blank of a part is its own item: a
-``numerical_question`` with an exact answer and a margin (Canvas's rule ``|answer - exact| <=
-margin``), a ``multiple_choice_question`` or ``multiple_answers_question`` in the exam's option
-order, an ``essay_question`` for parts graded by hand. Each blank of each exam question becomes a
-question group that picks 1 of the variants' items; every item repeats its own variant's question,
-so whichever variant is drawn, the item is complete.
+Each part of each exam question becomes a question group that picks 1 of its variants' items;
+every item shows its own variant's whole question, so whichever variant is drawn, the item is
+complete. A part with one number is a ``numerical_question`` with an exact answer and a margin
+(Canvas's rule ``|answer - exact| <= margin``); choice parts are ``multiple_choice_question`` or
+``multiple_answers_question`` in the exam's option order; parts graded by hand are
+``essay_question``s. Canvas has no item with several numbers under a tolerance, so vectors,
+matrices, shapes and intervals are ``fill_in_multiple_blanks_question``s whose blanks accept the
+key written to its stated digits, compared as text.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from lxml import etree
@@ -30,13 +33,15 @@ from generator.export.model import (
     NumberBlank,
     RowBreak,
 )
-from generator.export.text import manual_note, points_text
+from generator.export.text import manual_note, points_text, rounding_text
+from generator.tolerance import stated_decimal
 
 QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CC = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 QUIZ_FILE = "quiz/quiz.xml"
 WEB_RESOURCES = "web_resources/dlexam"  # Canvas's folder of course files in its own exports
 FILEBASE = "$IMS-CC-FILEBASE$/dlexam"  # how Canvas's QTI items link to those files
+FIMB_NOTE = "Type each number {}: Canvas compares these blanks as text."
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> Any:
@@ -53,7 +58,10 @@ def _metadata(parent: etree._Element, fields: dict[str, str]) -> None:
         _el(field, "fieldentry", entry)
 
 
-def question_type(blank: Blank) -> str:
+def question_type(blanks: list[Blank]) -> str:
+    blank = blanks[0]
+    if len(blanks) > 1:
+        return "fill_in_multiple_blanks_question"
     if isinstance(blank, NumberBlank):
         return "numerical_question"
     if isinstance(blank, ChoiceBlank):
@@ -65,34 +73,43 @@ def _mattext(parent: etree._Element, text_html: str) -> None:
     _el(_el(parent, "material"), "mattext", text_html, texttype="text/html")
 
 
-def _which(part: ExportPart, index: int) -> str:
-    """Which blank of the part this item asks, with the part's layout (``[▢, …]``)."""
-    if len(part.blanks) == 1:
-        return ""
-    layout = "".join(
-        "▢"
-        if piece is part.blanks[index]
-        else piece
+def fimb_forms(blank: NumberBlank | ChoiceBlank) -> list[str]:
+    """The texts a fill-in-multiple-blanks blank accepts: the key at its stated digits and
+    without trailing zeros (Canvas compares these blanks as text); a bracket as itself."""
+    if isinstance(blank, ChoiceBlank):
+        return [blank.options[i] for i in sorted(blank.correct)]
+    stated = stated_decimal(blank.key, blank.tolerance)
+    plain = f"{Decimal(stated).normalize():f}" if "." in stated else stated
+    return list(dict.fromkeys([stated, plain]))
+
+
+def _layout(part: ExportPart) -> str:
+    """The part's blanks as Canvas writes them in a question: ``[b1]``, ``[b2]`` ..."""
+    names = iter(range(1, len(part.blanks) + 1))
+    return "".join(
+        html.escape(piece)
         if isinstance(piece, str)
-        else "; "
+        else "<br>"
         if isinstance(piece, RowBreak)
-        else "…"
+        else f"[b{next(names)}]"
         for piece in part.pieces
     )
-    return f" Answer only blank {index + 1} of {len(part.blanks)}, the ▢ in {layout}."
 
 
-def item_html(variant: ExportVariant, part: ExportPart, index: int) -> str:
+def item_html(variant: ExportVariant, part: ExportPart) -> str:
     """The whole question of this variant, the asked part marked with its answer instruction."""
-    blank = part.blanks[index]
-    unit = f" (in {part.unit})" if part.unit else ""
+    unit = f" (in {html.escape(part.unit)})" if part.unit else ""
     ask = (
         f'<p class="dlexam-answer"><strong>Your answer to ({part.label}){unit}'
-        f" [{points_text(float(blank.points))}]:</strong>"
-        f"{html.escape(_which(part, index))}</p>"
+        f" [{points_text(part.points)}]</strong></p>"
     )
-    if isinstance(blank, ManualBlank):
-        ask += f"<p>{html.escape(manual_note(blank))}</p>"
+    blanks = part.blanks
+    if len(blanks) > 1:
+        rule = next((b.tolerance for b in blanks if isinstance(b, NumberBlank)), {})
+        note = FIMB_NOTE.format(rounding_text(rule))
+        ask += f"<p>{_layout(part)}</p><p><em>{html.escape(note)}</em></p>"
+    elif isinstance(blanks[0], ManualBlank):
+        ask += f"<p>{html.escape(manual_note(blanks[0]))}</p>"
     blocks = []
     for shown, text in variant.flow():
         label = f"<p><strong>({shown.label})</strong></p>" if shown is not None else ""
@@ -105,24 +122,23 @@ def _item(
     ident: str,
     variant: ExportVariant,
     part: ExportPart,
-    index: int,
     relink: Callable[[str], str],
 ) -> None:
-    blank = part.blanks[index]
+    blanks = part.blanks
     item = _el(section, "item", ident=ident, title=f"{part.label} {variant.variant}")
     _metadata(
         _el(item, "itemmetadata"),
-        {
-            "question_type": question_type(blank),
-            "points_possible": number(float(blank.points)),
-        },
+        {"question_type": question_type(blanks), "points_possible": number(part.points)},
     )
     presentation = _el(item, "presentation")
-    _mattext(presentation, relink(item_html(variant, part, index)))
+    _mattext(presentation, relink(item_html(variant, part)))
     processing = _el(item, "resprocessing")
     outcomes = _el(processing, "outcomes")
     _el(outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
-    if isinstance(blank, NumberBlank):
+    blank = blanks[0]
+    if len(blanks) > 1:
+        _fill_in_blanks(presentation, processing, ident, blanks)
+    elif isinstance(blank, NumberBlank):
         response = _el(presentation, "response_str", ident="response1", rcardinality="Single")
         _el(_el(response, "render_fib", fibtype="Decimal"), "response_label", ident="answer1")
         condition = _el(processing, "respcondition", **{"continue": "No"})
@@ -133,22 +149,7 @@ def _item(
         _el(both, "varlte", number(blank.key + blank.width), respident="response1")
         _el(condition, "setvar", "100", action="Set", varname="SCORE")
     elif isinstance(blank, ChoiceBlank):
-        cardinality = "Multiple" if blank.multi else "Single"
-        response = _el(presentation, "response_lid", ident="response1", rcardinality=cardinality)
-        render = _el(response, "render_choice")
-        idents = [f"{ident}-{i + 1}" for i in range(len(blank.options))]
-        for option, option_ident in zip(blank.options, idents, strict=True):
-            _mattext(_el(render, "response_label", ident=option_ident), relink(option))
-        condition = _el(processing, "respcondition", **{"continue": "No"})
-        test = _el(condition, "conditionvar")
-        if blank.multi:
-            test = _el(test, "and")
-        for i, option_ident in enumerate(idents):
-            if i in blank.correct:
-                _el(test, "varequal", option_ident, respident="response1")
-            elif blank.multi:
-                _el(_el(test, "not"), "varequal", option_ident, respident="response1")
-        _el(condition, "setvar", "100", action="Set", varname="SCORE")
+        _choice(presentation, processing, ident, blank, relink)
     else:
         response = _el(presentation, "response_str", ident="response1", rcardinality="Single")
         _el(_el(response, "render_fib"), "response_label", ident="answer1", rshuffle="No")
@@ -158,6 +159,55 @@ def _item(
     _el(show, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
     feedback = _el(item, "itemfeedback", ident="general_fb")
     _mattext(_el(feedback, "flow_mat"), relink(variant.solution()))
+
+
+def _choice(
+    presentation: etree._Element,
+    processing: etree._Element,
+    ident: str,
+    blank: ChoiceBlank,
+    relink: Callable[[str], str],
+) -> None:
+    cardinality = "Multiple" if blank.multi else "Single"
+    response = _el(presentation, "response_lid", ident="response1", rcardinality=cardinality)
+    render = _el(response, "render_choice")
+    idents = [f"{ident}-{i + 1}" for i in range(len(blank.options))]
+    for option, option_ident in zip(blank.options, idents, strict=True):
+        _mattext(_el(render, "response_label", ident=option_ident), relink(option))
+    condition = _el(processing, "respcondition", **{"continue": "No"})
+    test = _el(condition, "conditionvar")
+    if blank.multi:
+        test = _el(test, "and")
+    for i, option_ident in enumerate(idents):
+        if i in blank.correct:
+            _el(test, "varequal", option_ident, respident="response1")
+        elif blank.multi:
+            _el(_el(test, "not"), "varequal", option_ident, respident="response1")
+    _el(condition, "setvar", "100", action="Set", varname="SCORE")
+
+
+def _fill_in_blanks(
+    presentation: etree._Element, processing: etree._Element, ident: str, blanks: list[Blank]
+) -> None:
+    """One ``response_lid`` per blank ``b1``, ``b2`` ... listing its accepted texts; each right
+    blank adds its share of 100 (Canvas's fill-in-multiple-blanks scoring)."""
+    share = 100 / len(blanks)
+    for index, blank in enumerate(blanks, start=1):
+        assert isinstance(blank, NumberBlank | ChoiceBlank)
+        response = _el(presentation, "response_lid", ident=f"response_b{index}")
+        _el(_el(response, "material"), "mattext", f"b{index}")
+        render = _el(response, "render_choice")
+        for number_of_form, form in enumerate(fimb_forms(blank), start=1):
+            label = _el(render, "response_label", ident=f"{ident}-b{index}-{number_of_form}")
+            _el(_el(label, "material"), "mattext", form, texttype="text/plain")
+            condition = _el(processing, "respcondition")
+            _el(
+                _el(condition, "conditionvar"),
+                "varequal",
+                label.get("ident"),
+                respident=f"response_b{index}",
+            )
+            _el(condition, "setvar", number(share), action="Add", varname="SCORE")
 
 
 def quiz_xml(exam: ExportExam, figures: dict[str, bytes]) -> etree._Element:
@@ -171,24 +221,20 @@ def quiz_xml(exam: ExportExam, figures: dict[str, bytes]) -> etree._Element:
     _metadata(assessment, {"cc_maxattempts": "1"})
     top = _el(assessment, "section", ident="root_section")
     for question in exam.questions:
-        first = question.variants[0]
-        for part in first.parts:
-            for index, blank in enumerate(part.blanks):
-                group = _el(
-                    top,
-                    "section",
-                    ident=f"G{part.label}-{index + 1}",
-                    title=f"Question {question.position} ({part.label})"
-                    + (f" blank {index + 1}" if len(part.blanks) > 1 else ""),
-                )
-                selection = _el(_el(group, "selection_ordering"), "selection")
-                _el(selection, "selection_number", "1")
-                extension = _el(selection, "selection_extension")
-                _el(extension, "points_per_item", number(float(blank.points)))
-                for variant in question.variants:
-                    same = next(p for p in variant.parts if p.label == part.label)
-                    ident = f"{variant.variant}-{part.label}-{index + 1}"
-                    _item(group, ident, variant, same, index, relink)
+        for part in question.variants[0].parts:
+            group = _el(
+                top,
+                "section",
+                ident=f"G{part.label}",
+                title=f"Question {question.position} ({part.label})",
+            )
+            selection = _el(_el(group, "selection_ordering"), "selection")
+            _el(selection, "selection_number", "1")
+            extension = _el(selection, "selection_extension")
+            _el(extension, "points_per_item", number(part.points))
+            for variant in question.variants:
+                same = next(p for p in variant.parts if p.label == part.label)
+                _item(group, f"{variant.variant}-{part.label}", variant, same, relink)
     return root
 
 

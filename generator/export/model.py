@@ -27,7 +27,7 @@ import sympy
 from generator.formatting import Shape
 from generator.keys import exam_keys
 from generator.outputs.figures import FigureCache
-from generator.outputs.html import PartHtml, QuestionHtml, render_variants_html
+from generator.outputs.html import QuestionHtml, render_variants_html
 from generator.tolerance import half_width
 from generator.variants import Exam
 
@@ -190,7 +190,7 @@ def export_exam(exam: Exam, figures: FigureCache | None = None) -> ExportExam:
             variant.ordered(), variant_keys["questions"], page.questions, strict=True
         ):
             parts = [
-                _part(raw, instance.values.get(part.answer), part.kind, html.part(part.id))
+                export_part(raw, instance.values.get(part.answer), html.part(part.id).options)
                 for part, raw in zip(instance.parts, question["parts"], strict=True)
             ]
             by_position[instance.position].append(
@@ -203,7 +203,9 @@ def export_exam(exam: Exam, figures: FigureCache | None = None) -> ExportExam:
     return ExportExam(exam.spec.title, exam.spec.slug, keys, questions)
 
 
-def _part(raw: dict[str, Any], value: Any, kind: str, html: PartHtml) -> ExportPart:
+def export_part(raw: dict[str, Any], value: Any, options: tuple[str, ...] = ()) -> ExportPart:
+    """One part from its keys.json entry, its solution value and (choice parts) option HTML."""
+    kind = str(raw["kind"])
     points = Fraction(raw["points"]).limit_denominator(1000)
     part = ExportPart(
         str(raw["id"]), kind, str(raw["prompt"]), raw["points"], raw["unit"], raw["latex"] or "", []
@@ -236,7 +238,7 @@ def _part(raw: dict[str, Any], value: Any, kind: str, html: PartHtml) -> ExportP
     elif kind in ("interval", "set"):
         part.pieces = _set_pieces(value, tolerance, points)
     else:  # choice, multi
-        part.pieces = [_choice(raw, kind, points, html.options)]
+        part.pieces = [_choice(raw, kind, points, options)]
     return part
 
 

@@ -350,12 +350,13 @@ def manifest(exam: ExportExam, items: dict[str, list[str]]) -> etree._Element:
     cp(test, "file", href="test.xml")
     for identifier in items:
         cp(test, "dependency", identifierref=identifier)
-    for identifier in items:
+    for identifier, media in items.items():
         href = f"items/{identifier}.xml"
         resource = cp(
             resources, "resource", identifier=identifier, type="imsqti_item_xmlv2p1", href=href
         )
-        cp(resource, "file", href=href)
+        for path in [href, *media]:
+            cp(resource, "file", href=path)
     return root
 
 
