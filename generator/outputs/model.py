@@ -33,17 +33,35 @@ class Block:
 
 @dataclass(frozen=True)
 class PartModel:
-    """One asked part: labels and points as on the exam, LaTeX texts as the family wrote them."""
+    """One asked part: what the family declares, plus its label, points and key in this exam."""
 
     id: str
-    label: str  # the CSV column and answer-box label, e.g. 3b
     kind: str
     prompt: str  # plain text
-    points: float
-    auto_graded: bool
-    key_latex: str  # math-mode LaTeX of the key ("" for manual parts)
-    rubric_latex: str  # text-mode LaTeX with $...$ ("" when the part has no rubric)
+    view: PartView  # label (CSV column, e.g. 3b), points, key LaTeX, rubric (as in meta.yaml)
     options_latex: tuple[str, ...]  # choice/multi parts: option texts A, B, ... (text-mode)
+
+    @property
+    def label(self) -> str:
+        return self.view.label
+
+    @property
+    def points(self) -> float:
+        return self.view.points
+
+    @property
+    def auto_graded(self) -> bool:
+        return self.view.auto_graded
+
+    @property
+    def key_latex(self) -> str:
+        """Math-mode LaTeX of the key ("" for manual parts)."""
+        return self.view.key_latex
+
+    @property
+    def rubric_latex(self) -> str:
+        """Text-mode LaTeX with ``$...$`` math ("" when the part has no rubric)."""
+        return str(tex_with_math(self.view.rubric)) if self.view.rubric else ""
 
 
 @dataclass(frozen=True)
@@ -107,17 +125,7 @@ def question_model(instance: Instance, number: int | None = None) -> QuestionMod
     """The model of one solved question; ``number`` defaults to its position in the spec."""
     views = instance.views
     parts = tuple(
-        PartModel(
-            id=part.id,
-            label=views[part.id].label,
-            kind=part.kind,
-            prompt=part.prompt,
-            points=views[part.id].points,
-            auto_graded=part.auto_graded,
-            key_latex=views[part.id].key_latex,
-            rubric_latex=str(tex_with_math(part.rubric)) if part.rubric else "",
-            options_latex=_options(instance, part.id),
-        )
+        PartModel(part.id, part.kind, part.prompt, views[part.id], _options(instance, part.id))
         for part in instance.parts
     )
     return QuestionModel(
