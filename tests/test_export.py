@@ -31,7 +31,7 @@ from lxml import etree
 
 from generator.cli import main
 from generator.export import canvas, cloze, qti
-from generator.export.model import ExportExam, NumberBlank, export_exam, export_part
+from generator.export.model import ExportExam, NumberBlank, TextBlank, export_exam, export_part
 from generator.export.moodle import moodle_xml
 from generator.export.package import zip_bytes
 from generator.instance import Instance
@@ -43,7 +43,8 @@ from grader import compare
 from grader.part import KeyPart, grade_part
 from grader.reading import Num, number_from
 
-SPECS = sorted(path.name for path in SPEC_DIR.glob("*.yaml"))
+INFINITE_KEY = Path(__file__).resolve().parent / "specs" / "infinite_key.yaml"
+SPECS = [*sorted(SPEC_DIR.glob("*.yaml")), INFINITE_KEY]
 VARIANTS = 2
 SCHEMAS = Path(__file__).resolve().parents[1] / "generator" / "schema" / "ims"
 NUMERIC = ("integer", "number", "vector", "matrix", "shape", "interval", "set")
@@ -51,8 +52,8 @@ FULL = ("correct", "within-tolerance")
 
 
 @cache
-def exported(spec_name: str) -> ExportExam:
-    spec = load_spec(SPEC_DIR / spec_name, default_registry())
+def exported(spec_path: Path) -> ExportExam:
+    spec = load_spec(spec_path, default_registry())
     return export_exam(build_exam(spec, VARIANTS))
 
 
@@ -75,11 +76,11 @@ def expected_blanks(raw: dict[str, Any]) -> list[tuple[str, Any]]:
     ("bracket", is open) or ("choice", right labels); manual-style parts need none."""
     kind = raw["kind"]
     if kind in ("integer", "number"):
-        return [("number", raw["value"])]
+        return [number_or_text(raw["value"])]
     if kind in ("vector", "shape"):
-        return [("number", v) for v in raw["value"]]
+        return [number_or_text(v) for v in raw["value"]]
     if kind == "matrix":
-        return [("number", v) for row in raw["value"] for v in row]
+        return [number_or_text(v) for row in raw["value"] for v in row]
     if kind in ("interval", "set"):
         blanks: list[tuple[str, Any]] = []
         for lo, hi, lo_open, hi_open in compare.set_pieces(KeyPart(raw).key):
@@ -91,6 +92,11 @@ def expected_blanks(raw: dict[str, Any]) -> list[tuple[str, Any]]:
     if kind in ("choice", "multi"):
         return [("choice", set(raw["exact"].split(",")))]
     return []
+
+
+def number_or_text(value: float | None) -> tuple[str, Any]:
+    """keys.json has no number for an infinite key: that blank takes text."""
+    return ("number", value) if value is not None else ("text", None)
 
 
 def just_outside(value: float, width: float) -> float:
@@ -149,9 +155,9 @@ def moodle_numerical(answers: list[tuple[float, str, str]], response: float) -> 
     return max(marks)
 
 
-@pytest.mark.parametrize("spec_name", SPECS)
-def test_moodle_export_scores_like_the_keys(spec_name: str) -> None:
-    exam = exported(spec_name)
+@pytest.mark.parametrize("spec_path", SPECS, ids=lambda path: path.name)
+def test_moodle_export_scores_like_the_keys(spec_path: Path) -> None:
+    exam = exported(spec_path)
     root = etree.fromstring(moodle_xml(exam))
     categories = root.findall("question[@type='category']")
     clozes = root.findall("question[@type='cloze']")
@@ -183,15 +189,20 @@ def test_moodle_export_scores_like_the_keys(spec_name: str) -> None:
                     width = float(answers[0][1].split(":")[1])
                     assert width == half_width(float(want), raw["tolerance"])
                     assert moodle_numerical(answers, just_outside(want, width)) < 1.0
+                elif kind == "text":
+                    assert qtype == "SHORTANSWER"
+                    accepted = [option for fraction, option, _ in answers if fraction == 1.0]
+                    assert raw["exact"] in accepted
+                    assert all(grader_full(raw, option) for option in accepted)
                 elif kind == "bracket":
-                    right = [text for fraction, text, _ in answers if fraction == 1.0]
+                    right = [option for fraction, option, _ in answers if fraction == 1.0]
                     assert right and (right[0] in "()") == want
                 else:
                     labels = "ABCDEFGHIJ"
                     chosen = {labels[i] for i, a in enumerate(answers) if a[0] > 0}
                     assert chosen == want
             weights += part_weight
-            if raw["kind"] in ("integer", "number"):
+            if raw["kind"] in ("integer", "number") and raw["value"] is not None:
                 key = stated_decimal(raw["value"], raw["tolerance"])
                 assert grader_full(raw, key)
                 width = half_width(float(raw["value"]), raw["tolerance"])
@@ -257,6 +268,11 @@ def qti_score(item: etree._Element, responses: dict[str, Any]) -> float:
             return correct[expr.get("identifier")]
         if tag == "and":
             return all(a is True for a in args)
+        if tag == "or":
+            return any(a is True for a in args)
+        if tag == "stringMatch":
+            a, b = args
+            return a is not None and a.lower() == b.lower()
         if tag == "sum":
             return sum(args)
         if tag == "product":
@@ -304,14 +320,18 @@ def qti_score(item: etree._Element, responses: dict[str, Any]) -> float:
 def qti_responses(exam: ExportExam, position: int, variant: str) -> tuple[dict, dict]:
     """Right responses per identifier, and per part label the identifiers of its numbers."""
     responses: dict[str, Any] = {}
-    numbers: dict[str, list[tuple[str, float, dict[str, Any]]]] = {}
+    numbers: dict[str, list[tuple[str, Any]]] = {}  # identifier, a wrong answer
     for raw in key_parts(exam, position, variant):
         numbers[raw["id"]] = []
         for index, (kind, want) in enumerate(expected_blanks(raw)):
             identifier = f"R{raw['id']}_{index + 1}"
             if kind == "number":
                 responses[identifier] = float(stated_decimal(want, raw["tolerance"]))
-                numbers[raw["id"]].append((identifier, want, raw["tolerance"]))
+                wrong = just_outside(want, half_width(float(want), raw["tolerance"]))
+                numbers[raw["id"]].append((identifier, wrong))
+            elif kind == "text":
+                responses[identifier] = raw["exact"]
+                numbers[raw["id"]].append((identifier, "0"))
             elif kind == "bracket":
                 responses[identifier] = "A" if want else "B"
             else:
@@ -320,9 +340,9 @@ def qti_responses(exam: ExportExam, position: int, variant: str) -> tuple[dict, 
     return responses, numbers
 
 
-@pytest.mark.parametrize("spec_name", SPECS)
-def test_qti_package_is_valid_and_scores_like_the_keys(spec_name: str) -> None:
-    exam = exported(spec_name)
+@pytest.mark.parametrize("spec_path", SPECS, ids=lambda path: path.name)
+def test_qti_package_is_valid_and_scores_like_the_keys(spec_path: Path) -> None:
+    exam = exported(spec_path)
     package = zipfile.ZipFile(io.BytesIO(zip_bytes(qti.qti_files(exam))))
     names = package.namelist()
     manifest = etree.fromstring(package.read("imsmanifest.xml"))
@@ -351,9 +371,9 @@ def test_qti_package_is_valid_and_scores_like_the_keys(spec_name: str) -> None:
             assert qti_score(item, responses) == pytest.approx(auto)
             for label, entries in numbers.items():
                 raw = next(p for p in parts if p["id"] == label)
-                for identifier, want, tolerance in entries:
+                for identifier, outside in entries:
                     wrong = dict(responses)
-                    wrong[identifier] = just_outside(want, half_width(float(want), tolerance))
+                    wrong[identifier] = outside
                     assert qti_score(item, wrong) == pytest.approx(auto - raw["points"])
 
 
@@ -382,9 +402,9 @@ def canvas_blanks(item: etree._Element) -> list[list[str]]:
     ]
 
 
-@pytest.mark.parametrize("spec_name", SPECS)
-def test_canvas_zip_scores_like_the_keys(spec_name: str) -> None:
-    exam = exported(spec_name)
+@pytest.mark.parametrize("spec_path", SPECS, ids=lambda path: path.name)
+def test_canvas_zip_scores_like_the_keys(spec_path: Path) -> None:
+    exam = exported(spec_path)
     package = zipfile.ZipFile(io.BytesIO(zip_bytes(canvas.canvas_files(exam))))
     manifest = etree.fromstring(package.read("imsmanifest.xml"))
     hrefs = {f.get("href") for f in manifest.iter(f"{{{canvas.CC}}}file")}
@@ -414,7 +434,9 @@ def test_canvas_zip_scores_like_the_keys(spec_name: str) -> None:
             elif len(wanted) > 1:
                 assert kind == "fill_in_multiple_blanks_question"
                 for (what, want), accepted in zip(wanted, canvas_blanks(item), strict=True):
-                    if what == "number":
+                    if what == "text":
+                        assert all(grader_full(raw, text) for text in accepted)
+                    elif what == "number":
                         assert stated_decimal(want, raw["tolerance"]) in accepted
                         width = half_width(float(want), raw["tolerance"])
                         outside = just_outside(want, max(width, 10**-6))
@@ -422,6 +444,11 @@ def test_canvas_zip_scores_like_the_keys(spec_name: str) -> None:
                     else:
                         assert accepted[0] in ("(", "[", ")", "]")
                         assert (accepted[0] in "()") == want
+            elif wanted[0][0] == "text":
+                assert kind == "short_answer_question"
+                accepted = [v.text for v in item.iter(f"{C}varequal")]
+                assert raw["exact"] in accepted
+                assert all(grader_full(raw, text) for text in accepted)
             elif wanted[0][0] == "number":
                 assert kind == "numerical_question"
                 want = wanted[0][1]
@@ -504,8 +531,11 @@ def test_exported_tolerance_accepts_exactly_what_the_grader_accepts(
             for b in export_part(raw, instance.values[part.answer]).blanks
             if isinstance(b, NumberBlank)
         ]
-        entries = key_numbers(key)
+        entries = [n for n in key_numbers(key) if math.isfinite(n.approx)]
         assert len(blanks) == len(entries)
+        for text_blank in export_part(raw, instance.values[part.answer]).blanks:
+            if isinstance(text_blank, TextBlank):  # an infinite key
+                assert all(grader_full(raw, text) for text in text_blank.answers)
         for blank, entry in zip(blanks, entries, strict=True):
             assert blank.key == entry.approx
             unit = stated_unit(blank.key, blank.tolerance) or blank.width or 1.0

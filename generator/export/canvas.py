@@ -32,6 +32,7 @@ from generator.export.model import (
     ManualBlank,
     NumberBlank,
     RowBreak,
+    TextBlank,
 )
 from generator.export.text import manual_note, points_text, rounding_text
 from generator.tolerance import stated_decimal
@@ -66,6 +67,8 @@ def question_type(blanks: list[Blank]) -> str:
         return "numerical_question"
     if isinstance(blank, ChoiceBlank):
         return "multiple_answers_question" if blank.multi else "multiple_choice_question"
+    if isinstance(blank, TextBlank):
+        return "short_answer_question"
     return "essay_question"
 
 
@@ -73,11 +76,14 @@ def _mattext(parent: etree._Element, text_html: str) -> None:
     _el(_el(parent, "material"), "mattext", text_html, texttype="text/html")
 
 
-def fimb_forms(blank: NumberBlank | ChoiceBlank) -> list[str]:
+def fimb_forms(blank: Blank) -> list[str]:
     """The texts a fill-in-multiple-blanks blank accepts: the key at its stated digits and
     without trailing zeros (Canvas compares these blanks as text); a bracket as itself."""
     if isinstance(blank, ChoiceBlank):
         return [blank.options[i] for i in sorted(blank.correct)]
+    if isinstance(blank, TextBlank):
+        return list(blank.answers)
+    assert isinstance(blank, NumberBlank), "manual parts have one blank"
     stated = stated_decimal(blank.key, blank.tolerance)
     plain = f"{Decimal(stated).normalize():f}" if "." in stated else stated
     return list(dict.fromkeys([stated, plain]))
@@ -150,6 +156,14 @@ def _item(
         _el(condition, "setvar", "100", action="Set", varname="SCORE")
     elif isinstance(blank, ChoiceBlank):
         _choice(presentation, processing, ident, blank, relink)
+    elif isinstance(blank, TextBlank):
+        response = _el(presentation, "response_str", ident="response1", rcardinality="Single")
+        _el(_el(response, "render_fib"), "response_label", ident="answer1", rshuffle="No")
+        condition = _el(processing, "respcondition", **{"continue": "No"})
+        test = _el(condition, "conditionvar")
+        for answer in blank.answers:
+            _el(test, "varequal", answer, respident="response1")
+        _el(condition, "setvar", "100", action="Set", varname="SCORE")
     else:
         response = _el(presentation, "response_str", ident="response1", rcardinality="Single")
         _el(_el(response, "render_fib"), "response_label", ident="answer1", rshuffle="No")
@@ -193,7 +207,6 @@ def _fill_in_blanks(
     blank adds its share of 100 (Canvas's fill-in-multiple-blanks scoring)."""
     share = 100 / len(blanks)
     for index, blank in enumerate(blanks, start=1):
-        assert isinstance(blank, NumberBlank | ChoiceBlank)
         response = _el(presentation, "response_lid", ident=f"response_b{index}")
         _el(_el(response, "material"), "mattext", f"b{index}")
         render = _el(response, "render_choice")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from generator.export.model import ChoiceBlank, NumberBlank
+from generator.export.model import ChoiceBlank, NumberBlank, TextBlank
 
 SPECIAL = '\\}#~/"'
 PERCENT_DIGITS = 5
@@ -57,3 +57,8 @@ def choice(blank: ChoiceBlank, weight: int, options: list[str], inline: bool) ->
         ("=" if i in blank.correct else "") + escape(text) for i, text in enumerate(options)
     )
     return "{" + f"{weight}:{'MULTICHOICE' if inline else 'MULTICHOICE_V'}:{body}" + "}"
+
+
+def shortanswer(blank: TextBlank, weight: int) -> str:
+    """SHORTANSWER (case ignored): every accepted text is a full-mark answer."""
+    return "{" + f"{weight}:SHORTANSWER:" + "~".join("=" + escape(a) for a in blank.answers) + "}"

@@ -24,6 +24,7 @@ from typing import Any
 
 import sympy
 
+from generator import formatting
 from generator.formatting import Shape
 from generator.keys import exam_keys
 from generator.outputs.figures import FigureCache
@@ -33,6 +34,7 @@ from generator.variants import Exam
 
 EXACT = {"mode": "exact"}
 PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+INFINITY = ("oo", "inf", "∞")  # how generator.mathtext reads infinity
 OPEN_BRACKETS = ("(", "[")
 CLOSE_BRACKETS = (")", "]")
 MANUAL_REASONS = {
@@ -77,7 +79,15 @@ class ManualBlank:
     key: str = ""
 
 
-Blank = NumberBlank | ChoiceBlank | ManualBlank
+@dataclass(frozen=True)
+class TextBlank:
+    """A text typed by the student, right when it is one of ``answers`` (case ignored)."""
+
+    answers: tuple[str, ...]
+    points: Fraction
+
+
+Blank = NumberBlank | ChoiceBlank | TextBlank | ManualBlank
 
 
 class RowBreak:
@@ -100,7 +110,11 @@ class ExportPart:
 
     @property
     def blanks(self) -> list[Blank]:
-        return [p for p in self.pieces if isinstance(p, NumberBlank | ChoiceBlank | ManualBlank)]
+        return [
+            p
+            for p in self.pieces
+            if isinstance(p, NumberBlank | ChoiceBlank | TextBlank | ManualBlank)
+        ]
 
     @property
     def manual(self) -> bool:
@@ -219,13 +233,12 @@ def export_part(raw: dict[str, Any], value: Any, options: tuple[str, ...] = ()) 
             for a in raw["alternatives"]
             if isinstance(a["value"], int | float)
         )
-        part.pieces = [_number(raw["value"], tolerance, points, alternatives)]
+        part.pieces = [_number(value, tolerance, points, alternatives)]
     elif kind == "vector":
-        entries = raw["value"]
-        share = points / len(entries)
-        part.pieces = ["[", *_joined([_number(v, tolerance, share) for v in entries], ", "), "]"]
+        share = points / len(value)
+        part.pieces = ["[", *_joined([_number(v, tolerance, share) for v in value], ", "), "]"]
     elif kind == "matrix":
-        rows = raw["value"]
+        rows = value
         share = points / sum(len(row) for row in rows)
         part.pieces = []
         for index, row in enumerate(rows):
@@ -243,10 +256,19 @@ def export_part(raw: dict[str, Any], value: Any, options: tuple[str, ...] = ()) 
 
 
 def _number(
-    value: float, tolerance: dict[str, Any], points: Fraction, alternatives: tuple[Any, ...] = ()
-) -> NumberBlank:
-    key = float(value)
-    return NumberBlank(key, half_width(key, tolerance), dict(tolerance), points, alternatives)
+    value: Any, tolerance: dict[str, Any], points: Fraction, alternatives: tuple[Any, ...] = ()
+) -> NumberBlank | TextBlank:
+    """A number blank keyed by the decimal keys.json holds (``formatting.number``); an infinite
+    key, which no LMS number field takes, is a text blank accepting what the grader reads as
+    infinity."""
+    key = formatting.number(value)
+    if key is None:
+        sign = "-" if sympy.sympify(value).is_negative else ""
+        return TextBlank(tuple(sign + word for word in INFINITY), points)
+    decimal = float(key)  # type: ignore[arg-type]  # a scalar value gives a scalar number
+    return NumberBlank(
+        decimal, half_width(decimal, tolerance), dict(tolerance), points, alternatives
+    )
 
 
 def _joined(blanks: list[Any], separator: str) -> list[Piece]:

@@ -26,6 +26,7 @@ from generator.export.model import (
     ManualBlank,
     NumberBlank,
     RowBreak,
+    TextBlank,
 )
 from generator.export.text import manual_note, points_text
 
@@ -45,6 +46,8 @@ def _blank(blank: Blank, factor: int, inline: bool) -> str:
         return cloze.numerical(blank, weight)
     if isinstance(blank, ChoiceBlank):
         return cloze.choice(blank, weight, list(blank.options), inline)
+    if isinstance(blank, TextBlank):
+        return cloze.shortanswer(blank, weight)
     return f'<span class="dlexam-manual">{html.escape(manual_note(blank))}</span>'
 
 

@@ -20,6 +20,7 @@ from lxml import etree
 from generator.export.cloze import number
 from generator.export.files import attach
 from generator.export.model import (
+    Blank,
     ChoiceBlank,
     ExportExam,
     ExportPart,
@@ -27,6 +28,7 @@ from generator.export.model import (
     ManualBlank,
     NumberBlank,
     RowBreak,
+    TextBlank,
 )
 from generator.export.text import manual_note, points_text
 from generator.export.xhtml import append_html
@@ -68,7 +70,7 @@ class _Blank:
     """A blank with its response identifier."""
 
     identifier: str
-    blank: NumberBlank | ChoiceBlank | ManualBlank
+    blank: Blank
 
 
 def _declare(item: etree._Element, blank: _Blank) -> None:
@@ -97,13 +99,15 @@ def _declare(item: etree._Element, blank: _Blank) -> None:
         if b.scoring != "all-or-nothing":
             _mapping(declaration, b)
     else:
-        _el(
+        declaration = _el(
             item,
             "responseDeclaration",
             identifier=blank.identifier,
             cardinality="single",
             baseType="string",
         )
+        if isinstance(b, TextBlank):
+            _el(_el(declaration, "correctResponse"), "value", b.answers[0])
 
 
 def _mapping(declaration: etree._Element, blank: ChoiceBlank) -> None:
@@ -129,6 +133,13 @@ def _condition(blank: _Blank) -> etree._Element:
         _el(equal, "correct", identifier=blank.identifier)
         _el(equal, "variable", identifier=blank.identifier)
         return equal
+    if isinstance(b, TextBlank):
+        either = _el(None, "or")
+        for answer in b.answers:
+            same = _el(either, "stringMatch", caseSensitive="false")
+            _el(same, "variable", identifier=blank.identifier)
+            _el(same, "baseValue", answer, baseType="string")
+        return either
     match = _el(None, "match")
     _el(match, "variable", identifier=blank.identifier)
     _el(match, "correct", identifier=blank.identifier)
@@ -187,7 +198,7 @@ def _score_part(processing: etree._Element, part: ExportPart, blanks: list[_Blan
 
 def _interaction(parent: etree._Element, blank: _Blank, inline: bool) -> None:
     b = blank.blank
-    if isinstance(b, NumberBlank):
+    if isinstance(b, NumberBlank | TextBlank):
         _el(
             parent, "textEntryInteraction", responseIdentifier=blank.identifier, expectedLength="12"
         )
