@@ -483,6 +483,15 @@ def test_export_of_a_missing_spec_says_where(tmp_path: Path) -> None:
     assert "nope.yaml" in result.output
 
 
+def test_export_to_an_unwritable_place_says_where(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    out = blocker / "quiz.xml"
+    result = CliRunner().invoke(main, ["export", "moodle", "--variants", "1", "--out", str(out)])
+    assert result.exit_code == 2
+    assert str(out) in result.output and "cannot write" in result.output
+
+
 # -- the property: the exported width accepts what dlexam grade accepts --------------------------
 def computed_families() -> list[str]:
     registry = default_registry()

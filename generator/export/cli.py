@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from generator.atomic import write_bytes_atomic
+from generator.errors import DlexamError
 from generator.export.canvas import canvas_files
 from generator.export.model import ExportExam, export_exam
 from generator.export.moodle import moodle_xml
@@ -51,7 +52,10 @@ def export_command(
     suffix, render = TARGETS[target]
     path = out or Path("output") / spec.slug / f"{spec.slug}-{suffix}"
     data = render(model)
-    write_bytes_atomic(path, data)
+    try:
+        write_bytes_atomic(path, data)
+    except OSError as error:
+        raise DlexamError(f"cannot write the export: {error.strerror}", where=str(path)) from None
     for warning in exam.warnings:
         click.echo(f"warning: {warning}", err=True)
     count = len(exam.variants)

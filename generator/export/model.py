@@ -54,10 +54,6 @@ class NumberBlank:
     points: Fraction
     alternatives: tuple[tuple[float, float, str], ...] = ()  # (value, fraction of points, why)
 
-    @property
-    def integer(self) -> bool:
-        return self.tolerance.get("mode") == "exact" and float(self.key).is_integer()
-
 
 @dataclass(frozen=True)
 class ChoiceBlank:
@@ -72,11 +68,11 @@ class ChoiceBlank:
 
 @dataclass(frozen=True)
 class ManualBlank:
-    """A part the target cannot score: points are entered by hand; ``key`` shows the answer."""
+    """A part the target cannot score: points are entered by hand (the key is in the worked
+    solution)."""
 
     reason: str
     points: Fraction
-    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,11 +97,8 @@ Piece = str | Blank | RowBreak
 @dataclass
 class ExportPart:
     label: str
-    kind: str
-    prompt: str
     points: float
     unit: str
-    key_latex: str
     pieces: list[Piece]
 
     @property
@@ -115,10 +108,6 @@ class ExportPart:
             for p in self.pieces
             if isinstance(p, NumberBlank | ChoiceBlank | TextBlank | ManualBlank)
         ]
-
-    @property
-    def manual(self) -> bool:
-        return any(isinstance(b, ManualBlank) for b in self.blanks)
 
 
 @dataclass
@@ -170,10 +159,6 @@ class ExportVariant:
     def points(self) -> float:
         return sum(p.points for p in self.parts)
 
-    @property
-    def auto_points(self) -> float:
-        return sum(p.points for p in self.parts if not p.manual)
-
 
 @dataclass
 class ExportQuestion:
@@ -221,12 +206,10 @@ def export_part(raw: dict[str, Any], value: Any, options: tuple[str, ...] = ()) 
     """One part from its keys.json entry, its solution value and (choice parts) option HTML."""
     kind = str(raw["kind"])
     points = Fraction(raw["points"]).limit_denominator(1000)
-    part = ExportPart(
-        str(raw["id"]), kind, str(raw["prompt"]), raw["points"], raw["unit"], raw["latex"] or "", []
-    )
+    part = ExportPart(str(raw["id"]), raw["points"], raw["unit"], [])
     tolerance = raw["tolerance"] or EXACT
     if kind in MANUAL_REASONS:
-        part.pieces = [ManualBlank(MANUAL_REASONS[kind], points, raw["exact"] or "")]
+        part.pieces = [ManualBlank(MANUAL_REASONS[kind], points)]
     elif kind in ("integer", "number"):
         alternatives = tuple(
             (float(a["value"]), a["points"] / raw["points"], a["reason"])
