@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import string
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -56,20 +57,29 @@ class Written:
     logs: list[Path] = field(default_factory=list)
 
 
+EXAMPLE_STUDENT = "EXAMPLE"  # the template's example row; the grader skips it with a note
+
+
 def answers_template(exam: Exam) -> str:
-    """CSV header the grader expects, with one example row showing each answer format."""
-    first = exam.variants[0]
-    parts = [
-        (instance.label(part), part.kind)
-        for _, instance in sorted(first.ordered(), key=lambda item: item[1].position)
-        for part in instance.parts
-        if part.auto_graded
-    ]
-    student = first.student["id"] if first.student else "s0001"
+    """CSV header the grader expects, with one example row showing each answer format.
+
+    The columns are every auto-graded part label of every variant in printed order (with
+    shuffled questions, question 1 of one variant is another family than in the next). The
+    example row belongs to no student: its id is ``EXAMPLE``, so if it is left in, the grader
+    skips it instead of grading placeholders as a real student's answers.
+    """
+    kinds: dict[str, str] = {}
+    for variant in exam.variants:
+        for _, instance in variant.ordered():
+            for part in instance.parts:
+                if part.auto_graded:
+                    kinds.setdefault(instance.label(part), part.kind)
+    labels = sorted(kinds, key=lambda label: (int(label.rstrip(string.ascii_letters)), label))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student_id", "variant", *(label for label, _ in parts)])
-    writer.writerow([student, first.id, *(ANSWER_EXAMPLES[kind] for _, kind in parts)])
+    writer.writerow(["student_id", "variant", *labels])
+    first = exam.variants[0].id
+    writer.writerow([EXAMPLE_STUDENT, first, *(ANSWER_EXAMPLES[kinds[label]] for label in labels)])
     return buffer.getvalue()
 
 

@@ -96,7 +96,8 @@ class Rendered:
             if family is None:
                 raise DlexamError(question.unavailable)
             points = {key.part_id: key.points for key in question.parts.values()}
-            instance = Instance(family, question.params, position, points)
+            number = int(question.question.get("number", position))
+            instance = Instance(family, question.params, position, points, number=number)
             template = "solution.tex.j2" if mode == "solutions" else "question.tex.j2"
             self._latex[position, mode] = instance.render(template, mode)
         return self._latex[position, mode]

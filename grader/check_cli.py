@@ -102,7 +102,7 @@ def _show(result: PartResult, key: KeyPart, question: QuestionInfo, rendered: Re
 
 def _check_csv(exam: ExamKeys, answers_path: Path) -> None:
     """Check every row of a filled answers CSV, part by part, with a score per row."""
-    sheet = read_answers(answers_path, exam)
+    sheet = read_answers(answers_path, exam, keep_example=True)
     for error in sheet.errors:
         click.echo(f"warning: {answers_path}:{error.line}: {error.reason}", err=True)
     for warning in sheet.warnings:

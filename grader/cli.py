@@ -56,10 +56,13 @@ def grade_command(
     write_outputs(target, files)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
+    if sheet.note():
+        click.echo(f"note: {sheet.note()}", err=True)
     unit = "rows" if sheet.layout == "wide" else "answer lines"
     click.echo(
         f"{sheet.records} {unit} read: {sheet.graded_records} graded "
         f"({len(results)} students in scores.csv), {len(sheet.errors)} in errors.csv"
+        + (f", {len(sheet.examples)} example row skipped" if sheet.examples else "")
     )
     if results:
         mean = sum(r.percent for r in results) / len(results)

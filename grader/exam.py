@@ -14,6 +14,12 @@ from generator.registry import Registry
 from grader.part import QuestionInfo
 
 
+def _printed(question: dict[str, Any]) -> int:
+    """A question's printed number: the part labels (``3b``) follow it, also when the spec
+    shuffles the questions (keys.json always has it; ``position`` is where the spec lists it)."""
+    return int(question.get("number", question["position"]))
+
+
 class ExamKeys:
     """The keys of every variant, the roster (student id -> variant) and the part columns."""
 
@@ -28,7 +34,7 @@ class ExamKeys:
         self.labels: list[str] = []
         self.manual: set[str] = set()
         for variant in document["variants"]:
-            for question in sorted(variant["questions"], key=lambda q: q["position"]):
+            for question in sorted(variant["questions"], key=_printed):
                 for part in question["parts"]:
                     if part["id"] not in self.labels:
                         self.labels.append(part["id"])
@@ -45,9 +51,9 @@ class ExamKeys:
         return str(self.exam.get("title", ""))
 
     def questions(self, variant_id: str) -> list[QuestionInfo]:
-        """The variant's questions in position order (the order of the answer columns)."""
+        """The variant's questions in printed order (the order of the answer columns)."""
         if variant_id not in self._prepared:
-            questions = sorted(self.variants[variant_id]["questions"], key=lambda q: q["position"])
+            questions = sorted(self.variants[variant_id]["questions"], key=_printed)
             self._prepared[variant_id] = [QuestionInfo(q, self.registry) for q in questions]
         return self._prepared[variant_id]
 
@@ -55,7 +61,7 @@ class ExamKeys:
         return [
             part["id"]
             for question in sorted(
-                self.variants[variant_id]["questions"], key=lambda q: q["position"]
+                self.variants[variant_id]["questions"], key=_printed
             )
             for part in question["parts"]
         ]
