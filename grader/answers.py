@@ -68,6 +68,37 @@ class AnswerSheet:
         )
 
 
+@dataclass(frozen=True)
+class RosterGaps:
+    """Roster students without any answer row, and answer rows of students not on the roster."""
+
+    absent: list[tuple[str, str]]  # (student_id, name)
+    strangers: list[tuple[int, str]]  # (line, student_id)
+
+    def lines(self) -> list[str]:
+        """The summary's lines (none when the answers and the roster match)."""
+        result = []
+        if self.absent:
+            shown = ", ".join(f"{sid} ({name})" if name else sid for sid, name in self.absent)
+            result.append(f"{len(self.absent)} roster student(s) have no answer row: {shown}")
+        if self.strangers:
+            shown = ", ".join(f"{sid} (line {line})" for line, sid in self.strangers)
+            result.append(f"{len(self.strangers)} answer row(s) name students not on the roster: {shown}")
+        return result
+
+
+def roster_gaps(exam: ExamKeys, sheet: AnswerSheet) -> RosterGaps:
+    """Compare the answers with the roster in keys.json (nothing to compare without one)."""
+    if not exam.roster:
+        return RosterGaps([], [])
+    rows = [(s.line, s.student_id) for s in sheet.submissions]
+    rows += [(e.line, e.student_id) for e in sheet.errors if e.student_id]
+    present = {sid for _, sid in rows}
+    absent = [(sid, exam.names.get(sid, "")) for sid in exam.roster if sid not in present]
+    strangers = sorted({(line, sid) for line, sid in rows if sid not in exam.roster})
+    return RosterGaps(absent, strangers)
+
+
 def read_answers(path: Path, exam: ExamKeys, keep_example: bool = False) -> AnswerSheet:
     """Read the answers CSV (wide or long) and check every row against the keys.
 

@@ -31,6 +31,11 @@ class ExamKeys:
         self.roster = {
             str(v["student"]["id"]): str(v["id"]) for v in document["variants"] if v["student"]
         }
+        self.names = {
+            str(v["student"]["id"]): str(v["student"].get("name", ""))
+            for v in document["variants"]
+            if v["student"]
+        }
         self.labels: list[str] = []
         self.manual: set[str] = set()
         for variant in document["variants"]:
@@ -65,6 +70,18 @@ class ExamKeys:
             )
             for part in question["parts"]
         ]
+
+    def item(self, variant_id: str, label: str) -> str:
+        """What a part asked in this variant: ``family part``, with the bank item for
+        multiple-choice and free-text families (``mc_cnn a tum_1x1``), so the class report can
+        tell apart the different items one position drew."""
+        for question in self.variants[variant_id]["questions"]:
+            for part in question["parts"]:
+                if part["id"] == label:
+                    item = question["params"].get("item")
+                    name = f"{question['family']} {part.get('part', label)}"
+                    return f"{name} {item}" if item else name
+        return ""
 
     def resolve_variant(self, student_id: str, given: str) -> tuple[str | None, str]:
         """The variant id for a row, or ``None`` and the reason it cannot be known.
