@@ -12,8 +12,8 @@ from typing import Any
 import click
 import numpy as np
 
-from generator import formatting, pdf
-from generator.build import Written, compile_pdfs, write_sources
+from generator import formatting, outdir, pdf
+from generator.build import NAME_BY, Written, compile_pdfs, write_sources
 from generator.errors import DlexamError
 from generator.instance import Instance
 from generator.registry import default_registry
@@ -146,6 +146,18 @@ def solve_command(
     show_default="number of cores",
     help="pdflatex runs in parallel.",
 )
+@click.option(
+    "--name-by",
+    type=click.Choice(NAME_BY),
+    default="variant",
+    show_default=True,
+    help="Name the PDFs by variant (V001.pdf) or, with --roster, by student id (s001.pdf).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace keys.json of another exam (other seed or spec) in the output folder.",
+)
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Write keys and .tex only, no PDFs.")
 def generate_command(
     spec_path: Path | None,
@@ -154,6 +166,8 @@ def generate_command(
     out_dir: Path | None,
     roster: Path | None,
     jobs: int,
+    name_by: str,
+    force: bool,
     no_pdf: bool,
 ) -> None:
     """Generate variants, keys.json, LaTeX and PDFs for SPEC (default: the bundled VIR 2019 exam).
@@ -165,6 +179,8 @@ def generate_command(
     registry = default_registry()
     spec = load_spec(spec_path or DEFAULT_SPEC, registry)
     students = read_roster(roster) if roster else None
+    if name_by == "student" and not students:
+        raise DlexamError("--name-by student needs --roster (the students to name the PDFs by)")
     if students and variants is not None and variants != len(students):
         raise DlexamError(
             f"--variants {variants} but the roster has {len(students)} students",
@@ -174,7 +190,8 @@ def generate_command(
     if students:
         assign(exam, students)
     target = out_dir or Path("output") / spec.slug
-    written, groups = write_sources(exam, target)
+    outdir.prepare(target, explicit=out_dir is not None)
+    written, groups = write_sources(exam, target, name_by, force)
     for warning in exam.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"{len(exam.variants)} variant(s) of '{spec.title}' (seed {exam.seed}) in {target}/")

@@ -345,8 +345,10 @@ def _rubric(raw: Any, points: float, where: str) -> tuple[RubricItem, ...]:
             where=place,
             hint="mark credit for a partly right answer with 'partial: true'",
         )
-    if any(item.partial and item.points is not None and item.points >= exact(points)
-           for item in amounts):
+    if any(
+        item.partial and item.points is not None and item.points >= exact(points)
+        for item in amounts
+    ):
         raise DlexamError("a partial credit must be less than the part's points", where=place)
     return items
 

@@ -7,13 +7,12 @@ is built once, cross-checked, and then both the keys and the LaTeX read from it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import cached_property
 from typing import Any
 
 from generator import formatting
 from generator.crosscheck import cross_check
-from fractions import Fraction
-
 from generator.family import Family, PartSpec
 from generator.points import exact, rubric_text
 from generator.rendering import PartView, render_family_text

@@ -22,7 +22,6 @@ from generator.table import column_name, read_table
 from grader.exam import ExamKeys
 
 
-
 @dataclass
 class Submission:
     """One student's answers (label -> text) and the line where they start."""
@@ -83,7 +82,9 @@ class RosterGaps:
             result.append(f"{len(self.absent)} roster student(s) have no answer row: {shown}")
         if self.strangers:
             shown = ", ".join(f"{sid} (line {line})" for line, sid in self.strangers)
-            result.append(f"{len(self.strangers)} answer row(s) name students not on the roster: {shown}")
+            result.append(
+                f"{len(self.strangers)} answer row(s) name students not on the roster: {shown}"
+            )
         return result
 
 

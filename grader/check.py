@@ -30,7 +30,8 @@ HEADLINES = {
 
 
 def choose_variant(exam: ExamKeys, given: str | None) -> str:
-    """The variant to check: the only one, or the one named (``V002`` or ``2``)."""
+    """The variant to check: the only one, or the one named (``V002``, ``2``, or with a roster in
+    the keys a student id: the variant that student wrote)."""
     if given is None:
         if len(exam.variants) == 1:
             return next(iter(exam.variants))
@@ -39,6 +40,9 @@ def choose_variant(exam: ExamKeys, given: str | None) -> str:
             f"the keys hold {len(exam.variants)} variants ({known})",
             hint="say which one you have with --variant, e.g. --variant V002",
         )
+    student = given.strip()
+    if student in exam.roster and student not in exam.variants:
+        return exam.roster[student]
     found, reason = exam.resolve_variant("", given)
     if found is None:
         raise DlexamError(f"--variant: {reason}")

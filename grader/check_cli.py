@@ -34,7 +34,10 @@ MANUAL_PROMPT = "  answer on paper, then press Enter for the model answer "
 @click.argument(
     "answers_path", metavar="[ANSWERS.csv]", required=False, type=click.Path(path_type=Path)
 )
-@click.option("--variant", help="The variant to check when the keys hold several (V002 or 2).")
+@click.option(
+    "--variant",
+    help="The variant to check when the keys hold several: V002, 2, or a student id of the roster.",
+)
 def check_command(keys_path: Path, answers_path: Path | None, variant: str | None) -> None:
     """Check your answers against KEYS.json, part by part, with the worked steps.
 

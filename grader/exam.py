@@ -65,9 +65,7 @@ class ExamKeys:
     def part_labels(self, variant_id: str) -> list[str]:
         return [
             part["id"]
-            for question in sorted(
-                self.variants[variant_id]["questions"], key=_printed
-            )
+            for question in sorted(self.variants[variant_id]["questions"], key=_printed)
             for part in question["parts"]
         ]
 

@@ -322,7 +322,12 @@ def test_roster_students_without_answers_and_strangers_are_listed(tmp_path: Path
     roster.write_text("Student ID;Name\nm1;Mia Ma\nn2;Noa Ng\no3;Oda Oz\n", encoding="utf-8")
     out = tmp_path / "exam"
     code, stdout, err = run(
-        "generate", str(tmp_path / "spec.yaml"), "--roster", str(roster), "--out", str(out),
+        "generate",
+        str(tmp_path / "spec.yaml"),
+        "--roster",
+        str(roster),
+        "--out",
+        str(out),
         "--no-pdf",
     )
     assert code == 0, stdout + err
@@ -330,13 +335,18 @@ def test_roster_students_without_answers_and_strangers_are_listed(tmp_path: Path
     rows = [["student_id", "variant", *labels], ["m1", "", *[""] * len(labels)]]
     rows.append(["zz9", "V002", *[""] * len(labels)])
     answers = write_csv(tmp_path / "answers.csv", rows)
-    code, stdout, err = run("grade", str(out / "keys.json"), str(answers), "--out", str(tmp_path / "g"))
+    code, stdout, err = run(
+        "grade", str(out / "keys.json"), str(answers), "--out", str(tmp_path / "g")
+    )
     assert code == 0, stdout + err
     assert "roster: 2 roster student(s) have no answer row: n2 (Noa Ng), o3 (Oda Oz)" in stdout
     assert "roster: 1 answer row(s) name students not on the roster: zz9 (line 3)" in stdout
     report = (tmp_path / "g" / "report.html").read_text(encoding="utf-8")
     assert "n2 (Noa Ng), o3 (Oda Oz)" in report and "zz9 (line 3)" in report
-    assert "note: 2 roster student(s) have no answer row" in (tmp_path / "g" / "report.csv").read_text()
+    assert (
+        "note: 2 roster student(s) have no answer row"
+        in (tmp_path / "g" / "report.csv").read_text()
+    )
 
 
 def test_the_report_analyses_each_item_a_position_drew(tmp_path: Path) -> None:

@@ -38,7 +38,14 @@ def rescaled(name: str, total: int) -> Exam:
 def test_apportion_keeps_the_total_in_quarter_points_and_no_part_at_zero() -> None:
     assert apportion({"a": 1, "b": 1, "c": 1}, 8) == {"a": 2.75, "b": 2.75, "c": 2.5}
     assert apportion({"a": 2, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1, "g": 1, "h": 1}, 8) == {
-        "a": 1.75, "b": 1.0, "c": 1.0, "d": 1.0, "e": 1.0, "f": 0.75, "g": 0.75, "h": 0.75
+        "a": 1.75,
+        "b": 1.0,
+        "c": 1.0,
+        "d": 1.0,
+        "e": 1.0,
+        "f": 0.75,
+        "g": 0.75,
+        "h": 0.75,
     }  # 32 quarters * 1/9 = 3.56 each: the largest remainders (first on a tie) get the 4 left
     tiny = apportion({"a": 10, "b": 0.5}, 1)
     assert tiny == {"a": 0.75, "b": 0.25} and sum(tiny.values()) == 1
@@ -49,7 +56,12 @@ def test_apportion_keeps_the_total_in_quarter_points_and_no_part_at_zero() -> No
 
 
 def test_amounts_print_as_short_decimals_or_exact_fractions() -> None:
-    assert [amount_text(v) for v in (1, 0.5, 0.375, Fraction(7, 12))] == ["1", "0.5", "0.375", "7/12"]
+    assert [amount_text(v) for v in (1, 0.5, 0.375, Fraction(7, 12))] == [
+        "1",
+        "0.5",
+        "0.375",
+        "7/12",
+    ]
 
 
 @pytest.mark.parametrize("total", TOTALS)
@@ -100,7 +112,14 @@ def test_keras_order_earns_the_whole_rescaled_part_and_forgotten_biases_half() -
     spec = load_spec(SPEC_DIR / "vir2022_midterm.yaml", registry)
     conv_shape = registry.get("conv_shape")
     question = dataclasses.replace(
-        spec.questions[0], family=conv_shape, points=3.0, fixed={}, rules={}, source=False, parts=None, title=None
+        spec.questions[0],
+        family=conv_shape,
+        points=3.0,
+        fixed={},
+        rules={},
+        source=False,
+        parts=None,
+        title=None,
     )
     exam = build_exam(dataclasses.replace(spec, questions=(question,)), 1)
     document = exam_keys(exam)
@@ -123,5 +142,7 @@ def test_a_rubric_naming_points_in_its_text_is_refused(tmp_path) -> None:  # typ
         _rubric("1 pt for the forward pass", 1, "meta.yaml")
     with pytest.raises(DlexamError, match="add up to 2 pt, the part has 3"):
         _rubric([{"pt": 1, "text": "for x,"}, {"pt": 1, "text": "for y"}], 3, "meta.yaml")
-    items = _rubric([{"pt": 1, "text": "for x;"}, {"pt": 0.5, "partial": True, "text": "if"}], 1, "m")
+    items = _rubric(
+        [{"pt": 1, "text": "for x;"}, {"pt": 0.5, "partial": True, "text": "if"}], 1, "m"
+    )
     assert rubric_total(items) == 1

@@ -69,7 +69,7 @@ def test_a_roster_without_the_columns_or_students_is_refused(
     "text",
     [
         "Student ID;Name\ns1;Zoë Ångström\ns2;O'Brien, Pat\n",
-        "\ufeffstudent,name\ns1,Zoë Ångström\ns2,\"O'Brien, Pat\"\n",
+        '\ufeffstudent,name\ns1,Zoë Ångström\ns2,"O\'Brien, Pat"\n',
         "id\tName\ts3\ns1\tZoë Ångström\tx\ns2\tO'Brien, Pat\ty\n",
     ],
 )
