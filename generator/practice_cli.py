@@ -75,6 +75,7 @@ def practice_command(
         topics=distinct_topics(topics),
         count=count,
         difficulties=difficulty_levels(difficulties),
+        separate=separate,
     )
     exam, selection = build_practice(default_registry(), request)
     files = sheet_sources(exam)

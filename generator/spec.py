@@ -111,6 +111,9 @@ class ExamSpec:
     path: Path | None = None
     slug: str = field(default="")
     kind: str = "exam"  # or "practice": a sheet for self-study (no names, no variant codes)
+    # One page numbering through the whole document and no blank pages between its sections: a
+    # practice sheet with its solutions in the same PDF, whose solutions page the CLI names.
+    continuous_pages: bool = False
 
 
 def slugify(text: str) -> str:

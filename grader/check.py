@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.errors import DlexamError
 from generator.instance import Instance
@@ -47,6 +48,20 @@ def choose_variant(exam: ExamKeys, given: str | None) -> str:
     if found is None:
         raise DlexamError(f"--variant: {reason}")
     return found
+
+
+def steps_hint(keys_path: Path, exam: ExamKeys, variants: list[str]) -> str:
+    """Where the worked steps of every part are: ``--steps``, and the PDF."""
+    folder = keys_path.parent
+    if exam.exam.get("kind") == "practice":
+        slug = str(exam.exam.get("slug", ""))
+        candidates = [folder / f"{slug}-solutions.pdf", folder / f"{slug}.pdf"]
+        found = [path for path in candidates if path.is_file()][:1]
+    else:
+        candidates = [folder / "solutions" / f"{v}.pdf" for v in dict.fromkeys(variants)]
+        found = [path for path in candidates if path.is_file()]
+    place = f", and in {', '.join(str(path) for path in found)}" if found else ""
+    return f"worked steps of every part: dlexam check {keys_path} --steps{place}"
 
 
 def question_heading(question: QuestionInfo) -> str:
@@ -90,8 +105,9 @@ class Rendered:
     the family and parameters named in the keys.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, all_steps: bool = False) -> None:
         self._latex: dict[tuple[int, str], str] = {}
+        self.all_steps = all_steps  # show the steps of right answers too
 
     def _render(self, question: QuestionInfo, mode: str) -> str:
         position = int(question.question["position"])

@@ -56,8 +56,20 @@ def interactive(keys: Path, answers: list[str]) -> str:
 def test_all_right_answers_score_full_marks_and_show_no_worked_steps(keys: Path) -> None:
     out = interactive(keys, RIGHT)
     assert out.count("right: ") == 9
-    assert "worked steps" in out  # only for the hand-graded free-text part
-    assert out.count("worked steps") == 1
+    assert "worked steps:" in out  # only for the hand-graded free-text part
+    assert out.count("worked steps:") == 1
+    # ... and the last line says where the steps of the parts answered right are (this sheet
+    # has no PDF; next to one, the line names it too).
+    assert out.rstrip().splitlines()[-1] == (
+        f"worked steps of every part: dlexam check {keys} --steps"
+    )
+
+
+def test_steps_shows_the_worked_steps_of_every_part(keys: Path) -> None:
+    code, out, err = check(str(keys), "--steps", answers=[*RIGHT, ""])
+    assert code == 0, err
+    assert out.count("worked steps:") == 10
+    assert "--steps" not in out
     assert out.rstrip().endswith(
         "score: 10 / 10 pt (100 %); 2 pt of parts graded by hand are not included"
     )
