@@ -140,13 +140,19 @@ class Rendered:
         return [f"  {line}" if line else "" for line in text.splitlines()]
 
 
+def _steps_lines(steps: str) -> list[str]:
+    if not steps:
+        return []
+    return ["  worked steps:", *(f"    {line}" if line else "" for line in steps.splitlines())]
+
+
 def feedback(result: PartResult, key: KeyPart, steps: str) -> list[str]:
     """What a student sees after answering one part (``steps``: the worked steps as text)."""
     if result.status in ("correct", "within-tolerance"):
         line = f"  right: {result.answer}"
         if result.status == "within-tolerance":
             line += f" ({result.reason}; exact: {result.expected})"
-        return [line]
+        return [line, *_steps_lines(steps)]
     headline = HEADLINES.get(result.status, result.status)
     if result.status not in ("manual", "blank"):
         headline += f", {result.points:g} of {result.max_points:g} pt"
@@ -157,9 +163,7 @@ def feedback(result: PartResult, key: KeyPart, steps: str) -> list[str]:
         lines.append(f"  your answer: {result.answer}")
     if result.expected:
         lines.append(f"  expected:    {result.expected}")
-    if steps:
-        lines.append("  worked steps:")
-        lines += [f"    {line}" if line else "" for line in steps.splitlines()]
+    lines += _steps_lines(steps)
     rubric = str(key.raw.get("rubric") or "")
     if rubric:
         lines.append(f"  rubric: {latex_to_text(rubric)}")
