@@ -50,7 +50,7 @@ def choose_variant(exam: ExamKeys, given: str | None) -> str:
     return found
 
 
-def steps_hint(keys_path: Path, exam: ExamKeys, variants: list[str]) -> str:
+def steps_hint(keys_path: Path, exam: ExamKeys, variants: list[str], command: str) -> str:
     """Where the worked steps of every part are: ``--steps``, and the PDF."""
     folder = keys_path.parent
     if exam.exam.get("kind") == "practice":
@@ -61,7 +61,7 @@ def steps_hint(keys_path: Path, exam: ExamKeys, variants: list[str]) -> str:
         candidates = [folder / "solutions" / f"{v}.pdf" for v in dict.fromkeys(variants)]
         found = [path for path in candidates if path.is_file()]
     place = f", and in {', '.join(str(path) for path in found)}" if found else ""
-    return f"worked steps of every part: dlexam check {keys_path} --steps{place}"
+    return f"worked steps of every part: {command} --steps{place}"
 
 
 def question_heading(question: QuestionInfo) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import click
@@ -65,7 +66,10 @@ def check_command(
             )
         variants = _check_csv(exam, answers_path, rendered)
     if not all_steps:
-        click.echo(steps_hint(keys_path, exam, variants))
+        command = shlex.join(
+            ["dlexam", "check", str(keys_path), *([str(answers_path)] if answers_path else [])]
+        )
+        click.echo(steps_hint(keys_path, exam, variants, command))
 
 
 def _ask(exam: ExamKeys, variant: str, rendered: Rendered) -> None:

@@ -131,7 +131,8 @@ def test_a_filled_csv_is_checked_part_by_part_with_a_score(keys: Path, tmp_path:
     assert "right from your earlier answers" in out  # 2b from the wrong 2a, as in dlexam grade
     assert "(2f) " in out and "your answer: 7" in out and "expected:    0" in out
     assert out.rstrip().endswith(
-        "score: 8 / 10 pt (80 %); 2 pt of parts graded by hand are not included"
+        "score: 8 / 10 pt (80 %); 2 pt of parts graded by hand are not included\n"
+        f"worked steps of every part: dlexam check {keys} {answers} --steps"
     )
 
 
