@@ -26,6 +26,7 @@ from pylatex.utils import escape_latex
 
 from generator import formatting
 from generator.family import Family
+from generator.itembank import credit
 from generator.points import amount_text
 from generator.qr import qr_latex
 
@@ -104,6 +105,7 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     env.filters["latex"] = lambda value: formatting.Latex(formatting.latex(value))
     env.filters["exact"] = lambda value: formatting.Latex(formatting.exact_string(value))
     env.filters["pt"] = amount_text
+    env.filters["credit"] = credit
     env.globals["Latex"] = formatting.Latex
     return env
 
