@@ -158,6 +158,7 @@ def solve_command(
     is_flag=True,
     help="Replace keys.json of another exam (other seed or spec) in the output folder.",
 )
+@click.option("--quiet", is_flag=True, help="No warnings (they stay in keys.json).")
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Write keys and .tex only, no PDFs.")
 def generate_command(
     spec_path: Path | None,
@@ -168,6 +169,7 @@ def generate_command(
     jobs: int,
     name_by: str,
     force: bool,
+    quiet: bool,
     no_pdf: bool,
 ) -> None:
     """Generate variants, keys.json, LaTeX and PDFs for SPEC (default: the bundled VIR 2019 exam).
@@ -192,8 +194,9 @@ def generate_command(
     target = out_dir or Path("output") / spec.slug
     outdir.prepare(target, explicit=out_dir is not None)
     written, groups = write_sources(exam, target, name_by, force)
-    for warning in exam.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    if not quiet:
+        for line in warning_lines(exam.warnings, written.keys):
+            click.echo(line, err=True)
     click.echo(f"{len(exam.variants)} variant(s) of '{spec.title}' (seed {exam.seed}) in {target}/")
     click.echo(f"  keys:             {written.keys}")
     click.echo(f"  answer template:  {written.answers_template}")
@@ -208,6 +211,20 @@ def generate_command(
             hint=pdf.INSTALL_HINT,
         )
     _typeset(exam, written, groups, engine, jobs)
+
+
+MANY_WARNINGS = 3  # more than this are summarised in one line
+
+
+def warning_lines(warnings: list[str], keys: Path) -> list[str]:
+    """A few warnings one per line; many in one line that says where the rest are (a spec
+    that pins 19 free-text items should not bury the summary under 19 identical lines)."""
+    if len(warnings) <= MANY_WARNINGS:
+        return [f"warning: {warning}" for warning in warnings]
+    return [
+        f"warning: {len(warnings)} warnings, the first: {warnings[0]}; all are in {keys} "
+        '("warnings"); --quiet hides this line'
+    ]
 
 
 def _typeset(

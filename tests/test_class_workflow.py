@@ -165,3 +165,33 @@ def test_regenerating_over_another_exams_keys_needs_force(tmp_path: Path) -> Non
     )
     assert code == 0, stdout + err
     assert keys(out)["exam"]["seed"] == 6
+
+
+def test_many_warnings_are_one_line_and_quiet_silences_them(tmp_path: Path) -> None:
+    from generator.spec import SPEC_DIR
+
+    out = tmp_path / "tum"
+    tum = str(SPEC_DIR / "tum_endterm.yaml")
+    code, stdout, err = run("generate", tum, "--out", str(out), "--no-pdf", "--variants", "2")
+    assert code == 0, stdout + err
+    warnings = keys(out)["warnings"]
+    assert len(warnings) > 3
+    assert err.splitlines() == [
+        f"warning: {len(warnings)} warnings, the first: {warnings[0]}; all are in "
+        f'{out / "keys.json"} ("warnings"); --quiet hides this line'
+    ]
+    code, stdout, err = run(
+        "generate", tum, "--out", str(out), "--no-pdf", "--variants", "2", "--quiet"
+    )
+    assert code == 0 and err == ""
+    # A few warnings are still shown one per line.
+    one = tmp_path / "one.yaml"
+    one.write_text(
+        "title: One\nvariants: 2\nquestions:\n  - family: conv_shape\n    source: true\n",
+        encoding="utf-8",
+    )
+    code, stdout, err = run("generate", str(one), "--out", str(tmp_path / "o"), "--no-pdf")
+    assert err.splitlines() == [
+        "warning: question 1 (conv_shape) uses the source exam's numbers, so it is the same in "
+        "every variant"
+    ]
