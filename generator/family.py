@@ -302,7 +302,9 @@ def _rubric_item(raw: Any, where: str) -> RubricItem:
     if isinstance(raw, str):
         return RubricItem(" ".join(raw.split()))
     if not isinstance(raw, dict) or not isinstance(raw.get("text", ""), str):
-        raise DlexamError("a rubric item is a text or a mapping {pt, text, each, partial}", where)
+        raise DlexamError(
+            "a rubric item is a text or a mapping {pt, text, each, partial}", where=where
+        )
     unknown = set(raw) - {"pt", "text", "each", "partial"}
     if unknown:
         raise DlexamError(f"unknown rubric field(s) {', '.join(sorted(unknown))}", where=where)

@@ -195,3 +195,19 @@ def test_many_warnings_are_one_line_and_quiet_silences_them(tmp_path: Path) -> N
         "warning: question 1 (conv_shape) uses the source exam's numbers, so it is the same in "
         "every variant"
     ]
+
+
+def test_docs_cite_the_source_exams_by_name_not_by_a_folder_a_clone_lacks() -> None:
+    root = Path(__file__).resolve().parent.parent
+    documents = [
+        root / "README.md",
+        root / "CONTRIBUTING.md",
+        *(root / "generator" / "specs").glob("*.yaml"),
+    ]
+    for path in documents:
+        text = path.read_text(encoding="utf-8")
+        assert "shared/seeds" not in text, path
+        assert not re.search(r"\b\d{3}_[0-9a-f]{16}\.txt\b", text), path
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "| exam | question | family (spec) or none: reason |" in readme
+    assert "| TUM I2DL WS21 endterm | 1 a-h multiple choice" in readme
