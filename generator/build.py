@@ -105,10 +105,11 @@ def chunk_name(variants: list[Variant]) -> str:
 NAME_BY = ("variant", "student")
 
 
-def _same_questions(old: dict[str, object], new: dict[str, object]) -> bool:
-    """Do the variants both documents have ask the same questions (seed, spec and numbers)?"""
-    old_variants = {v["id"]: v["questions"] for v in old.get("variants", [])}  # type: ignore[attr-defined]
-    new_variants = {v["id"]: v["questions"] for v in new["variants"]}  # type: ignore[attr-defined]
+def _same_questions(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Do the variants both documents have ask the same questions (seed, spec and numbers) of
+    the same students (a reordered roster would hand a printed copy to someone else's key)?"""
+    old_variants = {v["id"]: (v["questions"], v.get("student")) for v in old.get("variants", [])}
+    new_variants = {v["id"]: (v["questions"], v["student"]) for v in new["variants"]}
     shared = set(old_variants) & set(new_variants)
     return bool(shared) and all(old_variants[v] == new_variants[v] for v in shared)
 

@@ -165,6 +165,14 @@ def test_regenerating_over_another_exams_keys_needs_force(tmp_path: Path) -> Non
     )
     assert code == 0, stdout + err
     assert keys(out)["exam"]["seed"] == 6
+    # The same exam for a reordered roster would give printed copies someone else's key.
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student_id,name\na1,Ann\nb2,Bo\nc3,Cy\nd4,Di\n", encoding="utf-8")
+    args = ["generate", str(spec(tmp_path)), "--seed", "6", "--out", str(out), "--no-pdf"]
+    assert run(*args, "--roster", str(roster), "--force")[0] == 0
+    roster.write_text("student_id,name\nb2,Bo\na1,Ann\nc3,Cy\nd4,Di\n", encoding="utf-8")
+    code, stdout, err = run(*args, "--roster", str(roster))
+    assert code == 2 and "--force" in err
 
 
 def test_many_warnings_are_one_line_and_quiet_silences_them(tmp_path: Path) -> None:
