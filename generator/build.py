@@ -122,8 +122,11 @@ def refuse_other_keys(path: Path, document: dict[str, Any]) -> None:
         return
     except (OSError, ValueError):
         old = {}
-    if isinstance(old, dict) and _same_questions(old, document):
-        return
+    try:
+        if isinstance(old, dict) and _same_questions(old, document):
+            return
+    except (KeyError, TypeError, AttributeError):  # not keys dlexam wrote: refuse as well
+        old = {}
     exam = old.get("exam", {}) if isinstance(old, dict) else {}
     what = (
         f"the keys of another exam (spec {exam.get('spec')}, seed {exam.get('seed')})"

@@ -219,3 +219,13 @@ def test_docs_cite_the_source_exams_by_name_not_by_a_folder_a_clone_lacks() -> N
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert "| exam | question | family (spec) or none: reason |" in readme
     assert "| TUM I2DL WS21 endterm | 1 a-h multiple choice" in readme
+
+
+@pytest.mark.parametrize("text", ["not json", '{"variants": [{"no id": 1}]}', "[1, 2]"])
+def test_an_unreadable_keys_file_in_the_folder_also_needs_force(tmp_path: Path, text: str) -> None:
+    out = tmp_path / "exam"
+    out.mkdir()
+    (out / "keys.json").write_text(text, encoding="utf-8")
+    code, stdout, err = run("generate", str(spec(tmp_path)), "--out", str(out), "--no-pdf")
+    assert code == 2 and "a keys file dlexam cannot read" in err, stdout + err
+    assert run("generate", str(spec(tmp_path)), "--out", str(out), "--no-pdf", "--force")[0] == 0
