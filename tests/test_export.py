@@ -420,12 +420,14 @@ def test_canvas_zip_scores_like_the_keys(spec_path: Path) -> None:
         assert len(items) == VARIANTS
         per_item = float(group.findtext(f".//{C}points_per_item"))
         for item in items:
-            variant, label = re.fullmatch(r"(V\d+)-(\w+)", item.get("ident")).groups()
+            variant, position, part_id = re.fullmatch(
+                r"(V\d+)-Q(\d+)-(\w+)", item.get("ident")
+            ).groups()
             meta = canvas_metadata(item)
             assert float(meta["points_possible"]) == per_item
             points[variant] = points.get(variant, 0.0) + per_item
-            position = int(re.match(r"\d+", label)[0])
-            raw = next(p for p in key_parts(exam, position, variant) if p["id"] == label)
+            parts = key_parts(exam, int(position), variant)
+            raw = next(p for p in parts if p["part"] == part_id)
             assert item.find(f"{C}itemfeedback[@ident='general_fb']") is not None
             wanted = expected_blanks(raw)
             kind = meta["question_type"]

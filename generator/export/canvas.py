@@ -238,16 +238,17 @@ def quiz_xml(exam: ExportExam, figures: dict[str, bytes]) -> etree._Element:
             group = _el(
                 top,
                 "section",
-                ident=f"G{part.label}",
-                title=f"Question {question.position} ({part.label})",
+                ident=f"G{question.position}{part.part_id}",
+                title=f"Question {question.position}, part {part.part_id}",
             )
             selection = _el(_el(group, "selection_ordering"), "selection")
             _el(selection, "selection_number", "1")
             extension = _el(selection, "selection_extension")
             _el(extension, "points_per_item", number(part.points))
             for variant in question.variants:
-                same = next(p for p in variant.parts if p.label == part.label)
-                _item(group, f"{variant.variant}-{part.label}", variant, same, relink)
+                same = next(p for p in variant.parts if p.part_id == part.part_id)
+                ident = f"{variant.variant}-Q{question.position}-{part.part_id}"
+                _item(group, ident, variant, same, relink)
     return root
 
 

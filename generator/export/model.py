@@ -96,7 +96,8 @@ Piece = str | Blank | RowBreak
 
 @dataclass
 class ExportPart:
-    label: str
+    label: str  # as printed in this variant (3b); a shuffled exam prints questions in other order
+    part_id: str  # the family's part (b), the same in every variant of the question
     points: float
     unit: str
     pieces: list[Piece]
@@ -206,7 +207,7 @@ def export_part(raw: dict[str, Any], value: Any, options: tuple[str, ...] = ()) 
     """One part from its keys.json entry, its solution value and (choice parts) option HTML."""
     kind = str(raw["kind"])
     points = Fraction(raw["points"]).limit_denominator(1000)
-    part = ExportPart(str(raw["id"]), raw["points"], raw["unit"], [])
+    part = ExportPart(str(raw["id"]), str(raw["part"]), raw["points"], raw["unit"], [])
     tolerance = raw["tolerance"] or EXACT
     if kind in MANUAL_REASONS:
         part.pieces = [ManualBlank(MANUAL_REASONS[kind], points)]
