@@ -12,6 +12,7 @@ accepts exactly the decimals ``dlexam grade`` accepts near the key.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import re
 import zipfile
@@ -31,10 +32,20 @@ from lxml import etree
 
 from generator.cli import main
 from generator.export import canvas, cloze, qti
-from generator.export.model import ExportExam, NumberBlank, TextBlank, export_exam, export_part
+from generator.export.model import (
+    ChoiceBlank,
+    ExportExam,
+    ExportPart,
+    ExportVariant,
+    NumberBlank,
+    TextBlank,
+    export_exam,
+    export_part,
+)
 from generator.export.moodle import moodle_xml
 from generator.export.package import zip_bytes
 from generator.instance import Instance
+from generator.outputs.html import QuestionHtml
 from generator.registry import default_registry
 from generator.spec import SPEC_DIR, load_spec
 from generator.tolerance import half_width, stated_decimal, stated_unit
@@ -43,8 +54,8 @@ from grader import compare
 from grader.part import KeyPart, grade_part
 from grader.reading import Num, number_from
 
-INFINITE_KEY = Path(__file__).resolve().parent / "specs" / "infinite_key.yaml"
-SPECS = [*sorted(SPEC_DIR.glob("*.yaml")), INFINITE_KEY]
+EDGE_CASES = Path(__file__).resolve().parent / "specs" / "lms_edge_cases.yaml"
+SPECS = [*sorted(SPEC_DIR.glob("*.yaml")), EDGE_CASES]
 VARIANTS = 2
 SCHEMAS = Path(__file__).resolve().parents[1] / "generator" / "schema" / "ims"
 NUMERIC = ("integer", "number", "vector", "matrix", "shape", "interval", "set")
@@ -556,3 +567,42 @@ def test_exported_tolerance_accepts_exactly_what_the_grader_accepts(
             answer = number_from(Fraction(near))
             grader_accepts = compare.compare_number(answer, entry, key.tolerance).full
             assert exported_accepts == grader_accepts, (family_id, raw["id"], str(near), blank)
+
+
+# -- choice scoring rules: QTI expresses all three, Moodle only per-option partial -------------
+def choice_variant(blank: ChoiceBlank, points: float) -> ExportVariant:
+    part = ExportPart("1a", "a", points, "", [blank])
+    html = QuestionHtml(1, 1, "f", "t", points, ((None, "<p>Which?</p>"),), (), ())
+    return ExportVariant("V001", "f", "t", [part], html)
+
+
+@pytest.mark.parametrize("multi", [True, False])
+@pytest.mark.parametrize("scoring", ["all-or-nothing", "partial", "negative"])
+def test_qti_choice_scoring_is_the_graders(scoring: str, multi: bool) -> None:
+    options, correct = ("w", "x", "y", "z"), frozenset({0, 2} if multi else {0})
+    blank = ChoiceBlank(options, correct, multi, scoring, Fraction(2))
+    item = qti.assessment_item(1, choice_variant(blank, 2.0), {})
+    schema("qtiv2p1/imsqti_v2p1.xsd").validate(item)
+    letters = "ABCD"
+    key = frozenset(letters[i] for i in correct)
+    for size in range(1, 5 if multi else 2):
+        for chosen in itertools.combinations(letters, size):
+            response = sorted(chosen) if multi else chosen[0]
+            want = compare.compare_choices(
+                frozenset(chosen), key, "multi" if multi else "choice", scoring, len(options)
+            )
+            assert qti_score(item, {"R1a_1": response}) == pytest.approx(2 * want.fraction)
+
+
+def test_moodle_multiresponse_is_the_graders_partial_rule() -> None:
+    blank = ChoiceBlank(("w", "x", "y", "z"), frozenset({0, 2}), True, "partial", Fraction(2))
+    body = SUBQUESTION.fullmatch(cloze.choice(blank, 2, list(blank.options), inline=False))
+    assert body is not None and body[2] == "MULTIRESPONSE"
+    marks = [fraction for fraction, _, _ in cloze_answers(body[3])]
+    for size in range(1, 5):
+        for chosen in itertools.combinations(range(4), size):
+            moodle = max(0.0, sum(marks[i] for i in chosen))  # Moodle floors the sum at 0
+            want = compare.compare_choices(
+                frozenset("ABCD"[i] for i in chosen), frozenset("AC"), "multi", "partial", 4
+            )
+            assert moodle == pytest.approx(want.fraction)
