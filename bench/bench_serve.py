@@ -71,10 +71,9 @@ def main() -> None:
     seconds = max(1.0, min(args.seconds, MAX_SECONDS))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "grader.serve.app:app", "--host", "127.0.0.1"]
-        + ["--port", str(port), "--workers", str(args.workers), "--log-level", "warning"]
-    )
+    command = [sys.executable, "-m", "uvicorn", "grader.serve.app:app", "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--workers", str(args.workers), "--log-level", "warning"]
+    server = subprocess.Popen(command)
     try:
         deadline = time.monotonic() + 60
         while True:

@@ -192,3 +192,22 @@ def test_sheet_pdf_is_the_practice_sheet(client: TestClient) -> None:
     assert response.headers["content-type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert 'filename="practice-22.pdf"' in response.headers["content-disposition"]
+
+
+def test_figures_are_linked_and_drawn_on_request(client: TestClient) -> None:
+    page = client.get(f"/q/backprop_sin/{SEED}").text
+    links = re.findall(r'<img class="dl-figure" alt="figure" src="([^"]+)"', page)
+    assert links and all(
+        re.fullmatch(r"/q/backprop_sin/5/figure/[0-9a-f]{24}\.svg", u) for u in links
+    )
+    figure = client.get(links[0])
+    assert figure.status_code == 200 and figure.headers["content-type"] == "image/svg+xml"
+    assert "<svg" in figure.text and "immutable" in figure.headers["cache-control"]
+    assert client.get(f"/q/backprop_sin/{SEED}/figure/{'0' * 24}.svg").status_code == 404
+    sheet = Link(3, None, ("backprop",), (), 3)
+    html = client.get(sheet.path).text
+    sheet_links = re.findall(r'src="(/sheet/figure/[^"]+)"', html)
+    assert sheet_links
+    assert client.get(sheet_links[0].replace("&amp;", "&")).status_code == 200
+    no_seed = client.get(sheet_links[0].split("?")[0] + "?topic=backprop")
+    assert no_seed.status_code == 400

@@ -20,8 +20,7 @@ from grader.serve.sheets import family_link, solved
 
 SEED = "5"  # backprop_sin: l2 loss, y = -3/2
 SIZES = (
-    "return [...arguments[0]].map(e => e.getBoundingClientRect())"
-    ".map(r => [r.width, r.height]);"
+    "return [...arguments[0]].map(e => e.getBoundingClientRect()).map(r => [r.width, r.height]);"
 )
 
 

@@ -10,6 +10,8 @@ Routes::
     GET  /sheet.pdf?seed=N&...      the same selection as a practice sheet PDF (dlexam practice)
     GET  /q/FAMILY                  a fresh question of FAMILY (303 to its seed)
     GET  /q/FAMILY/SEED             one question; POST /q/FAMILY/SEED/check checks it
+    GET  .../figure/TOKEN.svg       a figure of the page, compiled on first request (the page
+                                    links its figures, so it never waits for LaTeX)
     GET  /progress                  score per topic and history, kept in this browser only
     GET  /static/...                style sheet and the one script (progress in localStorage)
 
@@ -44,6 +46,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from generator import pdf, practice
 from generator.errors import DlexamError
 from generator.family import TOPICS
+from generator.outputs.figures import FigureCache
 from generator.registry import default_registry
 from generator.rendering import points_text
 from grader.check import HEADLINES
@@ -72,6 +75,8 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
 }
 RIGHT = ("correct", "within-tolerance")
+FIGURES = FigureCache()  # SVGs shared by every page and process (a folder under ~/.cache)
+IMMUTABLE = "public, max-age=31536000, immutable"  # a figure's URL names its content
 UNREVEALED = ("invalid", "blank")  # a check that gives nothing away: read it again, or answer
 
 templates = Jinja2Templates(
@@ -264,6 +269,26 @@ def sheet_pdf(request: Request) -> Response:
     )
 
 
+def _figure(page: Page, token: str) -> Response:
+    picture = page.pictures.get(token)
+    if picture is None:
+        raise BadRequest("this page has no such figure", 404)
+    svg = FIGURES.svgs([picture])[picture]
+    return Response(svg, media_type="image/svg+xml", headers={"cache-control": IMMUTABLE})
+
+
+def family_figure(request: Request) -> Response:
+    link = family_link(request.path_params["family"], request.path_params["seed"])
+    return _figure(solved(link), request.path_params["token"])
+
+
+def sheet_figure(request: Request) -> Response:
+    query = _query(request)
+    if "seed" not in query:
+        raise BadRequest("a figure needs the sheet's seed")
+    return _figure(solved(sheet_link(query)), request.path_params["token"])
+
+
 def progress(request: Request) -> Response:
     return templates.TemplateResponse(request, "progress.html.j2", {"title": "Progress"})
 
@@ -312,9 +337,11 @@ def create_app() -> Starlette:
         Route("/sheet", sheet_page),
         Route("/sheet/check", sheet_check, methods=["POST"]),
         Route("/sheet.pdf", sheet_pdf),
+        Route("/sheet/figure/{token}.svg", sheet_figure),
         Route("/q/{family}", family_new),
         Route("/q/{family}/{seed}", family_page),
         Route("/q/{family}/{seed}/check", family_check, methods=["POST"]),
+        Route("/q/{family}/{seed}/figure/{token}.svg", family_figure),
         Route("/progress", progress),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]

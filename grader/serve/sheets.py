@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from generator import practice
 from generator.errors import DlexamError
 from generator.keys import exam_keys
-from generator.outputs.html import QuestionHtml, render_questions_html
+from generator.outputs.html import QuestionHtml, question_pictures, render_questions_html
 from generator.outputs.model import question_model
 from generator.practice_cli import NEW_SHEET_SEEDS
 from generator.registry import default_registry
@@ -76,8 +76,11 @@ class Link:
         """The same choice with a fresh seed ("another one like this")."""
         return f"/q/{self.family}" if self.family else f"/sheet?{self.query(seed=False)}"
 
-    def with_new_seed(self) -> Link:
-        return Link(new_seed(), self.family, self.topics, self.difficulties, self.count)
+    def figure_path(self, token: str) -> str:
+        """Where a page's figure is drawn on request (the page itself comes back sooner)."""
+        if self.family:
+            return f"{self.path}/figure/{token}.svg"
+        return f"/sheet/figure/{token}.svg?{self.query(seed=True)}"
 
 
 def new_seed() -> int:
@@ -130,6 +133,7 @@ class Page:
     link: Link
     exam: Exam
     questions: tuple[Question, ...]
+    pictures: Mapping[str, str]  # figure token -> TikZ source, drawn by the figure route
 
 
 def _exam(link: Link) -> Exam:
@@ -155,12 +159,12 @@ def solved(link: Link) -> Page:
     keys = ExamKeys(exam_keys(exam), default_registry())
     infos = {int(q.question["position"]): q for q in keys.questions(variant.id)}
     models = [question_model(instance, number) for number, instance in variant.ordered()]
-    rendered = render_questions_html(models, "mathml")
+    rendered = render_questions_html(models, "mathml", figure_url=link.figure_path)
     questions = tuple(
         Question(html, infos[html.position], tuple(instance.family.topics))
         for html, (_, instance) in zip(rendered, variant.ordered(), strict=True)
     )
-    return Page(link, exam, questions)
+    return Page(link, exam, questions, question_pictures(models))
 
 
 def grade(page: Page, answers: Mapping[str, str]) -> dict[str, PartResult]:
