@@ -6,7 +6,7 @@ family and seed, as "New variant" does, so nothing is cached yet) and submits an
 Prints requests per second and p50/p95 latency per kind of request. Clients and duration are
 bounded so a run cannot flood the machine.
 
-    python bench/bench_serve.py --clients 20 --seconds 20 --workers 1
+    python bench/bench_serve.py --clients 20 --seconds 20 --workers 1 [--seeds 3]
 """
 
 from __future__ import annotations
@@ -44,11 +44,16 @@ def fetch(url: str, data: bytes | None = None) -> tuple[int, str]:
 
 
 def client(
-    base: str, families: list[str], until: float, seed: int, timings: dict[str, list[float]]
+    base: str,
+    families: list[str],
+    seeds: int,
+    until: float,
+    seed: int,
+    timings: dict[str, list[float]],
 ) -> None:
     rng = random.Random(seed)
     while time.monotonic() < until:
-        family, number = rng.choice(families), rng.randrange(100_000)
+        family, number = rng.choice(families), rng.randrange(seeds)
         start = time.perf_counter()
         status, page = fetch(f"{base}/q/{family}/{number}")
         timings["question" if status == 200 else "error"].append(time.perf_counter() - start)
@@ -66,6 +71,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        default=100_000,
+        help="seeds drawn from 0..N-1 (small N: a class on shared links, pages come from cache)",
+    )
     args = parser.parse_args()
     clients = max(1, min(args.clients, MAX_CLIENTS))
     seconds = max(1.0, min(args.seconds, MAX_SECONDS))
@@ -91,7 +102,9 @@ def main() -> None:
         timings: dict[str, list[float]] = {"question": [], "check": [], "error": []}
         until = time.monotonic() + seconds
         threads = [
-            threading.Thread(target=client, args=(base, families, until, i, timings))
+            threading.Thread(
+                target=client, args=(base, families, max(1, args.seeds), until, i, timings)
+            )
             for i in range(clients)
         ]
         started = time.monotonic()
@@ -103,7 +116,10 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    print(f"{clients} clients, {args.workers} worker process(es), {elapsed:.1f} s")
+    print(
+        f"{clients} clients, {args.workers} worker process(es), seeds 0..{args.seeds - 1}, "
+        f"{elapsed:.1f} s"
+    )
     for kind, values in timings.items():
         if not values:
             continue

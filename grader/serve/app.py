@@ -24,8 +24,9 @@ Content-Security-Policy (scripts and styles from this server only, images from d
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -331,6 +332,14 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+@contextlib.asynccontextmanager
+async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    """Load the question families once, before any request: concurrent first requests would
+    otherwise each load them (the registry is built on first use and is not meant for threads)."""
+    default_registry()
+    yield
+
+
 def create_app() -> Starlette:
     routes = [
         Route("/", home),
@@ -347,6 +356,7 @@ def create_app() -> Starlette:
     ]
     app = Starlette(
         routes=routes,
+        lifespan=lifespan,
         exception_handlers={
             BadRequest: bad_request,
             HTTPException: http_error,
