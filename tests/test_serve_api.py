@@ -211,3 +211,17 @@ def test_figures_are_linked_and_drawn_on_request(client: TestClient) -> None:
     assert client.get(sheet_links[0].replace("&amp;", "&")).status_code == 200
     no_seed = client.get(sheet_links[0].split("?")[0] + "?topic=backprop")
     assert no_seed.status_code == 400
+
+
+def test_bundled_exam_variant_page_and_check(client: TestClient) -> None:
+    home = client.get("/").text
+    assert 'href="/exam/vir2019"' in home
+    response = client.get("/exam/vir2019", follow_redirects=False)
+    assert response.status_code == 303
+    assert re.fullmatch(r"/exam/vir2019/\d+", response.headers["location"])
+    page = client.get("/exam/vir2019/4")
+    assert page.status_code == 200 and page.text.count('class="question"') == 8
+    assert 'class="key"' not in page.text
+    checked = client.post("/exam/vir2019/4/check", data={"2a": "0", "check": "2a"})
+    assert list(verdicts(checked.text)) == ["2a"]
+    assert client.get("/exam/no_such_exam/1").status_code == 404

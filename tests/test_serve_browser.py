@@ -98,6 +98,10 @@ def test_practice_in_the_browser(
     browser.get(f"{server}/progress")
     rows = browser.find_elements(By.CSS_SELECTOR, "#by-topic tbody tr")
     assert any(row.text.startswith("backprop 3") for row in rows)
+    exported = browser.execute_script("return csv(load())")  # what "Export as CSV" downloads
+    lines = exported.strip().split("\r\n")
+    assert lines[0] == "when,link,family,topics,label,status,points,max"
+    assert len(lines) == 4 and '"follow-through"' in lines[3]
 
     # a new variant of the same family, then the shared link again
     browser.get(f"{server}/q/backprop_sin/{SEED}")

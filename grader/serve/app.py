@@ -2,7 +2,7 @@
 
 Routes::
 
-    GET  /                          pick topics, difficulty and count; or a family
+    GET  /                          pick topics, difficulty and count; or a family or exam
     GET  /sheet?topic=..&difficulty=..&count=..       a fresh sheet (303 to its seed)
     GET  /sheet?seed=N&...          the sheet: questions and answer fields, never a key
     POST /sheet/check?seed=N&...    the same page with verdicts, keys and worked steps of the
@@ -10,6 +10,8 @@ Routes::
     GET  /sheet.pdf?seed=N&...      the same selection as a practice sheet PDF (dlexam practice)
     GET  /q/FAMILY                  a fresh question of FAMILY (303 to its seed)
     GET  /q/FAMILY/SEED             one question; POST /q/FAMILY/SEED/check checks it
+    GET  /exam/NAME[/SEED][/check]  a variant of a bundled exam (generator/specs/NAME.yaml), the
+                                    same way
     GET  .../figure/TOKEN.svg       a figure of the page, compiled on first request (the page
                                     links its figures, so it never waits for LaTeX)
     GET  /progress                  score per topic and history, kept in this browser only
@@ -57,6 +59,8 @@ from grader.serve.sheets import (
     BadRequest,
     Link,
     Page,
+    bundled_exams,
+    exam_link,
     family_link,
     grade,
     sheet_link,
@@ -152,6 +156,7 @@ def home(request: Request) -> Response:
         "home.html.j2",
         {
             "by_topic": {t: fs for t, fs in by_topic.items() if fs},
+            "exams": bundled_exams(),
             "count": practice.DEFAULT_COUNT,
             "title": "Practice",
         },
@@ -170,13 +175,20 @@ def sheet_page(request: Request) -> Response:
     return _render(request, solved(link))
 
 
-def family_new(request: Request) -> Response:
-    return RedirectResponse(family_link(request.path_params["family"], None).path, 303)
+def _path_link(request: Request, seed: bool = True) -> Link:
+    """The page of a ``/q/FAMILY/SEED`` or ``/exam/NAME/SEED`` path (a fresh seed without one)."""
+    number = request.path_params["seed"] if seed else None
+    if "family" in request.path_params:
+        return family_link(request.path_params["family"], number)
+    return exam_link(request.path_params["exam"], number)
 
 
-def family_page(request: Request) -> Response:
-    link = family_link(request.path_params["family"], request.path_params["seed"])
-    return _render(request, solved(link))
+def single_new(request: Request) -> Response:
+    return RedirectResponse(_path_link(request, seed=False).path, 303)
+
+
+def single_page(request: Request) -> Response:
+    return _render(request, solved(_path_link(request)))
 
 
 async def _form(request: Request) -> list[tuple[str, str]]:
@@ -239,9 +251,9 @@ async def sheet_check(request: Request) -> Response:
     return await run_in_threadpool(lambda: _check(request, solved(link), form))
 
 
-async def family_check(request: Request) -> Response:
+async def single_check(request: Request) -> Response:
     form = await _form(request)
-    link = family_link(request.path_params["family"], request.path_params["seed"])
+    link = _path_link(request)
     return await run_in_threadpool(lambda: _check(request, solved(link), form))
 
 
@@ -278,9 +290,8 @@ def _figure(page: Page, token: str) -> Response:
     return Response(svg, media_type="image/svg+xml", headers={"cache-control": IMMUTABLE})
 
 
-def family_figure(request: Request) -> Response:
-    link = family_link(request.path_params["family"], request.path_params["seed"])
-    return _figure(solved(link), request.path_params["token"])
+def single_figure(request: Request) -> Response:
+    return _figure(solved(_path_link(request)), request.path_params["token"])
 
 
 def sheet_figure(request: Request) -> Response:
@@ -347,10 +358,14 @@ def create_app() -> Starlette:
         Route("/sheet/check", sheet_check, methods=["POST"]),
         Route("/sheet.pdf", sheet_pdf),
         Route("/sheet/figure/{token}.svg", sheet_figure),
-        Route("/q/{family}", family_new),
-        Route("/q/{family}/{seed}", family_page),
-        Route("/q/{family}/{seed}/check", family_check, methods=["POST"]),
-        Route("/q/{family}/{seed}/figure/{token}.svg", family_figure),
+        Route("/q/{family}", single_new),
+        Route("/q/{family}/{seed}", single_page),
+        Route("/q/{family}/{seed}/check", single_check, methods=["POST"]),
+        Route("/q/{family}/{seed}/figure/{token}.svg", single_figure),
+        Route("/exam/{exam}", single_new),
+        Route("/exam/{exam}/{seed}", single_page),
+        Route("/exam/{exam}/{seed}/check", single_check, methods=["POST"]),
+        Route("/exam/{exam}/{seed}/figure/{token}.svg", single_figure),
         Route("/progress", progress),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]

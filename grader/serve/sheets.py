@@ -1,10 +1,11 @@
 """What a practice page shows, derived from its URL alone, and how its answers are checked.
 
-A page is either one question of a family (``/q/conv_shape/17``) or a practice sheet chosen by
-topic and difficulty (``/sheet?seed=22&topic=cnn&difficulty=2&count=3``, the selection of
-``dlexam practice``). Either way it is an ordinary one-variant exam built by the practice code,
-so its keys are the keys ``dlexam check`` reads and grading is :func:`grader.part.grade_part`
-with the same :class:`~grader.part.Context` for follow-through. Nothing is stored: the same URL
+A page is one question of a family (``/q/conv_shape/17``), a variant of a bundled exam
+(``/exam/vir2019/17``) or a practice sheet chosen by topic and difficulty
+(``/sheet?seed=22&topic=cnn&difficulty=2&count=3``, the selection of ``dlexam practice``).
+Each is an ordinary one-variant exam built by the generator, so its keys are the keys
+``dlexam check`` reads and grading is :func:`grader.part.grade_part` with the same
+:class:`~grader.part.Context` for follow-through. Nothing is stored: the same URL
 gives the same questions on any server process; solved pages are cached per process only to save
 time.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import urlencode
 
 from generator import practice
@@ -24,6 +25,7 @@ from generator.outputs.html import QuestionHtml, question_pictures, render_quest
 from generator.outputs.model import question_model
 from generator.practice_cli import NEW_SHEET_SEEDS
 from generator.registry import default_registry
+from generator.spec import SPEC_DIR, ExamSpec, load_spec
 from generator.variants import Exam, build_exam
 from grader.exam import ExamKeys
 from grader.part import Context, PartResult, QuestionInfo, grade_part
@@ -44,18 +46,26 @@ class BadRequest(Exception):
 
 @dataclass(frozen=True)
 class Link:
-    """Everything a page depends on: one family and a seed, or a sheet request."""
+    """Everything a page depends on: one family, a bundled exam or a sheet request, and a seed."""
 
     seed: int
     family: str | None = None
     topics: tuple[str, ...] = ()
     difficulties: tuple[int, ...] = ()
     count: int = practice.DEFAULT_COUNT
+    exam: str | None = None  # a bundled spec's name (generator/specs/NAME.yaml)
+
+    @property
+    def single(self) -> bool:
+        """One family's question or a bundled exam: pages at a path, not a query."""
+        return bool(self.family or self.exam)
 
     @property
     def path(self) -> str:
         if self.family:
             return f"/q/{self.family}/{self.seed}"
+        if self.exam:
+            return f"/exam/{self.exam}/{self.seed}"
         return f"/sheet?{self.query(seed=True)}"
 
     def query(self, seed: bool) -> str:
@@ -67,18 +77,20 @@ class Link:
 
     @property
     def check_path(self) -> str:
-        if self.family:
+        if self.single:
             return f"{self.path}/check"
         return f"/sheet/check?{self.query(seed=True)}"
 
     @property
     def new_path(self) -> str:
         """The same choice with a fresh seed ("another one like this")."""
-        return f"/q/{self.family}" if self.family else f"/sheet?{self.query(seed=False)}"
+        if self.single:
+            return self.path.rsplit("/", 1)[0]
+        return f"/sheet?{self.query(seed=False)}"
 
     def figure_path(self, token: str) -> str:
         """Where a page's figure is drawn on request (the page itself comes back sooner)."""
-        if self.family:
+        if self.single:
             return f"{self.path}/figure/{token}.svg"
         return f"/sheet/figure/{token}.svg?{self.query(seed=True)}"
 
@@ -97,6 +109,19 @@ def family_link(family: str, seed: str | None) -> Link:
     if family not in default_registry().families:
         raise BadRequest(f"there is no question family {family!r}", status=404)
     return Link(parse_seed(seed) if seed is not None else new_seed(), family)
+
+
+@cache
+def bundled_exams() -> dict[str, ExamSpec]:
+    """The bundled exam specs by name (``vir2019``, ``tum_endterm``, ...)."""
+    registry = default_registry()
+    return {path.stem: load_spec(path, registry) for path in sorted(SPEC_DIR.glob("*.yaml"))}
+
+
+def exam_link(name: str, seed: str | None) -> Link:
+    if name not in bundled_exams():
+        raise BadRequest(f"there is no bundled exam {name!r}", status=404)
+    return Link(parse_seed(seed) if seed is not None else new_seed(), exam=name)
 
 
 def sheet_link(query: Mapping[str, list[str]]) -> Link:
@@ -138,6 +163,8 @@ class Page:
 
 def _exam(link: Link) -> Exam:
     registry = default_registry()
+    if link.exam:
+        return build_exam(bundled_exams()[link.exam], 1, link.seed)
     request = practice.Request(link.seed, link.topics, link.count, link.difficulties)
     if link.family is None:
         exam, _ = practice.build_practice(registry, request)
