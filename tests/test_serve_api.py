@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 import sympy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
 from generator import pdf
@@ -141,6 +143,7 @@ def test_new_variant_redirects_to_a_fresh_seed(client: TestClient) -> None:
         ("/sheet?count=500", 400, "count must be a whole number"),
         ("/sheet.pdf?topic=cnn", 400, "a PDF needs the sheet"),
         ("/nowhere", 404, "there is no such page"),
+        ("/sheet?" + "&".join(["topic=cnn"] * 300), 400, "more than 200 fields"),
     ],
 )
 def test_bad_urls_get_a_clear_error_page(
@@ -225,3 +228,13 @@ def test_bundled_exam_variant_page_and_check(client: TestClient) -> None:
     checked = client.post("/exam/vir2019/4/check", data={"2a": "0", "check": "2a"})
     assert list(verdicts(checked.text)) == ["2a"]
     assert client.get("/exam/no_such_exam/1").status_code == 404
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=300))
+def test_any_answer_text_gets_a_page_never_a_server_error(client: TestClient, text: str) -> None:
+    response = client.post(f"/q/backprop_sin/{SEED}/check", data={"1d": text, "check": "1d"})
+    assert response.status_code == 200
+    assert verdicts(response.text)["1d"] in ("right", "wrong", "not readable", "no answer")

@@ -164,7 +164,10 @@ def home(request: Request) -> Response:
 
 
 def _query(request: Request) -> dict[str, list[str]]:
-    return parse_qs(request.url.query, keep_blank_values=False, max_num_fields=MAX_FIELDS)
+    try:
+        return parse_qs(request.url.query, keep_blank_values=False, max_num_fields=MAX_FIELDS)
+    except ValueError:
+        raise BadRequest(f"the address has more than {MAX_FIELDS} fields") from None
 
 
 def sheet_page(request: Request) -> Response:
