@@ -529,14 +529,11 @@ def key_numbers(key: KeyPart) -> list[Num]:
     ]
 
 
-@settings(max_examples=150, deadline=None)
-@given(
-    family_id=st.sampled_from(computed_families()),
-    seed=st.integers(0, 2**32 - 1),
-    tenths=st.integers(-15, 15),
-)
+@pytest.mark.parametrize("family_id", computed_families())
+@settings(max_examples=4, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
 def test_exported_tolerance_accepts_exactly_what_the_grader_accepts(
-    family_id: str, seed: int, tenths: int
+    family_id: str, seed: int
 ) -> None:
     """Answers from 1.5 units below to 1.5 units above the key's last stated digit, in tenths
     of a unit: the exported width and the grader's comparison give the same verdict."""
@@ -548,25 +545,23 @@ def test_exported_tolerance_accepts_exactly_what_the_grader_accepts(
             continue
         raw = instance.part_key(part)
         key = KeyPart(raw)
-        blanks = [
-            b
-            for b in export_part(raw, instance.values[part.answer]).blanks
-            if isinstance(b, NumberBlank)
-        ]
+        exported_part = export_part(raw, instance.values[part.answer])
+        blanks = [b for b in exported_part.blanks if isinstance(b, NumberBlank)]
         entries = [n for n in key_numbers(key) if math.isfinite(n.approx)]
         assert len(blanks) == len(entries)
-        for text_blank in export_part(raw, instance.values[part.answer]).blanks:
+        for text_blank in exported_part.blanks:
             if isinstance(text_blank, TextBlank):  # an infinite key
                 assert all(grader_full(raw, text) for text in text_blank.answers)
         for blank, entry in zip(blanks, entries, strict=True):
             assert blank.key == entry.approx
             unit = stated_unit(blank.key, blank.tolerance) or blank.width or 1.0
-            step = Decimal(tenths) * Decimal(repr(unit)) / 10
-            near = Decimal(stated_decimal(blank.key, blank.tolerance)) + step
-            exported_accepts = abs(float(near) - blank.key) <= blank.width
-            answer = number_from(Fraction(near))
-            grader_accepts = compare.compare_number(answer, entry, key.tolerance).full
-            assert exported_accepts == grader_accepts, (family_id, raw["id"], str(near), blank)
+            stated = Decimal(stated_decimal(blank.key, blank.tolerance))
+            for tenths in range(-15, 16):
+                near = stated + Decimal(tenths) * Decimal(repr(unit)) / 10
+                exported_accepts = abs(float(near) - blank.key) <= blank.width
+                answer = number_from(Fraction(near))
+                grader_accepts = compare.compare_number(answer, entry, key.tolerance).full
+                assert exported_accepts == grader_accepts, (raw["id"], str(near), blank)
 
 
 # -- choice scoring rules: QTI expresses all three, Moodle only per-option partial -------------

@@ -4,7 +4,7 @@ Entry points::
 
     render_variant_html(variant, math="mathml", figures=None) -> VariantHtml
     render_variants_html(variants, math, figures) -> list[VariantHtml]   # one pandoc run for all
-    render_questions_html(questions, math, figures) -> list[QuestionHtml]
+    render_questions_html(questions, math, figures, figure_url=None) -> list[QuestionHtml]
 
 ``variant`` is a :class:`generator.variants.Variant` or its :class:`~generator.outputs.model.
 VariantModel`. A :class:`VariantHtml` holds its questions in printed order; a
@@ -22,15 +22,18 @@ MathML with ``math="mathml"`` (standalone pages, screen readers) or ``\\( ... \\
 ``\\[ ... \\]`` with ``math="mathjax"`` (Moodle, Canvas). Every TikZ figure is an
 ``<img class="dl-figure">`` whose ``src`` is an SVG data URI (``data:image/svg+xml;base64,...``),
 compiled once per distinct picture by :class:`generator.outputs.figures.FigureCache`; an
-exporter that needs files decodes the data URIs with :func:`figure_data`.
+exporter that needs files decodes the data URIs with :func:`figure_data`. A web server passes
+``figure_url`` instead (token -> URL): the page links its figures, and the figure route compiles
+one on request (:func:`question_pictures` finds a question's TikZ source by token).
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_lib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,9 +98,27 @@ def figure_data(html: str) -> list[bytes]:
     return [base64.b64decode(match[1]) for match in DATA_URI.finditer(html)]
 
 
-def _figure_img(svg: str) -> str:
-    data = base64.b64encode(svg.encode()).decode()
-    return f'<img class="dl-figure" alt="figure" src="data:image/svg+xml;base64,{data}">'
+def _figure_img(src: str) -> str:
+    return f'<img class="dl-figure" alt="figure" src="{html_lib.escape(src)}">'
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def picture_token(picture: str) -> str:
+    """A figure's stable name: the start of the SHA-256 of its TikZ source."""
+    return hashlib.sha256(picture.encode()).hexdigest()[:24]
+
+
+def question_pictures(questions: Sequence[QuestionModel]) -> dict[str, str]:
+    """``{token: TikZ source}`` of every figure in the questions and their solutions."""
+    return {
+        picture_token(match[0]): match[0]
+        for question in questions
+        for block in question.question + question.solution
+        for match in PICTURE.finditer(block.latex)
+    }
 
 
 class _Batch:
@@ -105,20 +126,26 @@ class _Batch:
 
     def __init__(self) -> None:
         self.fragments: list[str] = []
-        self.pictures: dict[str, str] = {}  # token id -> TikZ source
+        self.pictures: dict[str, str] = {}  # token -> TikZ source
 
     def add(self, latex: str) -> int:
         def replace(match: re.Match[str]) -> str:
-            token = hashlib.sha256(match[0].encode()).hexdigest()[:24]
+            token = picture_token(match[0])
             self.pictures[token] = match[0]
             return FIGURE_TOKEN.format(token)
 
         self.fragments.append(PICTURE.sub(replace, latex))
         return len(self.fragments) - 1
 
-    def convert(self, math: str, figures: FigureCache) -> list[str]:
-        svgs = figures.svgs(self.pictures.values())
-        images = {token: _figure_img(svgs[picture]) for token, picture in self.pictures.items()}
+    def convert(
+        self, math: str, figures: FigureCache | None, figure_url: Callable[[str], str] | None
+    ) -> list[str]:
+        if figure_url is None:
+            svgs = (figures or FigureCache()).svgs(self.pictures.values())
+            sources = {token: _data_uri(svgs[tikz]) for token, tikz in self.pictures.items()}
+        else:
+            sources = {token: figure_url(token) for token in self.pictures}
+        images = {token: _figure_img(src) for token, src in sources.items()}
         return [
             FIGURE_PATTERN.sub(lambda m: images[m[1]], html)
             for html in pandoc.to_html(self.fragments, math)
@@ -130,7 +157,10 @@ def _flow(batch: _Batch, blocks: tuple[Block, ...]) -> list[tuple[str | None, in
 
 
 def render_questions_html(
-    questions: Sequence[QuestionModel], math: str = "mathml", figures: FigureCache | None = None
+    questions: Sequence[QuestionModel],
+    math: str = "mathml",
+    figures: FigureCache | None = None,
+    figure_url: Callable[[str], str] | None = None,
 ) -> list[QuestionHtml]:
     """HTML of every question, with one pandoc run and one figure batch for all of them."""
     batch = _Batch()
@@ -148,7 +178,7 @@ def render_questions_html(
         plans.append(
             (question, _flow(batch, question.question), _flow(batch, question.solution), parts)
         )
-    html = batch.convert(math, figures or FigureCache())
+    html = batch.convert(math, figures, figure_url)
     result = []
     for question, asked, solved, parts in plans:
         body = {part: html[index] for part, index in asked if part}
