@@ -39,8 +39,8 @@ OPEN_BRACKETS = ("(", "[")
 CLOSE_BRACKETS = (")", "]")
 MANUAL_REASONS = {
     "manual": "",
-    "expression": "an expression: graded by hand here (dlexam grade accepts every equivalent form)",
-    "constraint": "a design: graded by hand here (dlexam grade checks it against the constraints)",
+    "expression": "an expression, which dlexam grade compares by equivalence",
+    "constraint": "a design, which dlexam grade checks against the constraints",
 }
 
 
