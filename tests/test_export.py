@@ -173,6 +173,9 @@ def test_moodle_export_scores_like_the_keys(spec_path: Path) -> None:
     categories = root.findall("question[@type='category']")
     clozes = root.findall("question[@type='cloze']")
     assert len(categories) == len(exam.keys["variants"][0]["questions"])
+    for category in categories:  # two levels: exam, question (a "/" in a title is "//")
+        path = category.findtext("category/text").removeprefix("$course$/top/")
+        assert len(re.split(r"(?<!/)/(?!/)", path)) == 2
     assert len(clozes) == len(categories) * VARIANTS
     for item in clozes:
         slug, position, variant = re.fullmatch(

@@ -90,11 +90,18 @@ def _text(parent: etree._Element, tag: str, value: str) -> etree._Element:
     return element
 
 
+def category_name(text: str) -> str:
+    """A category in Moodle's path syntax, where ``/`` separates categories and ``//`` is a slash
+    in a name (a title such as "Xavier/Glorot ..." stays one category)."""
+    return text.replace("/", "//")
+
+
 def moodle_xml(exam: ExportExam) -> bytes:
     quiz = etree.Element("quiz")
     for question in exam.questions:
         category = etree.SubElement(quiz, "question", type="category")
-        name = f"$course$/top/{exam.title}/Q{question.position} {question.title}"
+        folders = (exam.title, f"Q{question.position} {question.title}")
+        name = "$course$/top/" + "/".join(category_name(folder) for folder in folders)
         etree.SubElement(etree.SubElement(category, "category"), "text").text = name
         _text(
             category,
