@@ -208,7 +208,8 @@ def generate_command(
     click.echo(f"  answer template:  {written.answers_template}")
     click.echo(f"  LaTeX sources:    {len(written.tex)} file(s) in {target / 'tex'}/")
     if html:
-        pages = write_pages(exam, target)
+        stems = {variant: Path(name).stem for variant, name in written.names.items()}
+        pages = write_pages(exam, target, stems=stems)
         folders = ", ".join(sorted({f"{path.parent}/" for path in pages}))
         click.echo(f"  HTML pages:       {len(pages)} file(s) in {folders}")
     if no_pdf:

@@ -67,3 +67,16 @@ def test_same_seed_gives_byte_identical_pages(tmp_path: Path) -> None:
         )
         texts.append([page.read_bytes() for page in pages])
     assert texts[0] == texts[1]
+
+
+def test_pages_are_named_like_the_pdfs_with_name_by_student(tmp_path: Path) -> None:
+    spec = tmp_path / "quiz.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    roster = tmp_path / "students.csv"
+    roster.write_text("student_id,name\ns001,Ada Lovelace\ns002,Alan Turing\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["generate", str(spec), "--html", "--no-pdf", "--roster", str(roster)]
+    result = CliRunner().invoke(main, [*args, "--name-by", "student", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (out / "exam").iterdir()) == ["s001.html", "s002.html"]
+    assert "Ada Lovelace" in (out / "exam" / "s001.html").read_text(encoding="utf-8")

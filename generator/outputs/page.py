@@ -7,6 +7,7 @@ script, so a page opens offline, prints, and reads out with a screen reader.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -45,11 +46,21 @@ def variant_page(spec: ExamSpec, variant: VariantHtml, solutions: bool) -> str:
     )
 
 
-def write_pages(exam: Exam, out_dir: Path, figures: FigureCache | None = None) -> list[Path]:
-    """Write every variant's exam and solutions page, all rendered before any is written."""
+def write_pages(
+    exam: Exam,
+    out_dir: Path,
+    figures: FigureCache | None = None,
+    stems: Mapping[str, str] | None = None,
+) -> list[Path]:
+    """Write every variant's exam and solutions page, all rendered before any is written.
+
+    ``stems`` names a variant's files (variant id -> ``s001`` with ``--name-by student``, as its
+    PDFs are named); by default they are named by the variant id.
+    """
     rendered = render_variants_html(exam.variants, "mathml", figures)
+    names = stems or {}
     pages = {
-        out_dir / FOLDERS[solutions] / f"{variant.id}.html": variant_page(
+        out_dir / FOLDERS[solutions] / f"{names.get(variant.id, variant.id)}.html": variant_page(
             exam.spec, variant, solutions
         )
         for variant in rendered
