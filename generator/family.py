@@ -85,6 +85,7 @@ DEFAULT_TOLERANCE: dict[str, dict[str, Any]] = {
     "expression": {"mode": "equivalent"},
     "constraint": {"mode": "constraint"},
 }
+SYMBOL_DOMAINS = ("real", "positive", "nonnegative", "integer", "positive-integer")
 SIGFIG_DEFAULT = {"mode": "sigfig", "digits": 3, "abs": 1e-9}
 REQUIRED_FILES = ("meta.yaml", "params.py", "solution.py", "question.tex.j2", "solution.tex.j2")
 SAMPLE_ATTEMPTS = 500
@@ -112,6 +113,7 @@ class PartSpec:
     alternatives: tuple[Alternative, ...] = ()
     rubric: str = ""
     symbols: tuple[str, ...] = ()
+    domains: dict[str, str] = field(default_factory=dict)
     follow_through: float = 1.0
     scoring: str = "all-or-nothing"
     options: str | None = None
@@ -320,6 +322,7 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
         ),
         rubric=str(raw.get("rubric", "")).strip(),
         symbols=tuple(raw.get("symbols", ())),
+        domains=_domains(raw, place),
         follow_through=float(raw.get("follow_through", 1.0)),
         scoring=scoring,
         options=raw.get("options"),
@@ -327,6 +330,21 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
         unit=str(raw.get("unit", "")),
         decimals=raw.get("decimals"),
     )
+
+
+def _domains(raw: Mapping[str, Any], where: str) -> dict[str, str]:
+    """``domains: {H: positive}``: where the question says what a symbol's values are, the
+    grader checks expressions there only (elsewhere every symbol is any real number)."""
+    domains = {str(k): str(v) for k, v in (raw.get("domains") or {}).items()}
+    for name, domain in domains.items():
+        if name not in raw.get("symbols", ()):
+            raise DlexamError(f"domains: {name!r} is not one of the part's symbols", where=where)
+        if domain not in SYMBOL_DOMAINS:
+            raise DlexamError(
+                f"domains: unknown domain {domain!r} (one of {', '.join(SYMBOL_DOMAINS)})",
+                where=where,
+            )
+    return domains
 
 
 def load_family(folder: Path) -> Family:

@@ -119,6 +119,8 @@ class Instance:
             ]
         if part.check:
             key["check"] = part.check
+        if part.domains:
+            key["domains"] = part.domains
         return key
 
     def question_key(self, number: int, rng_entropy: list[int]) -> dict[str, Any]:

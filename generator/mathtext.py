@@ -405,6 +405,16 @@ def plain_number(text: str) -> Fraction | None:
     Returns ``None`` for anything else (the caller then uses :func:`parse_scalar`, which also
     reports why text is unreadable). This is the grader's fast path: most answers are plain.
     """
+    read = plain_number_typed(text)
+    return None if read is None else read[0]
+
+
+def plain_number_typed(text: str) -> tuple[Fraction, Fraction] | None:
+    """:func:`plain_number` and half a unit of the last digit typed (0 when exact).
+
+    ``1.71`` is (171/100, 1/200): whoever rounded to two decimals meant a value in
+    [1.705, 1.715]. Whole numbers and fractions (``12``, ``2/3``) are taken as exact.
+    """
     if len(text) > MAX_DIGITS:
         return None
     match = _PLAIN_NUMBER.fullmatch(text)
@@ -419,12 +429,14 @@ def plain_number(text: str) -> Fraction | None:
         mantissa = int(whole + decimals) if whole or decimals else 0
         if sign and sign != "+":
             mantissa = -mantissa
-        return Fraction(mantissa * 10**power) if power >= 0 else Fraction(mantissa, 10**-power)
+        unit = Fraction(10) ** power
+        half = unit / 2 if decimals or exponent else Fraction(0)
+        return Fraction(mantissa) * unit, half
     match = _PLAIN_FRACTION.fullmatch(text)
     if match and int(match.group(3)) != 0:
         sign, numerator, denominator = match.groups()
         value = Fraction(int(numerator), int(denominator))
-        return -value if sign and sign != "+" else value
+        return (-value if sign and sign != "+" else value), Fraction(0)
     return None
 
 

@@ -22,6 +22,10 @@ from __future__ import annotations
 
 import math
 import random
+import signal
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -36,9 +40,6 @@ HALF_UNIT = 0.5 * (1 + 1e-9)  # half a unit in the last digit, with room for bin
 DEFAULT_TOLERANCE: dict[str, Any] = SIGFIG_DEFAULT
 DEFAULT_REL = 1e-3
 EXACT_DIGITS = 50
-EXPRESSION_POINTS = 6
-EXPRESSION_SEED = 20240917  # fixed: grading the same answer twice gives the same verdict
-EXPRESSION_RTOL = 1e-9
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,14 @@ def within(answer: float, key: float, tolerance: dict[str, Any]) -> bool:
 
 
 def compare_number(answer: Num, key: Num, tolerance: dict[str, Any]) -> Verdict:
+    """Exactly equal, or within the tolerance of the key (of its nearest value when the key
+    carries a ``spread``: a follow-through key recomputed from rounded earlier answers)."""
     if numbers_equal(answer, key):
         return EXACT_MATCH
-    if within(answer.approx, key.approx, tolerance):
+    target = key.approx
+    if key.spread:
+        target = min(max(answer.approx, target - key.spread), target + key.spread)
+    if within(answer.approx, target, tolerance):
         return CLOSE_MATCH
     return NO_MATCH
 
@@ -201,28 +207,165 @@ def compare_set(answer: sympy.Set, key: sympy.Set, tolerance: dict[str, Any]) ->
 
 
 # -- expressions ------------------------------------------------------------------------------
-def compare_expression(answer: sympy.Expr, key: sympy.Expr, symbols: tuple[str, ...]) -> Verdict:
-    """Same canonical sympy form, or equal at random points of the declared symbols."""
+# Where each declared symbol is sampled: both signs, near zero and large magnitudes, so that
+# |w| against w, or sqrt(w^2) against w, cannot agree by accident on a narrow positive range.
+_MAGNITUDES = ("13/10", "7/10", "26/10", "3/10", "71/10", "1/1000", "1000")
+_POSITIVE = tuple(sympy.Rational(s) for s in _MAGNITUDES)
+_DOMAIN_VALUES: dict[str, tuple[sympy.Expr, ...]] = {
+    "real": (*(v * sign for v in _POSITIVE for sign in (1, -1)), sympy.Integer(0)),
+    "positive": _POSITIVE,
+    "nonnegative": (*_POSITIVE, sympy.Integer(0)),
+    "integer": tuple(sympy.Integer(n) for n in (0, 1, -1, 2, -2, 3, -3, 7, -7, 1000, -1000)),
+    "positive-integer": tuple(sympy.Integer(n) for n in (1, 2, 3, 4, 7, 12, 1000)),
+}
+_ASSUMPTIONS: dict[str, dict[str, bool]] = {
+    "real": {"real": True},
+    "positive": {"positive": True},
+    "nonnegative": {"nonnegative": True},
+    "integer": {"integer": True},
+    "positive-integer": {"integer": True, "positive": True},
+}
+EXPRESSION_POINTS = 40
+EXPRESSION_SEED = 20240917  # fixed: grading the same answer twice gives the same verdict
+EXPRESSION_RTOL = 1e-9
+SYMBOLIC_SECONDS = 1.0  # budget for sympy's simplify on one answer
+SYMBOLIC_MAX_OPS = 120  # larger differences go straight to the numeric check
+KINK_OFFSET = sympy.Rational(1, 1000)
+_NOT_SMOOTH = (sympy.Abs, sympy.sign, sympy.Heaviside, sympy.Max, sympy.Min)
+
+
+def compare_expression(
+    answer: sympy.Expr,
+    key: sympy.Expr,
+    symbols: tuple[str, ...],
+    domains: Mapping[str, str] | None = None,
+) -> Verdict:
+    """Equivalent to the key over each symbol's whole domain (``real`` unless the part says).
+
+    First sympy tries to prove ``answer - key == 0`` under the domain's assumptions (bounded in
+    time and size: the trees come from dlexam's own parser, never from text given to sympy).
+    What it cannot prove is decided numerically: the two must agree at points of both signs,
+    near zero, at large magnitudes and on both sides of every kink of the key (``|theta|``).
+    """
     if answer == key:
         return EXACT_MATCH
-    rng = random.Random(EXPRESSION_SEED)
-    names = [sympy.Symbol(name) for name in symbols]
+    domains = domains or {}
+    table = {
+        sympy.Symbol(name): sympy.Symbol(name, **_ASSUMPTIONS[domains.get(name, "real")])
+        for name in symbols
+    }
+    left, right = answer.xreplace(table), key.xreplace(table)
+    if _proved_equal(left, right):
+        return Verdict(1.0, exact=True, reason="equivalent to the key")
     checked = 0
-    for _ in range(EXPRESSION_POINTS):
-        point = {name: sympy.Rational(rng.randint(50, 200), 100) for name in names}
-        got, want = (_evaluate(expr, point) for expr in (answer, key))
+    for point in _expression_points(right, table, domains):
+        want = _evaluate(right, point)
         if want is None:
             continue
+        got = _evaluate(left, point)
         if got is None or abs(got - want) > EXPRESSION_RTOL * max(1.0, abs(want)):
-            return NO_MATCH
+            where = ", ".join(f"{s}={_point_text(v)}" for s, v in point.items())
+            return Verdict(0.0, reason=f"not equivalent to the key: they differ at {where}")
         checked += 1
     if checked == 0:
         return NO_MATCH
     return Verdict(1.0, exact=True, reason="equivalent to the key")
 
 
-def _evaluate(expr: sympy.Expr, point: dict[sympy.Symbol, sympy.Expr]) -> complex | None:
-    value = complex(sympy.N(expr.xreplace(point), 30))
+def _point_text(value: sympy.Expr) -> str:
+    return str(value) if value.is_Integer else f"{float(value):g}"
+
+
+def _proved_equal(left: sympy.Expr, right: sympy.Expr) -> bool:
+    """``simplify(left - right) == 0`` within :data:`SYMBOLIC_SECONDS`; ``False`` if unsure."""
+    difference = left - right
+    if difference == 0:
+        return True
+    if sympy.count_ops(difference) > SYMBOLIC_MAX_OPS:
+        return False
+    with time_limit(SYMBOLIC_SECONDS) as limited:
+        if not limited:
+            return False
+        try:
+            return bool(sympy.simplify(difference) == 0)
+        except (TimeoutError, ArithmeticError, TypeError, ValueError, RecursionError):
+            return False
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[bool]:
+    """Raise :class:`TimeoutError` in the block after ``seconds`` (a POSIX interval timer).
+
+    Yields ``False`` where no timer can be set (another thread, or no ``setitimer``): the caller
+    then skips the work it cannot bound.
+    """
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield False
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise TimeoutError("the symbolic check took too long")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _expression_points(
+    key: sympy.Expr, table: Mapping[sympy.Symbol, sympy.Symbol], domains: Mapping[str, str]
+) -> list[dict[sympy.Symbol, sympy.Expr]]:
+    """Points over each symbol's domain: every value of the domain's list for each symbol in
+    turn (the others at a fixed draw), random draws, and both sides of the key's kinks."""
+    names = list(table.values())
+    values = {s: _DOMAIN_VALUES[domains.get(s.name, "real")] for s in names}
+    rng = random.Random(EXPRESSION_SEED)
+    points: list[dict[sympy.Symbol, sympy.Expr]] = []
+    base = {s: rng.choice([v for v in values[s] if 0 < abs(v) < 100]) for s in names}
+    for s in names:
+        points.extend({**base, s: v} for v in values[s])
+    while len(points) < EXPRESSION_POINTS:
+        points.append({s: rng.choice(values[s]) for s in names})
+    points.extend(_kink_points(key, base, values))
+    return points
+
+
+def _kink_points(
+    key: sympy.Expr,
+    base: Mapping[sympy.Symbol, sympy.Expr],
+    values: Mapping[sympy.Symbol, tuple[sympy.Expr, ...]],
+) -> list[dict[sympy.Symbol, sympy.Expr]]:
+    """Both sides of each place where an argument of ``Abs``, ``Max`` ... in the key is zero,
+    along each symbol (the key is trusted: it comes from the family's solution)."""
+    points = []
+    for node in key.atoms(*_NOT_SMOOTH):
+        for argument in node.args:
+            for s in argument.free_symbols & set(base):
+                others = {o: v for o, v in base.items() if o != s}
+                line = (
+                    sympy.Poly(argument.xreplace(others), s) if argument.is_polynomial(s) else None
+                )
+                if line is None or line.degree() != 1:
+                    continue
+                root = sympy.solve(line.as_expr(), s)[0]
+                lowest = min(values[s])
+                for side in (root - KINK_OFFSET, root + KINK_OFFSET):
+                    if side >= lowest:
+                        points.append({**base, s: side})
+    return points
+
+
+def _evaluate(expr: sympy.Expr, point: Mapping[sympy.Symbol, sympy.Expr]) -> complex | None:
+    try:
+        value = complex(sympy.N(expr.xreplace(dict(point)), 30))
+    except (TypeError, ValueError, OverflowError):
+        return None
     if not (math.isfinite(value.real) and math.isfinite(value.imag)):
         return None
     return value

@@ -16,7 +16,7 @@ the instructor.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
@@ -33,6 +33,7 @@ from grader.reading import (
     KindInfo,
     Num,
     Reading,
+    choices_text,
     from_value,
     read_answer,
     to_solution_value,
@@ -101,6 +102,7 @@ class KeyPart:
         self.depends = tuple(raw.get("depends", ()))
         self.follow_through = float(raw.get("follow_through", 1.0))
         self.symbols = tuple(raw.get("symbols", ()))
+        self.domains = dict(raw.get("domains") or {})
         self.scoring = str(raw.get("scoring", "all-or-nothing"))
         labels = tuple(str(o["label"]) for o in raw.get("options", ()))
         exact = raw.get("exact")
@@ -148,7 +150,7 @@ class KeyPart:
         if kind in ("interval", "set"):
             return compare.compare_set(answer, key, self.tolerance)
         if kind == "expression":
-            return compare.compare_expression(answer, key, self.symbols)
+            return compare.compare_expression(answer, key, self.symbols, self.domains)
         return compare.compare_choices(
             answer, key, kind, self.scoring, len(self.info.labels) or len(key)
         )
@@ -318,7 +320,13 @@ def _grade_against_key(key: KeyPart, text: str) -> PartResult:
 
 
 def _follow_through(key: KeyPart, result: PartResult, context: Context) -> PartResult:
-    """Full (or the configured fraction of) points when right from the student's own answers."""
+    """Full (or the configured fraction of) points when right from the student's own answers.
+
+    Earlier answers are decimals rounded as the exam asks, so the key is recomputed at the
+    student's values and again with each rounded value moved by half a unit of its last digit;
+    an answer within the tolerance of any value in that range earns the follow-through points
+    (``1b = 1.71`` stands for 1.705..1.715, and ``(1b - 1)^2`` for 0.497..0.511).
+    """
     question = context.question
     assert question is not None
     given: dict[str, Any] = {}
@@ -329,7 +337,7 @@ def _follow_through(key: KeyPart, result: PartResult, context: Context) -> PartR
             continue
         if earlier.status == "correct":
             continue
-        given[earlier_key.quantity] = to_solution_value(earlier_key.kind, earlier.value)
+        given[earlier_key.quantity] = earlier.value
         used.append(label)
     if not given:
         return result
@@ -338,19 +346,89 @@ def _follow_through(key: KeyPart, result: PartResult, context: Context) -> PartR
             result, reason=f"{result.reason}; follow-through not checked: {question.unavailable}"
         )
     try:
-        recomputed = question.recompute(key.quantity, given)
-        verdict = key.verdict(result.value, from_value(key.kind, recomputed))
+        recomputed = _recomputed_with_spread(key, question, given)
+        verdict = key.verdict(result.value, recomputed)
     except Exception as error:  # the family's own code on a student's values (1/0, a bad shape)
         why = f"follow-through not checked: your answers to {', '.join(used)} give no key here"
         return replace(result, reason=f"{result.reason}; {why} ({type(error).__name__})")
+    expected = f"your answer(s) to {', '.join(used)} give {_spread_text(recomputed)}"
     points = round(key.points * key.follow_through, 6)
     if not verdict.full or points <= result.points:
-        return result
-    why = (
-        f"wrong against the key, but right from your answer(s) to {', '.join(used)} "
-        f"(which give {formatting.exact_string(recomputed)})"
-    )
+        return replace(result, reason=f"{result.reason}; follow-through tried: {expected}")
+    why = f"wrong against the key, but right from your own earlier answers: {expected}"
     return replace(result, status="follow-through", points=points, reason=why)
+
+
+def _solution_inputs(given: Mapping[str, Any], kinds: Mapping[str, str]) -> dict[str, Any]:
+    return {name: to_solution_value(kinds[name], value) for name, value in given.items()}
+
+
+def _recomputed_with_spread(key: KeyPart, question: QuestionInfo, given: dict[str, Any]) -> Any:
+    """The key from the student's earlier readings, each number carrying the spread that the
+    rounding of those readings allows (first order: one half-unit move at a time, both ways)."""
+    kinds = {question.parts[label].quantity: question.parts[label].kind for label in key.depends}
+    center = from_value(key.kind, question.recompute(key.quantity, _solution_inputs(given, kinds)))
+    spread = [0.0] * len(_flatten_numbers(center))
+    for name, path, half in _rounded_entries(given):
+        for step in (half, -half):
+            moved = {**given, name: _moved(given[name], path, step)}
+            try:
+                value = question.recompute(key.quantity, _solution_inputs(moved, kinds))
+                entries = _flatten_numbers(from_value(key.kind, value))
+            except Exception:  # the family's code at a moved value (a division by zero)
+                continue
+            for i, (far, near) in enumerate(zip(entries, _flatten_numbers(center), strict=True)):
+                spread[i] = max(spread[i], abs(far.approx - near.approx))
+    return _with_spread(center, iter(spread)) if any(spread) else center
+
+
+def _rounded_entries(given: Mapping[str, Any]) -> list[tuple[str, tuple[int, ...], Fraction]]:
+    """Every typed decimal among the earlier answers: (quantity, index path, half a unit)."""
+    found: list[tuple[str, tuple[int, ...], Fraction]] = []
+
+    def walk(name: str, value: Any, path: tuple[int, ...]) -> None:
+        if isinstance(value, Num) and value.spread:
+            found.append((name, path, Fraction(value.spread)))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(name, item, (*path, i))
+
+    for name, value in given.items():
+        walk(name, value, ())
+    return found
+
+
+def _moved(value: Any, path: tuple[int, ...], step: Fraction) -> Any:
+    if not path:
+        assert isinstance(value.exact, Fraction)
+        exact = value.exact + step
+        return Num(exact, float(exact))
+    copy = list(value)
+    copy[path[0]] = _moved(copy[path[0]], path[1:], step)
+    return copy
+
+
+def _with_spread(value: Any, spreads: Iterator[float]) -> Any:
+    if isinstance(value, Num):
+        return replace(value, spread=next(spreads))
+    if isinstance(value, list):
+        return [_with_spread(item, spreads) for item in value]
+    return value
+
+
+def _spread_text(value: Any) -> str:
+    """``0.5041 (0.497 to 0.5112 allowing for the rounding)`` or a vector of such values."""
+    numbers = _flatten_numbers(value)
+    if isinstance(value, frozenset):
+        return choices_text(value)
+    if not numbers:
+        return formatting.exact_string(value)
+    shown = ", ".join(f"{n.approx:.4g}" for n in numbers)
+    shown = f"[{shown}]" if isinstance(value, list) else shown
+    if not any(n.spread for n in numbers):
+        return shown
+    ranges = ", ".join(f"{n.approx - n.spread:.4g} to {n.approx + n.spread:.4g}" for n in numbers)
+    return f"{shown} ({ranges} allowing for the rounding of your earlier answers)"
 
 
 def _grade_constraint(key: KeyPart, text: str, context: Context | None) -> PartResult:

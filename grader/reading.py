@@ -32,10 +32,17 @@ _CHOICE_SPLIT = re.compile(r"[\s,;/&+]+|\band\b|\bund\b", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class Num:
-    """A real number read exactly (``Fraction`` on the fast path, else sympy) and as a float."""
+    """A real number read exactly (``Fraction`` on the fast path, else sympy) and as a float.
+
+    ``spread`` is how far the meant value may lie from ``exact``: half a unit of the last digit
+    a student typed (``1.71`` may stand for anything in [1.705, 1.715]), and for a key recomputed
+    from such answers (follow-through) the effect of that rounding on the key. Exact values
+    have none.
+    """
 
     exact: Fraction | sympy.Expr
     approx: float
+    spread: float = 0.0
 
     def __str__(self) -> str:
         if isinstance(self.exact, Fraction):
@@ -96,9 +103,9 @@ def number_from(value: Fraction | sympy.Expr) -> Num:
 
 def read_number(text: str) -> Num:
     """``12``, ``3,5``, ``2/3`` on the fast path; ``sqrt(3)``, ``1.2·10^-3`` through sympy."""
-    plain = mathtext.plain_number(text)
+    plain = mathtext.plain_number_typed(text)
     if plain is not None:
-        return Num(plain, _float(plain))
+        return Num(plain[0], _float(plain[0]), float(plain[1]))
     return number_from(mathtext.parse_scalar(text))
 
 
@@ -125,10 +132,10 @@ def _plain_row(text: str) -> list[Num] | None:
     if any(c in body for c in "[]();"):
         return None
     items = body.split(",") if "," in body else body.split()
-    values = [mathtext.plain_number(item) for item in items]
+    values = [mathtext.plain_number_typed(item) for item in items]
     if not items or any(v is None for v in values):
         return None
-    return [Num(v, _float(v)) for v in values if v is not None]
+    return [Num(v[0], _float(v[0]), float(v[1])) for v in values if v is not None]
 
 
 def read_choices(text: str, labels: Sequence[str], boolean: bool) -> frozenset[str]:

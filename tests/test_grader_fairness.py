@@ -1,0 +1,177 @@
+"""Issue 11, fairness: right answers in any reasonable notation are accepted, wrong ones are not.
+
+Each test holds the issue's own examples verbatim and a corpus of the same class of input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import keys as keys_module
+from generator.registry import default_registry
+from generator.spec import load_spec
+from generator.variants import build_exam
+from grader.part import KeyPart, QuestionInfo, grade_part, grade_question
+
+SIGFIG = {"mode": "sigfig", "digits": 3, "abs": 1e-9}
+
+
+def key(kind: str, exact: str | None, **extra: Any) -> KeyPart:
+    raw: dict[str, Any] = {
+        "id": "1a",
+        "part": "a",
+        "prompt": "a part",
+        "kind": kind,
+        "points": 2.0,
+        "quantity": "q",
+        "exact": exact,
+        "latex": exact,
+        "value": None,
+        "unit": "",
+        "tolerance": SIGFIG if kind in ("number", "vector", "matrix") else {"mode": "exact"},
+        "alternatives": [],
+        "depends": [],
+        "follow_through": 1.0,
+        "symbols": [],
+        "rubric": "",
+    }
+    raw.update(extra)
+    return KeyPart(raw)
+
+
+def status(part: KeyPart, text: str) -> str:
+    return grade_part(part, text).status
+
+
+def exam_question(tmp_path: Path, family: str, params: str, position: int = 0) -> QuestionInfo:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        f"title: T\nseed: 1\nvariants: 1\nquestions:\n  - family: {family}\n    params: {params}\n",
+        encoding="utf-8",
+    )
+    document = keys_module.exam_keys(build_exam(load_spec(spec, default_registry())))
+    keys_module.validate(document)
+    return QuestionInfo(document["variants"][0]["questions"][position])
+
+
+# -- 1. expression equivalence over each symbol's whole domain ---------------------------------
+def expression(exact: str, symbols: list[str], **domains: str) -> KeyPart:
+    return key("expression", exact, symbols=symbols, domains=domains)
+
+
+@pytest.mark.parametrize(
+    ("exact", "symbols", "domains", "text"),
+    [
+        ("2*H*Abs(theta)", ["H", "theta"], {"H": "positive"}, "2*H*theta"),  # the issue's
+        ("w", ["w"], {}, "abs(w)"),
+        ("w", ["w"], {}, "sqrt(w^2)"),
+        ("w + 1", ["w"], {}, "|w|+1"),
+        # the same class: agreeing on a positive range only, or only away from a kink
+        ("Abs(w - 1)", ["w"], {}, "w - 1"),
+        ("Abs(w - 1)", ["w"], {}, "1 - w"),
+        ("w*x", ["w", "x"], {}, "abs(w)*x"),
+        ("w*x", ["w", "x"], {}, "sqrt(w^2 x^2)"),
+        ("log(1 + exp(z))", ["z"], {}, "z"),
+        ("1/(1 + exp(-z)) - y", ["z", "y"], {}, "1/(1 + exp(z)) - y"),
+        ("w^3", ["w"], {}, "w^2*abs(w)"),
+        ("w^2", ["w"], {}, "w^2 + w/1000000"),
+        ("log(K)", ["K"], {"K": "positive-integer"}, "K - 1"),
+    ],
+)
+def test_expressions_that_differ_somewhere_in_the_domain_are_wrong(
+    exact: str, symbols: list[str], domains: dict[str, str], text: str
+) -> None:
+    result = grade_part(expression(exact, symbols, **domains), text)
+    assert result.status == "wrong", result
+    assert "differ at" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("exact", "symbols", "domains", "text"),
+    [
+        ("2*H*Abs(theta)", ["H", "theta"], {"H": "positive"}, "2H|theta|"),
+        ("2*H*Abs(theta)", ["H", "theta"], {"H": "positive"}, "abs(2*H*theta)"),
+        ("2*H*Abs(theta)", ["H", "theta"], {"H": "positive"}, "H*sqrt(4 theta^2)"),
+        ("w", ["w"], {"w": "positive"}, "sqrt(w^2)"),  # equal where the question says w > 0
+        ("w", ["w"], {"w": "nonnegative"}, "abs(w)"),
+        ("w + 1", ["w"], {}, "(w^2 - 1)/(w - 1)"),
+        ("1/(1 + exp(-z)) - y", ["z", "y"], {}, "exp(z)/(1 + exp(z)) - y"),
+        ("log(1 + exp(z))", ["z"], {}, "z + log(1 + exp(-z))"),
+        ("log(K)", ["K"], {"K": "positive-integer"}, "-log(1/K)"),
+        ("(-1)^n", ["n"], {"n": "integer"}, "cos(pi n)"),
+    ],
+)
+def test_equivalent_expressions_are_right(
+    exact: str, symbols: list[str], domains: dict[str, str], text: str
+) -> None:
+    result = grade_part(expression(exact, symbols, **domains), text)
+    assert (result.status, result.points) == ("correct", 2.0), result
+
+
+def test_l1_threshold_declares_that_h_is_positive_and_theta_any_real(tmp_path: Path) -> None:
+    question = exam_question(tmp_path, "l1_threshold", "{form: full}")
+    part = question.parts["1a"]
+    assert part.domains == {"H": "positive"}
+    assert status(part, "2*H*theta") == "wrong"
+    assert status(part, "2*H*abs(theta)") == "correct"
+    assert status(part, "2*abs(H*theta)") == "correct"
+
+
+# -- 2. follow-through with the rounding the exam asks for -------------------------------------
+BACKPROP_V002 = (
+    "{network: sin_of_dot, loss: l2, x: '[-2, 2]', w: '[pi, pi/6]', b: '0', label: '1', lr: '1/2'}"
+)
+POLICY = (
+    "{reward: squared, x0: 3, x1: 1, x2: 2, r1: 0, r2: 0, theta: 1, offset: 0, action: 1, lr: 2}"
+)
+
+
+def test_follow_through_allows_for_the_rounding_of_earlier_answers(tmp_path: Path) -> None:
+    """The default exam's V002 question 1: l = 1, so L = (y - 1)^2. A student with y = 1.7071
+    (wrong) writes 1b = 1.71 as instructed and 1c = (1.7071 - 1)^2 = 0.5."""
+    question = exam_question(tmp_path, "backprop_sin", BACKPROP_V002)
+    for text in ("0.5", "0.504", "0.5041", "0.51"):
+        results = {r.label: r for r in grade_question(question, {"1b": "1.71", "1c": text})}
+        assert results["1b"].status == "wrong"
+        assert results["1c"].status == "follow-through", (text, results["1c"])
+        assert "0.497 to 0.5112" in results["1c"].reason
+    results = {r.label: r for r in grade_question(question, {"1b": "1.71", "1c": "0.49"})}
+    assert results["1c"].status == "wrong"
+    assert "follow-through tried" in results["1c"].reason
+    assert "0.5041" in results["1c"].reason
+
+
+def test_follow_through_with_cancellation(tmp_path: Path) -> None:
+    """theta' = theta + lr * g = 1 + 2 g: g = -0.49624 gives 0.00752, its rounding -0.496
+    gives 0.008, and every g that rounds to -0.496 gives 0.007..0.009."""
+    question = exam_question(tmp_path, "policy_gradient", POLICY)
+    results = {r.label: r for r in grade_question(question, {"1a": "-0.496", "1b": "0.00752"})}
+    assert results["1a"].status == "wrong"
+    assert results["1b"].status == "follow-through", results["1b"]
+    assert "0.007 to 0.009" in results["1b"].reason
+    results = {r.label: r for r in grade_question(question, {"1a": "-0.496", "1b": "0.0095"})}
+    assert results["1b"].status == "wrong"
+
+
+def test_exact_earlier_answers_carry_no_rounding(tmp_path: Path) -> None:
+    """1b = 17/10 is exact (not rounded), so 1c must be (0.7)^2 = 0.49 to 3 significant figures;
+    whole numbers are exact too."""
+    question = exam_question(tmp_path, "backprop_sin", BACKPROP_V002)
+    graded = {r.label: r for r in grade_question(question, {"1b": "17/10", "1c": "0.5"})}
+    assert graded["1c"].status == "wrong"
+    graded = {r.label: r for r in grade_question(question, {"1b": "17/10", "1c": "0.49"})}
+    assert graded["1c"].status == "follow-through"
+    graded = {r.label: r for r in grade_question(question, {"1b": "2", "1c": "1.1"})}
+    assert graded["1c"].status == "wrong"
+
+
+def test_vector_follow_through_allows_for_each_entry_rounding(tmp_path: Path) -> None:
+    """1e = w - lr * 1d: entries of a rounded 1d move 1e by lr times their half unit."""
+    question = exam_question(tmp_path, "backprop_sin", BACKPROP_V002)
+    answers = {"1b": "0.866", "1c": "0.0179", "1d": "[0.3, -0.3]", "1e": "[2.99, 0.674]"}
+    graded = {r.label: r for r in grade_question(question, answers)}
+    assert graded["1d"].status == "wrong"
+    assert graded["1e"].status == "follow-through", graded["1e"]
