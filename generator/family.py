@@ -119,6 +119,7 @@ class PartSpec:
     options: str | None = None
     check: str | None = None
     unit: str = ""
+    unit_multiples: bool = False
     decimals: int | None = None
 
     @property
@@ -328,6 +329,7 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
         options=raw.get("options"),
         check=raw.get("check"),
         unit=str(raw.get("unit", "")),
+        unit_multiples=bool(raw.get("unit_multiples", False)),
         decimals=raw.get("decimals"),
     )
 

@@ -119,6 +119,8 @@ class Instance:
             ]
         if part.check:
             key["check"] = part.check
+        if part.unit_multiples:
+            key["unit_multiples"] = True
         if part.domains:
             key["domains"] = part.domains
         return key

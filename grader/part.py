@@ -36,8 +36,10 @@ from grader.reading import (
     choices_text,
     from_value,
     read_answer,
+    scaled,
     to_solution_value,
 )
+from grader.units import Unit
 
 LONG_EXACT = 40  # characters of exact key beyond which feedback shows only the decimal
 STATUSES = (
@@ -50,6 +52,10 @@ STATUSES = (
     "invalid",
     "blank",
     "manual",
+)
+WHOLE_NUMBER_RULE = (
+    "in a whole-number answer a comma before exactly three digits separates thousands, "
+    "1,576 = 1576; any other comma is a decimal comma"
 )
 CACHE_LIMIT = 20000  # distinct answer texts remembered per part (a class repeats answers)
 
@@ -109,6 +115,7 @@ class KeyPart:
         boolean = self.kind == "choice" and str(exact).strip().lower() in BOOLEAN_KEYS
         self.info = KindInfo(self.kind, self.symbols, None, labels, boolean)
         unit = raw.get("unit") or ""
+        self.unit = Unit.of(unit, bool(raw.get("unit_multiples")))
         self.expected = "" if exact is None else f"{exact} {unit}".strip()
         self.key: Any = None
         if exact is not None and self.kind not in ("manual", "constraint"):
@@ -141,6 +148,9 @@ class KeyPart:
     def verdict(self, answer: Any, key: Any) -> Verdict:
         """Compare a reading with a key value (the key, an alternative or a recomputed key)."""
         kind = self.kind
+        if kind == "integer" and isinstance(answer, Num) and not _whole(answer):
+            why = f"{answer} is not a whole number ({WHOLE_NUMBER_RULE})"
+            return Verdict(0.0, reason=why)
         if kind in ("integer", "number"):
             return compare.compare_number(answer, key, self.tolerance)
         if kind in ("vector", "matrix"):
@@ -168,6 +178,12 @@ class KeyPart:
             reason=reason,
             value=None if reading is None else reading.value,
         )
+
+
+def _whole(number: Num) -> bool:
+    if isinstance(number.exact, Fraction):
+        return number.exact.denominator == 1
+    return bool(number.exact.is_integer)
 
 
 def _decimal_text(key: Any) -> str:
@@ -277,7 +293,10 @@ def grade_part(key: KeyPart, text: str | None, context: Context | None = None) -
 
 def _read(key: KeyPart, text: str) -> Reading | PartResult:
     try:
-        return read_answer(text, key.info)
+        if key.unit is None:
+            return read_answer(text, key.info)
+        number, factor = key.unit.split(text, key.symbols)
+        return scaled(read_answer(number, key.info), factor, key.unit.name)
     except MathTextError as error:
         reason = f"cannot read the answer: {error}"
     except (ArithmeticError, ValueError, TypeError, RecursionError) as error:

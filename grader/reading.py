@@ -101,8 +101,12 @@ def number_from(value: Fraction | sympy.Expr) -> Num:
     return Num(expr, _float(approx))
 
 
-def read_number(text: str) -> Num:
-    """``12``, ``3,5``, ``2/3`` on the fast path; ``sqrt(3)``, ``1.2·10^-3`` through sympy."""
+def read_number(text: str, whole: bool = False) -> Num:
+    """``12``, ``3,5``, ``2/3`` on the fast path; ``sqrt(3)``, ``1.2·10^-3`` through sympy.
+
+    Digit groups are joined first (``15 520``; in a ``whole``-number part ``1,576`` = 1576).
+    """
+    text = mathtext.join_digit_groups(text, whole)
     plain = mathtext.plain_number_typed(text)
     if plain is not None:
         return Num(plain[0], _float(plain[0]), float(plain[1]))
@@ -207,7 +211,7 @@ def read_answer(text: str, info: KindInfo) -> Reading:
     """Read ``text`` as an answer of ``info.kind``; :class:`MathTextError` when unreadable."""
     kind = info.kind
     if kind in ("integer", "number"):
-        number = read_number(text)
+        number = read_number(text, whole=kind == "integer")
         return Reading(number, str(number))
     if kind in ("vector", "matrix"):
         array = read_array(text, info.shape)
@@ -228,6 +232,20 @@ def read_answer(text: str, info: KindInfo) -> Reading:
         design = read_constraint(text)
         return Reading(design, _show_design(design))
     raise MathTextError(f"answers of kind {kind!r} are not read automatically")
+
+
+def scaled(reading: Reading, factor: Fraction, unit: str) -> Reading:
+    """A number written in a multiple of the part's unit (``0.656 kB``), in the unit itself."""
+    if factor == 1:
+        return reading
+    number = reading.value
+    if not isinstance(number, Num):
+        raise MathTextError(f"only a single number can be given in a multiple of {unit}")
+    exact = (
+        number.exact * factor if isinstance(number.exact, Fraction) else number.exact * int(factor)
+    )
+    value = Num(exact, number.approx * float(factor), number.spread * float(factor))
+    return Reading(value, f"{value} {unit}")
 
 
 def _show(value: Any) -> str:

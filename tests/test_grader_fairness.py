@@ -175,3 +175,138 @@ def test_vector_follow_through_allows_for_each_entry_rounding(tmp_path: Path) ->
     graded = {r.label: r for r in grade_question(question, answers)}
     assert graded["1d"].status == "wrong"
     assert graded["1e"].status == "follow-through", graded["1e"]
+
+
+# -- 3. units and typed notation ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text", ["656 bytes", "656 B", "656 byte", "656", "0.656 kB", "656 bytes."]
+)
+def test_the_parts_own_unit_and_its_multiples_are_accepted(text: str) -> None:
+    part = key("integer", "656", unit="bytes", unit_multiples=True)
+    assert status(part, text) == "correct"
+    assert grade_part(part, text).expected == "656 bytes"
+
+
+def test_binary_multiples_and_wrong_units() -> None:
+    part = key("integer", "1024", unit="bytes", unit_multiples=True)
+    assert status(part, "1 KiB") == "correct"
+    assert status(part, "1.024 kB") == "correct"
+    assert status(part, "1 kB") == "wrong"
+    bits = grade_part(part, "8192 bits")
+    assert bits.status == "invalid"
+    assert "unit 'bits' is not accepted" in bits.reason and "KiB" in bits.reason
+    plain = key("integer", "656", unit="bytes")  # the part allows no multiples
+    assert status(plain, "656 bytes") == "correct"
+    assert status(plain, "0.656 kB") == "invalid"
+
+
+def test_conv_budget_memory_accepts_its_unit(tmp_path: Path) -> None:
+    question = exam_question(tmp_path, "conv_budget", "{dims: 3, goal: same}")
+    part = question.parts["1b"]
+    memory = part.raw["exact"]
+    assert status(part, f"{memory} bytes") == "correct"
+    assert status(part, f"{int(memory) / 1000} kB") == "correct"
+
+
+@pytest.mark.parametrize("text", ["10x10x32 px", "10 x 10 x 32 pixels", "10x10x32"])
+def test_shapes_with_their_unit(text: str) -> None:
+    assert status(key("shape", "10x10x32", unit="px"), text) == "correct"
+
+
+@pytest.mark.parametrize(
+    ("exact", "text"),
+    [
+        ("2/5", r"\frac{2}{5}"),
+        ("2/5", "$0.4$"),
+        ("2/5", r"$\dfrac{4}{10}$"),
+        ("2/5", r"\frac25"),
+        ("2/5", r"\left(\frac{2}{5}\right)"),
+        ("sqrt(2)", r"\sqrt{2}"),
+        ("sqrt(2)", r"\sqrt[2]{2}"),
+        ("sqrt(2)", "2^{1/2}"),
+        ("6", r"2 \cdot 3"),
+        ("6", r"2 \times 3"),
+        ("exp(-3)", r"e^{-3}"),
+        ("pi/4", r"\frac{\pi}{4}"),
+        ("log(2)", r"\ln 2"),
+        ("15520", r"15\,520"),
+    ],
+)
+def test_latex_typed_by_students_is_read(exact: str, text: str) -> None:
+    assert status(key("number", exact), text) == "correct"
+
+
+def test_latex_in_expressions_and_intervals() -> None:
+    sigmoid = key("expression", "1/(1 + exp(-z)) - y", symbols=["z", "y"])
+    for text in (r"\sigma(z) - y", "σ(z) - y", r"$\frac{1}{1+e^{-z}} - y$"):
+        assert status(sigmoid, text) == "correct", text
+    interval = key("interval", "(0, 4)")
+    for text in ("0 < α < 4", r"0 < \alpha < 4", r"$0 < \alpha < 4$", r"]0; 4["):
+        assert status(interval, text) == "correct", text
+    assert status(interval, r"\{0\} \cup (0, 4)") == "wrong"  # that is [0, 4)
+    unknown = grade_part(key("number", "2"), r"\foo{2}")
+    assert unknown.status == "invalid" and "unknown LaTeX command \\foo" in unknown.reason
+
+
+@pytest.mark.parametrize("text", ["15 520", "15\u2009520", "15\u00a0520", "15\u202f520", "15,520"])
+def test_digit_groups_in_whole_numbers(text: str) -> None:
+    assert status(key("integer", "15520"), text) == "correct"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1 576,5", "1576.5"), ("1,576.5", "1576.5"), ("1.576,5", "1576.5"), ("1 576.5", "1576.5")],
+)
+def test_digit_groups_in_real_numbers(text: str, value: str) -> None:
+    assert status(key("number", value), text) == "correct"
+
+
+def test_what_1_576_means() -> None:
+    """In a whole-number part a comma before exactly three digits separates thousands; in a
+    real-number part a single comma is a decimal comma, as European spreadsheets write it."""
+    count = key("integer", "1576")
+    assert status(count, "1,576") == "correct"
+    assert status(count, "1,576,000") == "wrong"
+    decimal = grade_part(key("integer", "2"), "1,5")
+    assert decimal.status == "wrong"
+    assert "1.5 is not a whole number" in decimal.reason and "1,576 = 1576" in decimal.reason
+    assert status(key("number", "1.576"), "1,576") == "correct"
+    assert status(key("number", "1576"), "1,576") == "wrong"
+
+
+@pytest.mark.parametrize(
+    "text", ["2Hθ*", "2 H θ", r"2 H_{ii} \theta_i^*", "2H_ii θ_i^*", "2*H*theta*", "2Hθ^*"]
+)
+def test_greek_letters_and_the_names_the_question_prints(text: str) -> None:
+    part = key("expression", "2*H*theta", symbols=["H", "theta"])
+    assert status(part, text) == "correct", text
+
+
+@pytest.mark.parametrize(
+    ("symbol", "letter"),
+    [
+        ("alpha", "α"),
+        ("beta", "β"),
+        ("eta", "η"),
+        ("lambda", "λ"),
+        ("mu", "μ"),
+        ("Delta", "Δ"),
+        ("sigma", "σ"),
+        ("omega", "ω"),
+        ("epsilon", "ε"),
+        ("phi", "φ"),
+        ("rho", "ρ"),
+        ("tau", "τ"),
+    ],
+)
+def test_every_greek_letter_names_its_symbol(symbol: str, letter: str) -> None:
+    part = key("expression", f"2*{symbol} + 1", symbols=[symbol])
+    assert status(part, f"2{letter} + 1") == "correct"
+    assert status(part, f"2\\{symbol} + 1") == "correct"
+
+
+def test_subscripted_symbols_as_printed() -> None:
+    part = key("expression", "w1*x", symbols=["w0", "w1", "x"])
+    for text in ("w_1 x", "w_{1} x", r"w_{1} \cdot x", "w1 x"):
+        assert status(part, text) == "correct", text
+    assert status(part, "w_0 x") == "wrong"
