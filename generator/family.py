@@ -309,6 +309,10 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
     scoring = raw.get("scoring", "all-or-nothing")
     if scoring not in SCORING_RULES:
         raise DlexamError(f"unknown scoring {scoring!r}", where=place)
+    if scoring == "partial" and kind not in ("multi", "vector", "matrix"):
+        raise DlexamError("scoring: partial is for multi, vector and matrix parts", where=place)
+    if scoring == "negative" and kind not in ("choice", "multi"):
+        raise DlexamError("scoring: negative is for choice and multi parts", where=place)
     part_id = str(_require(raw, "id", place))
     return PartSpec(
         id=part_id,

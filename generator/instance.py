@@ -110,8 +110,9 @@ class Instance:
             "symbols": list(part.symbols),
             "rubric": part.rubric,
         }
-        if part.kind in ("choice", "multi"):
+        if part.kind in ("choice", "multi") or part.scoring != "all-or-nothing":
             key["scoring"] = part.scoring
+        if part.kind in ("choice", "multi"):
             options = self.values[part.options] if part.options else []
             key["options"] = [
                 {"label": CHOICE_LABELS[i], "text": formatting.latex(text)}

@@ -32,13 +32,14 @@ from typing import Any
 
 import sympy
 
+from generator import formatting
 from generator.family import SIGFIG_DEFAULT
 from generator.mathtext import array_shape
 from grader.reading import Num, number_from
 
 HALF_UNIT = 0.5 * (1 + 1e-9)  # half a unit in the last digit, with room for binary rounding
 DEFAULT_TOLERANCE: dict[str, Any] = SIGFIG_DEFAULT
-DEFAULT_REL = 1e-3
+DEFAULT_REL = formatting.DEFAULT_REL
 EXACT_DIGITS = 50
 
 
@@ -124,25 +125,48 @@ def _flatten(value: list[Any]) -> list[Num]:
     return [item for row in value for item in (row if isinstance(row, list) else [row])]
 
 
-def compare_array(answer: list[Any], key: list[Any], tolerance: dict[str, Any]) -> Verdict:
+def compare_array(
+    answer: list[Any], key: list[Any], tolerance: dict[str, Any], partial: bool = False
+) -> Verdict:
     """Element-wise after a shape check; a column or row vector answers a vector part.
 
     Shapes that differ only in dimensions of length 1 (3 entries, 1x3, 3x1; 1x1 and one entry)
-    are the same answer written differently.
+    are the same answer written differently. Entries share an absolute floor set by the largest
+    entry (:func:`entry_tolerance`). With ``partial`` each right entry earns its share of the
+    points (PrairieLearn's per-element credit), else one wrong entry makes the answer wrong.
     """
     want, got = array_shape(key), array_shape(answer)
     if want != got and _squeeze(want) == _squeeze(got):
         answer, key, got = _flatten(answer), _flatten(key), want
     if want != got:
         return Verdict(0.0, reason=f"expected shape {_shape_text(want)}, got {_shape_text(got)}")
-    verdicts = [
-        compare_number(a, k, tolerance)
-        for a, k in zip(_flatten(answer), _flatten(key), strict=True)
-    ]
+    keys = _flatten(key)
+    each = entry_tolerance(tolerance, keys)
+    verdicts = [compare_number(a, k, each) for a, k in zip(_flatten(answer), keys, strict=True)]
     misses = sum(not v.full for v in verdicts)
     if misses:
-        return Verdict(0.0, reason=f"{misses} of {len(verdicts)} entries are off")
+        right = len(verdicts) - misses
+        reason = f"{misses} of {len(verdicts)} entries are off"
+        return Verdict(right / len(verdicts) if partial else 0.0, reason=reason)
     return EXACT_MATCH if all(v.exact for v in verdicts) else CLOSE_MATCH
+
+
+def entry_tolerance(tolerance: dict[str, Any], keys: list[Num]) -> dict[str, Any]:
+    """The tolerance of each entry of a vector or matrix: the part's, with an absolute floor of
+    half a unit of the digit after the last one counted in the largest entry (sigfig), or the
+    relative tolerance of the largest entry (rel). A softmax output [0.265, 0.721, 4.4e-6,
+    0.0132] may then be written [0.265, 0.721, 0, 0.0132]: 4.4e-6 is 0 at that precision.
+    """
+    scale = max((abs(k.approx) for k in keys if math.isfinite(k.approx)), default=0.0)
+    mode = tolerance.get("mode", "sigfig")
+    if scale == 0 or mode not in ("sigfig", "rel"):
+        return tolerance
+    if mode == "sigfig":
+        digits = tolerance.get("digits", 3)
+        floor = HALF_UNIT * 10.0 ** (math.floor(math.log10(scale)) - digits)
+    else:
+        floor = tolerance.get("rel", DEFAULT_REL) * scale
+    return {**tolerance, "abs": max(tolerance.get("abs", 0.0), floor)}
 
 
 def _shape_text(shape: tuple[int, ...]) -> str:

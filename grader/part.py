@@ -82,17 +82,6 @@ class Alternative:
     reason: str
 
 
-def describe_tolerance(tolerance: Mapping[str, Any]) -> str:
-    mode = tolerance.get("mode")
-    if mode == "sigfig":
-        return f"{tolerance.get('digits', 3)} significant figures"
-    if mode == "decimals":
-        return f"{tolerance.get('digits', 2)} decimal places"
-    if mode == "rel":
-        return f"{100 * tolerance.get('rel', compare.DEFAULT_REL):g} % relative"
-    return str(mode)
-
-
 class KeyPart:
     """One part of ``keys.json`` with its key and alternatives read once, by the answer rules."""
 
@@ -154,7 +143,8 @@ class KeyPart:
         if kind in ("integer", "number"):
             return compare.compare_number(answer, key, self.tolerance)
         if kind in ("vector", "matrix"):
-            return compare.compare_array(answer, key, self.tolerance)
+            partial = self.scoring == "partial"
+            return compare.compare_array(answer, key, self.tolerance, partial)
         if kind == "shape":
             return compare.compare_shape(answer, key)
         if kind in ("interval", "set"):
@@ -325,7 +315,7 @@ def _grade_against_key(key: KeyPart, text: str) -> PartResult:
     if verdict.full:
         if verdict.exact:
             return key.result("correct", key.points, reading, verdict.reason or "matches the key")
-        why = f"within the tolerance ({describe_tolerance(key.tolerance)}) of the key"
+        why = f"within the tolerance ({formatting.tolerance_text(key.tolerance)}) of the key"
         return key.result("within-tolerance", key.points, reading, why)
     accepted = [(alt, v) for alt, v in matches if v.full]
     if accepted:

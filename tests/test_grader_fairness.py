@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 
 from generator import keys as keys_module
+from generator.instance import Instance
 from generator.registry import default_registry
+from generator.rendering import precision_text
 from generator.spec import load_spec
 from generator.variants import build_exam
 from grader.part import KeyPart, QuestionInfo, grade_part, grade_question
@@ -310,3 +312,72 @@ def test_subscripted_symbols_as_printed() -> None:
     for text in ("w_1 x", "w_{1} x", r"w_{1} \cdot x", "w1 x"):
         assert status(part, text) == "correct", text
     assert status(part, "w_0 x") == "wrong"
+
+
+# -- 4. tolerances -------------------------------------------------------------------------------
+SOFTMAX_KEY = "[0.2654, 0.7214, 0.0000044, 0.01324]"
+
+
+def test_vector_entries_share_a_floor_set_by_the_largest_entry() -> None:
+    part = key("vector", SOFTMAX_KEY)
+    assert status(part, "[0.265, 0.721, 0, 0.0132]") == "within-tolerance"
+    assert status(part, "[0.265, 0.721, 0.00000440, 0.0132]") == "within-tolerance"
+    assert status(part, "[0.265, 0.721, 0.001, 0.0132]") == "wrong"  # 0.001 is not ~0
+    assert status(part, "[0.265, 0.721, 0, 0.0135]") == "wrong"
+    matrix = key("matrix", "[[10, 0.00002], [3, 0.5]]")
+    assert status(matrix, "[[10, 0], [3, 0.5]]") == "within-tolerance"
+    assert status(matrix, "[[10, 0], [3, 0.51]]") == "wrong"
+
+
+def test_per_entry_partial_credit_where_the_part_says_so() -> None:
+    part = key("vector", "[1, 2, 3, 4]", scoring="partial")
+    result = grade_part(part, "[1, 2, 3, 5]")
+    assert (result.status, result.points) == ("partial", 1.5)
+    assert "1 of 4 entries are off" in result.reason
+    assert grade_part(part, "[1, 2]").points == 0.0  # a wrong shape earns nothing
+    assert status(key("vector", "[1, 2, 3, 4]"), "[1, 2, 3, 5]") == "wrong"
+
+
+@pytest.mark.parametrize(
+    ("family", "part_id"),
+    [("l1_threshold", "b"), ("optimizer_steps", "a"), ("skip_connections", "d")],
+)
+def test_families_with_per_entry_rubrics_give_per_entry_credit(family: str, part_id: str) -> None:
+    assert default_registry().get(family).part(part_id).scoring == "partial"
+
+
+@pytest.mark.parametrize("text", ["259375000", "2.59375e8", "2.59375·10^8", "259 375 000"])
+def test_counts_are_exact_in_any_notation(text: str) -> None:
+    assert status(key("integer", "259375000"), text) == "correct"
+
+
+def test_counts_are_not_rounded() -> None:
+    assert status(key("integer", "259375000"), "2.59e8") == "wrong"
+
+
+def test_the_stated_precision_is_the_graded_one(tmp_path: Path) -> None:
+    """optimizer_steps and sigmoid_mlp ask for four significant figures: the question text comes
+    from the parts' tolerance, and the grader holds answers to it."""
+    registry = default_registry()
+    for family_id in ("optimizer_steps", "sigmoid_mlp", "policy_gradient"):
+        family = registry.get(family_id)
+        points = {p.id: p.points for p in family.parts}
+        text = Instance(family, family.source_instance(), 1, points).render(
+            "question.tex.j2", "exam"
+        )
+        digits = {p.tolerance["digits"] for p in family.parts if p.kind in ("number", "vector")}
+        assert digits == ({3} if family_id == "policy_gradient" else {4}), family_id
+        words = "three" if family_id == "policy_gradient" else "four"
+        assert f"{words} significant figures" in " ".join(text.split()), family_id
+    assert str(precision_text(registry.get("optimizer_steps"))) == "four significant figures"
+    part = key("number", "2/3", tolerance={"mode": "sigfig", "digits": 4})
+    assert status(part, "0.6667") == "within-tolerance"
+    assert status(part, "0.667") == "wrong"
+
+
+def test_instructions_do_not_promise_three_figures_for_counts() -> None:
+    specs = Path(__file__).resolve().parent.parent / "generator" / "specs"
+    for spec in specs.glob("*.yaml"):
+        text = " ".join(spec.read_text(encoding="utf-8").split())
+        if "three significant figures" in text:
+            assert "exact whole numbers" in text, spec.name
