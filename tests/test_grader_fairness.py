@@ -171,9 +171,11 @@ def test_exact_earlier_answers_carry_no_rounding(tmp_path: Path) -> None:
 
 
 def test_vector_follow_through_allows_for_each_entry_rounding(tmp_path: Path) -> None:
-    """1e = w - lr * 1d: entries of a rounded 1d move 1e by lr times their half unit."""
+    """1e = w - lr * 1d with lr = 1/2: a student whose 1d is [0.33, -0.33], typed as
+    [0.3, -0.3], gets 1e = [pi - 0.165, pi/6 + 0.165] = [2.98, 0.689]; the typed 1d gives
+    [2.99, 0.674], and [0.25, 0.35] (each 0.3 +- 0.05) moves each entry by 0.025."""
     question = exam_question(tmp_path, "backprop_sin", BACKPROP_V002)
-    answers = {"1b": "0.866", "1c": "0.0179", "1d": "[0.3, -0.3]", "1e": "[2.99, 0.674]"}
+    answers = {"1b": "0.866", "1c": "0.0179", "1d": "[0.3, -0.3]", "1e": "[2.98, 0.689]"}
     graded = {r.label: r for r in grade_question(question, answers)}
     assert graded["1d"].status == "wrong"
     assert graded["1e"].status == "follow-through", graded["1e"]
