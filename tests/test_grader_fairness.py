@@ -5,6 +5,7 @@ Each test holds the issue's own examples verbatim and a corpus of the same class
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -383,3 +384,16 @@ def test_instructions_do_not_promise_three_figures_for_counts() -> None:
         text = " ".join(spec.read_text(encoding="utf-8").split())
         if "three significant figures" in text:
             assert "exact whole numbers" in text, spec.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["exp(exp(exp(exp(exp(H)))))", "tanh(exp(exp(exp(H))))*2*H*abs(theta)", "(H + theta)^100"],
+)
+def test_expressions_too_large_to_evaluate_are_decided_quickly(text: str) -> None:
+    """Whole-domain sampling reaches 1000, where exp(exp(x)) has no value a computer can hold:
+    each evaluation and sympy's proof have a time budget, so grading one answer stays quick."""
+    part = expression("2*H*Abs(theta)", ["H", "theta"], H="positive")
+    started = time.perf_counter()
+    assert status(part, text) == "wrong"
+    assert time.perf_counter() - started < 5
