@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sympy
 
 from generator import keys as keys_module
+from generator.crosscheck import same_expression
 from generator.instance import Instance
 from generator.registry import default_registry
 from generator.rendering import precision_text
@@ -117,7 +119,7 @@ def test_equivalent_expressions_are_right(
 def test_l1_threshold_declares_that_h_is_positive_and_theta_any_real(tmp_path: Path) -> None:
     question = exam_question(tmp_path, "l1_threshold", "{form: full}")
     part = question.parts["1a"]
-    assert part.domains == {"H": "positive"}
+    assert part.domains == {"H": "positive", "theta": "real"}
     assert status(part, "2*H*theta") == "wrong"
     assert status(part, "2*H*abs(theta)") == "correct"
     assert status(part, "2*abs(H*theta)") == "correct"
@@ -397,3 +399,13 @@ def test_expressions_too_large_to_evaluate_are_decided_quickly(text: str) -> Non
     started = time.perf_counter()
     assert status(part, text) == "wrong"
     assert time.perf_counter() - started < 5
+
+
+def test_generation_cross_check_samples_a_declared_real_symbol_at_both_signs() -> None:
+    """A family whose sympy key forgot the Abs of its numeric path is caught when it declares
+    the symbol real (undeclared symbols are sampled positive, as the question may assume)."""
+    numeric = lambda H, theta: 2 * H * abs(theta)  # noqa: E731
+    domains = {"H": "positive", "theta": "real"}
+    assert not same_expression(sympy.sympify("2*H*theta"), numeric, ("H", "theta"), domains)
+    assert same_expression(sympy.sympify("2*H*Abs(theta)"), numeric, ("H", "theta"), domains)
+    assert same_expression(sympy.sympify("2*H*theta"), numeric, ("H", "theta"), {})
