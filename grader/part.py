@@ -355,8 +355,11 @@ def _follow_through(key: KeyPart, result: PartResult, context: Context) -> PartR
             result, reason=f"{result.reason}; follow-through not checked: {question.unavailable}"
         )
     try:
-        recomputed = _recomputed_with_spread(key, question, given)
+        recomputed = _recomputed(key, question, given)
         verdict = key.verdict(result.value, recomputed)
+        if not verdict.full and _rounded_entries(given):  # only then is the spread needed
+            recomputed = _with_rounding(key, question, given, recomputed)
+            verdict = key.verdict(result.value, recomputed)
     except Exception as error:  # the family's own code on a student's values (1/0, a bad shape)
         why = f"follow-through not checked: your answers to {', '.join(used)} give no key here"
         return replace(result, reason=f"{result.reason}; {why} ({type(error).__name__})")
@@ -368,26 +371,27 @@ def _follow_through(key: KeyPart, result: PartResult, context: Context) -> PartR
     return replace(result, status="follow-through", points=points, reason=why)
 
 
-def _solution_inputs(given: Mapping[str, Any], kinds: Mapping[str, str]) -> dict[str, Any]:
-    return {name: to_solution_value(kinds[name], value) for name, value in given.items()}
-
-
-def _recomputed_with_spread(key: KeyPart, question: QuestionInfo, given: dict[str, Any]) -> Any:
-    """The key from the student's earlier readings, each number carrying the spread that the
-    rounding of those readings allows (first order: one half-unit move at a time, both ways)."""
+def _recomputed(key: KeyPart, question: QuestionInfo, given: Mapping[str, Any]) -> Any:
+    """The key recomputed from the student's earlier readings, read like an answer."""
     kinds = {question.parts[label].quantity: question.parts[label].kind for label in key.depends}
-    center = from_value(key.kind, question.recompute(key.quantity, _solution_inputs(given, kinds)))
-    spread = [0.0] * len(_flatten_numbers(center))
+    inputs = {name: to_solution_value(kinds[name], value) for name, value in given.items()}
+    return from_value(key.kind, question.recompute(key.quantity, inputs))
+
+
+def _with_rounding(key: KeyPart, question: QuestionInfo, given: dict[str, Any], center: Any) -> Any:
+    """``center`` with each number carrying the spread that the rounding of the earlier
+    readings allows (first order: one half-unit move at a time, both ways)."""
+    near = _flatten_numbers(center)
+    spread = [0.0] * len(near)
     for name, path, half in _rounded_entries(given):
         for step in (half, -half):
             moved = {**given, name: _moved(given[name], path, step)}
             try:
-                value = question.recompute(key.quantity, _solution_inputs(moved, kinds))
-                entries = _flatten_numbers(from_value(key.kind, value))
+                far = _flatten_numbers(_recomputed(key, question, moved))
             except Exception:  # the family's code at a moved value (a division by zero)
                 continue
-            for i, (far, near) in enumerate(zip(entries, _flatten_numbers(center), strict=True)):
-                spread[i] = max(spread[i], abs(far.approx - near.approx))
+            for i, (a, b) in enumerate(zip(far, near, strict=True)):
+                spread[i] = max(spread[i], abs(a.approx - b.approx))
     return _with_spread(center, iter(spread)) if any(spread) else center
 
 
