@@ -108,7 +108,7 @@ def normalize(text: str) -> str:
     check_length(text)
     if any(mark in text for mark in ("\\", "$", "^{", "_{")):
         text = latex_math(text)
-    text = _SPACED_GROUPS.sub("", text)
+    text = join_spaced_groups(text)
     text = _SUPERSCRIPT_RUN.sub(lambda m: "^(" + m.group().translate(_SUPERSCRIPTS) + ")", text)
     text = _ABS_BARS.sub(r" abs(\1)", text)
     for old, new in _REPLACEMENTS.items():
@@ -251,6 +251,12 @@ _SPACE_GROUPED = re.compile(rf"\s*[+\-−–]?\d{{1,3}}(?:[ {_GROUP_SPACE}]\d{{3
 _COMMA_THOUSANDS = re.compile(r"\s*[+\-−–]?\d{1,3}(?:,\d{3})+(?:\.\d*)?\s*")
 _DOT_THOUSANDS = re.compile(r"\s*[+\-−–]?\d{1,3}(?:\.\d{3})+,\d*\s*")
 _MANY_COMMAS = re.compile(r"\s*[+\-−–]?\d{1,3}(?:,\d{3}){2,}\s*")
+
+
+def join_spaced_groups(text: str) -> str:
+    """``15 520`` with a thin or no-break space (never a plain space, which separates the
+    entries of a vector) is one number wherever it stands."""
+    return _SPACED_GROUPS.sub("", text) if any(c in text for c in _GROUP_SPACE) else text
 
 
 def join_digit_groups(text: str, whole: bool = False) -> str:

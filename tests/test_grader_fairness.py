@@ -411,3 +411,10 @@ def test_generation_cross_check_samples_a_declared_real_symbol_at_both_signs() -
     assert not same_expression(sympy.sympify("2*H*theta"), numeric, ("H", "theta"), domains)
     assert same_expression(sympy.sympify("2*H*Abs(theta)"), numeric, ("H", "theta"), domains)
     assert same_expression(sympy.sympify("2*H*theta"), numeric, ("H", "theta"), {})
+
+
+def test_digit_groups_in_vectors_use_thin_or_no_break_spaces() -> None:
+    part = key("vector", "[15520, 2]")
+    for text in ("[15\u2009520, 2]", "15\u00a0520 2", "[15\u202f520; 2]"):
+        assert status(part, text) == "correct", text
+    assert status(part, "15 520 2") == "wrong"  # a plain space separates entries: 3 of them
