@@ -9,7 +9,11 @@ The grammar is what people write on paper and in spreadsheets: ``2/3``, ``-3.5``
 ``1.2·10^-3``, ``1.2×10⁻³``, ``−4`` (Unicode minus), ``50%``, ``pi``, ``π``, ``e``, ``sqrt(3)``,
 ``√3``, ``ln 2``, ``log(2)`` (natural), ``exp(-3)``, ``e^-3``, ``2log2`` and implicit products such
 as ``2pi`` or ``3w``. Decimals are read exactly (``0.1`` is ``1/10``); a single comma between
-digits is a decimal comma (``3,5``) in a scalar.
+digits is a decimal comma (``3,5``) in a scalar, and :func:`join_digit_groups` states when digit
+groups (``15 520``, ``1,576.5``) are one number. Students also type LaTeX (``\\frac{2}{5}``,
+``$0.4$``, ``\\sqrt{2}``, ``2 \\cdot 3``, read by :func:`latex_math`) and Greek letters, which
+stand for their names (``θ`` is ``theta``); a declared symbol may carry the decoration the
+question prints (``θ_i^*``, ``H_{ii}``).
 
 Besides scalars and bracketed lists, the module reads the other answer forms a key is written in:
 :func:`parse_array` (``(1; 2)``, ``1 2 3``, ``1 0; 0 1``), :func:`parse_shape` (``8x8x5``,
@@ -583,8 +587,9 @@ def decimal_comma(text: str) -> str:
     """``3,5`` -> ``3.5`` when a lone comma sits between digits outside brackets.
 
     European spreadsheets write decimals with a comma; a comma is only a separator inside
-    brackets or next to other commas, so ``1,000`` is read as 1.000 (thousands separators are
-    not supported because they cannot be told apart from decimal commas).
+    brackets or next to other commas, so ``1,000`` is read as 1.000 here. Where a thousands
+    separator can be told apart (``1,576.5``, ``1,576,000``, or a whole-number part), the
+    reader has already removed it with :func:`join_digit_groups`.
     """
     if text.count(",") == 1 and not any(c in text for c in "[];{}") and "(" not in text:
         return _DECIMAL_COMMA.sub(".", text)

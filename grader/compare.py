@@ -14,8 +14,9 @@ Tolerance modes (``keys.json`` ``tolerance``), as PrairieLearn and Moodle define
     only the exact value (integers, shapes).
 
 Every mode also accepts a difference up to ``abs`` (the absolute floor), so that a key of 0 does
-not demand exactly 0. A verdict says whether the answer is *exactly* the key (status ``correct``)
-or only within the tolerance (``within-tolerance``); both earn full points.
+not demand exactly 0; the entries of a vector or matrix also share a floor set by the largest
+entry (:func:`entry_tolerance`). A verdict says whether the answer is *exactly* the key (status
+``correct``) or only within the tolerance (``within-tolerance``); both earn full points.
 """
 
 from __future__ import annotations
