@@ -257,7 +257,6 @@ SYMBOLIC_SECONDS = 1.0  # budget for sympy's simplify on one answer
 POINT_SECONDS = 0.25  # budget for evaluating one expression at one point
 SYMBOLIC_MAX_OPS = 120  # larger differences go straight to the numeric check
 KINK_OFFSET = sympy.Rational(1, 1000)
-_NOT_SMOOTH = (sympy.Abs, sympy.sign, sympy.Heaviside, sympy.Max, sympy.Min)
 
 
 def compare_expression(
@@ -356,32 +355,34 @@ def _expression_points(
         points.extend({**base, s: v} for v in values[s])
     while len(points) < EXPRESSION_POINTS:
         points.append({s: rng.choice(values[s]) for s in names})
-    points.extend(_kink_points(key, base, values))
+    points.extend(_kink_points(key, base, domains))
     return points
 
 
 def _kink_points(
-    key: sympy.Expr,
-    base: Mapping[sympy.Symbol, sympy.Expr],
-    values: Mapping[sympy.Symbol, tuple[sympy.Expr, ...]],
+    key: sympy.Expr, base: Mapping[sympy.Symbol, sympy.Expr], domains: Mapping[str, str]
 ) -> list[dict[sympy.Symbol, sympy.Expr]]:
-    """Both sides of each place where an argument of ``Abs``, ``Max`` ... in the key is zero,
-    along each symbol (the key is trusted: it comes from the family's solution)."""
-    points = []
-    for node in key.atoms(*_NOT_SMOOTH):
-        for argument in node.args:
-            for s in argument.free_symbols & set(base):
-                others = {o: v for o, v in base.items() if o != s}
-                line = (
-                    sympy.Poly(argument.xreplace(others), s) if argument.is_polynomial(s) else None
+    """Both sides of each place where an ``Abs`` in the key (the one function of the answer
+    grammar with a kink) switches branch, along each real symbol in turn with the others
+    fixed, where that place is a root of a polynomial of degree 1 or 2. The key is trusted:
+    it comes from the family's solution."""
+    points: list[dict[sympy.Symbol, sympy.Expr]] = []
+    for node in key.atoms(sympy.Abs):
+        for s in node.args[0].free_symbols & set(base):
+            domain = domains.get(s.name, "real")
+            along = node.args[0].xreplace({o: v for o, v in base.items() if o != s})
+            if "integer" in domain or not along.is_polynomial(s):
+                continue
+            poly = sympy.Poly(along, s)
+            if poly.degree() not in (1, 2):
+                continue
+            for root in poly.real_roots():
+                offset = KINK_OFFSET * max(abs(root), KINK_OFFSET)
+                points.extend(
+                    {**base, s: side}
+                    for side in (root - offset, root + offset)
+                    if domain == "real" or side > 0 or (side == 0 and domain == "nonnegative")
                 )
-                if line is None or line.degree() != 1:
-                    continue
-                root = sympy.solve(line.as_expr(), s)[0]
-                lowest = min(values[s])
-                for side in (root - KINK_OFFSET, root + KINK_OFFSET):
-                    if side >= lowest:
-                        points.append({**base, s: side})
     return points
 
 

@@ -418,3 +418,17 @@ def test_digit_groups_in_vectors_use_thin_or_no_break_spaces() -> None:
     for text in ("[15\u2009520, 2]", "15\u00a0520 2", "[15\u202f520; 2]"):
         assert status(part, text) == "correct", text
     assert status(part, "15 520 2") == "wrong"  # a plain space separates entries: 3 of them
+
+
+@pytest.mark.parametrize(
+    ("exact", "text", "verdict"),
+    [
+        ("Abs(w - 1/10000)", "w - 1/10000", "wrong"),  # they differ on (0, 1/10000) only
+        ("Abs(w - 13/10)", "w - 13/10", "wrong"),
+        ("Abs(w^2 - 2)", "w^2 - 2", "wrong"),
+        ("Abs(w^2 - 2)", "sqrt(w^4 - 4 w^2 + 4)", "correct"),
+    ],
+)
+def test_both_sides_of_the_keys_kinks_are_probed(exact: str, text: str, verdict: str) -> None:
+    result = grade_part(expression(exact, ["w"], w="positive"), text)
+    assert result.status == verdict, result
