@@ -86,7 +86,7 @@ def cross_check(family: Family, params: Mapping[str, Any], values: Mapping[str, 
             raise CrossCheckError(f"numeric.py gives no value for part {part.id}", where=family.id)
         key, check = values[part.answer], numeric[part.id]
         if part.kind == "expression":
-            ok = same_expression(key, check, part.symbols, part.domains)
+            ok = same_expression(key, check, part.symbols, part.domains_in(values))
         elif part.kind == "constraint":
             ok = bool(check(formatting.number(key)))
         else:

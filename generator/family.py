@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -113,7 +113,7 @@ class PartSpec:
     alternatives: tuple[Alternative, ...] = ()
     rubric: str = ""
     symbols: tuple[str, ...] = ()
-    domains: dict[str, str] = field(default_factory=dict)
+    domains: dict[str, str] | str = field(default_factory=dict)
     follow_through: float = 1.0
     scoring: str = "all-or-nothing"
     options: str | None = None
@@ -125,6 +125,12 @@ class PartSpec:
     @property
     def auto_graded(self) -> bool:
         return self.kind != "manual"
+
+    def domains_in(self, values: Mapping[str, Any]) -> dict[str, str]:
+        """The symbols' domains in one variant (``domains:`` may name a quantity)."""
+        if isinstance(self.domains, str):
+            return check_domains(values[self.domains], self.symbols, f"part {self.id}")
+        return self.domains
 
 
 @dataclass
@@ -338,19 +344,28 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
     )
 
 
-def _domains(raw: Mapping[str, Any], where: str) -> dict[str, str]:
-    """``domains: {H: positive}``: where the question says what a symbol's values are, the
-    grader checks expressions there only (elsewhere every symbol is any real number)."""
-    domains = {str(k): str(v) for k, v in (raw.get("domains") or {}).items()}
+def _domains(raw: Mapping[str, Any], where: str) -> dict[str, str] | str:
+    """``domains: {H: positive}``, or the name of a quantity giving that mapping per variant:
+    where the question says what a symbol's values are, the grader checks expressions there
+    only (elsewhere every symbol is any real number)."""
+    domains = raw.get("domains") or {}
+    if isinstance(domains, str):
+        return domains
+    return check_domains(
+        {str(k): str(v) for k, v in domains.items()}, raw.get("symbols", ()), where
+    )
+
+
+def check_domains(domains: Mapping[str, str], symbols: Sequence[str], where: str) -> dict[str, str]:
     for name, domain in domains.items():
-        if name not in raw.get("symbols", ()):
+        if name not in symbols:
             raise DlexamError(f"domains: {name!r} is not one of the part's symbols", where=where)
         if domain not in SYMBOL_DOMAINS:
             raise DlexamError(
                 f"domains: unknown domain {domain!r} (one of {', '.join(SYMBOL_DOMAINS)})",
                 where=where,
             )
-    return domains
+    return dict(domains)
 
 
 def load_family(folder: Path) -> Family:
@@ -389,7 +404,8 @@ def load_family(folder: Path) -> Family:
     graph = Graph(collect(vars(solution_module)), [p.name for p in params])
     for part in parts:
         answer = None if part.kind == "manual" else part.answer  # manual parts have no key
-        for name in (answer, *(a.quantity for a in part.alternatives), part.options):
+        domains = part.domains if isinstance(part.domains, str) else None
+        for name in (answer, *(a.quantity for a in part.alternatives), part.options, domains):
             if name is not None and name not in graph.quantities:
                 raise DlexamError(
                     f"part {part.id} names quantity {name!r}, not defined in solution.py",

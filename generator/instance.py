@@ -122,8 +122,9 @@ class Instance:
             key["check"] = part.check
         if part.unit_multiples:
             key["unit_multiples"] = True
-        if part.domains:
-            key["domains"] = part.domains
+        domains = part.domains_in(self.values)
+        if domains:
+            key["domains"] = domains
         return key
 
     def question_key(self, number: int, rng_entropy: list[int]) -> dict[str, Any]:

@@ -432,3 +432,18 @@ def test_digit_groups_in_vectors_use_thin_or_no_break_spaces() -> None:
 def test_both_sides_of_the_keys_kinks_are_probed(exact: str, text: str, verdict: str) -> None:
     result = grade_part(expression(exact, ["w"], w="positive"), text)
     assert result.status == verdict, result
+
+
+def test_domains_can_depend_on_the_variant(tmp_path: Path) -> None:
+    """mle_objective's exponential model states w, x, y > 0, where -log(w) = log(1/w); the
+    Laplace model lets every symbol be real."""
+    exponential = exam_question(tmp_path, "mle_objective", "{density: exponential}").parts["1a"]
+    assert exponential.domains == {"w": "positive", "x": "positive", "y": "positive"}
+    exact = exponential.raw["exact"]
+    assert exact.endswith(" - log(w)")
+    assert status(exponential, exact.replace(" - log(w)", " + log(1/w)")) == "correct"
+    assert status(exponential, exact.replace("log(w)", "log(abs(w))")) == "correct"
+    laplace = exam_question(tmp_path, "mle_objective", "{density: laplace}").parts["1a"]
+    assert laplace.domains == {}
+    exact = laplace.raw["exact"]
+    assert status(laplace, exact.replace("Abs", "")) == "wrong"
