@@ -10,7 +10,7 @@ each variant's key, and both sides accept exactly the same decimals.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -54,3 +54,21 @@ def stated_decimal(key: float, tolerance: Mapping[str, Any]) -> str:
         return f"{key:.6g}"
     quantum = Decimal(1).scaleb(round(math.log10(unit)))
     return f"{Decimal(repr(key)).quantize(quantum):f}"
+
+
+def entry_tolerance(tolerance: Mapping[str, Any], entries: Iterable[float]) -> dict[str, Any]:
+    """The tolerance of each entry of a vector or matrix: the part's, with an absolute floor of
+    half a unit of the digit after the last one counted in the largest entry (sigfig), or the
+    relative tolerance of the largest entry (rel). A softmax output [0.265, 0.721, 4.4e-6,
+    0.0132] may then be written [0.265, 0.721, 0, 0.0132]: 4.4e-6 is 0 at that precision.
+    """
+    scale = max((abs(e) for e in entries if math.isfinite(e)), default=0.0)
+    mode = tolerance.get("mode", "sigfig")
+    if scale == 0 or mode not in ("sigfig", "rel"):
+        return dict(tolerance)
+    if mode == "sigfig":
+        digits = tolerance.get("digits", DEFAULT_DIGITS["sigfig"])
+        floor = HALF_UNIT * 10.0 ** (math.floor(math.log10(scale)) - digits)
+    else:
+        floor = tolerance.get("rel", DEFAULT_REL) * scale
+    return {**tolerance, "abs": max(tolerance.get("abs", 0.0), floor)}

@@ -48,7 +48,7 @@ from generator.instance import Instance
 from generator.outputs.html import QuestionHtml
 from generator.registry import default_registry
 from generator.spec import SPEC_DIR, load_spec
-from generator.tolerance import half_width, stated_decimal, stated_unit
+from generator.tolerance import entry_tolerance, half_width, stated_decimal, stated_unit
 from generator.variants import build_exam
 from grader import compare
 from grader.part import KeyPart, grade_part
@@ -108,6 +108,16 @@ def expected_blanks(raw: dict[str, Any]) -> list[tuple[str, Any]]:
 def number_or_text(value: float | None) -> tuple[str, Any]:
     """keys.json has no number for an infinite key: that blank takes text."""
     return ("number", value) if value is not None else ("text", None)
+
+
+def blank_width(raw: dict[str, Any], want: float) -> float:
+    """The grader's half width at one number blank: vector and matrix entries share a floor
+    set by their largest entry (``entry_tolerance``)."""
+    tolerance = raw["tolerance"]
+    if raw["kind"] in ("vector", "matrix"):
+        entries = [w for kind, w in expected_blanks(raw) if kind == "number"]
+        tolerance = entry_tolerance(tolerance, entries)
+    return half_width(float(want), tolerance)
 
 
 def just_outside(value: float, width: float) -> float:
@@ -201,7 +211,7 @@ def test_moodle_export_scores_like_the_keys(spec_path: Path) -> None:
                     key = stated_decimal(want, raw["tolerance"])
                     assert moodle_numerical(answers, float(key)) == 1.0, (raw["id"], key, body)
                     width = float(answers[0][1].split(":")[1])
-                    assert width == half_width(float(want), raw["tolerance"])
+                    assert width == blank_width(raw, want)
                     assert moodle_numerical(answers, just_outside(want, width)) < 1.0
                 elif kind == "text":
                     assert qtype == "SHORTANSWER"
@@ -341,7 +351,7 @@ def qti_responses(exam: ExportExam, position: int, variant: str) -> tuple[dict, 
             identifier = f"R{raw['id']}_{index + 1}"
             if kind == "number":
                 responses[identifier] = float(stated_decimal(want, raw["tolerance"]))
-                wrong = just_outside(want, half_width(float(want), raw["tolerance"]))
+                wrong = just_outside(want, blank_width(raw, want))
                 numbers[raw["id"]].append((identifier, wrong))
             elif kind == "text":
                 responses[identifier] = raw["exact"]
@@ -555,6 +565,9 @@ def test_exported_tolerance_accepts_exactly_what_the_grader_accepts(
         for text_blank in exported_part.blanks:
             if isinstance(text_blank, TextBlank):  # an infinite key
                 assert all(grader_full(raw, text) for text in text_blank.answers)
+        tolerance = key.tolerance
+        if part.kind in ("vector", "matrix"):  # the grader's shared floor (compare_array)
+            tolerance = entry_tolerance(tolerance, [entry.approx for entry in entries])
         for blank, entry in zip(blanks, entries, strict=True):
             assert blank.key == entry.approx
             unit = stated_unit(blank.key, blank.tolerance) or blank.width or 1.0
@@ -563,7 +576,7 @@ def test_exported_tolerance_accepts_exactly_what_the_grader_accepts(
                 near = stated + Decimal(tenths) * Decimal(repr(unit)) / 10
                 exported_accepts = abs(float(near) - blank.key) <= blank.width
                 answer = number_from(Fraction(near))
-                grader_accepts = compare.compare_number(answer, entry, key.tolerance).full
+                grader_accepts = compare.compare_number(answer, entry, tolerance).full
                 assert exported_accepts == grader_accepts, (raw["id"], str(near), blank)
 
 

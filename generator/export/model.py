@@ -29,7 +29,7 @@ from generator.formatting import Shape
 from generator.keys import exam_keys
 from generator.outputs.figures import FigureCache
 from generator.outputs.html import QuestionHtml, render_variants_html
-from generator.tolerance import half_width
+from generator.tolerance import entry_tolerance, half_width
 from generator.variants import Exam
 
 EXACT = {"mode": "exact"}
@@ -203,6 +203,11 @@ def export_exam(exam: Exam, figures: FigureCache | None = None) -> ExportExam:
     return ExportExam(exam.spec.title, exam.spec.slug, keys, questions)
 
 
+def _entry_tolerance(tolerance: dict[str, Any], entries: list[Any]) -> dict[str, Any]:
+    """The grader's tolerance for each entry of this key (a floor set by the largest entry)."""
+    return entry_tolerance(tolerance, [float(sympy.sympify(v)) for v in entries])
+
+
 def export_part(raw: dict[str, Any], value: Any, options: tuple[str, ...] = ()) -> ExportPart:
     """One part from its keys.json entry, its solution value and (choice parts) option HTML."""
     kind = str(raw["kind"])
@@ -220,14 +225,16 @@ def export_part(raw: dict[str, Any], value: Any, options: tuple[str, ...] = ()) 
         part.pieces = [_number(value, tolerance, points, alternatives)]
     elif kind == "vector":
         share = points / len(value)
-        part.pieces = ["[", *_joined([_number(v, tolerance, share) for v in value], ", "), "]"]
+        each = _entry_tolerance(tolerance, value)
+        part.pieces = ["[", *_joined([_number(v, each, share) for v in value], ", "), "]"]
     elif kind == "matrix":
         rows = value
         share = points / sum(len(row) for row in rows)
+        each = _entry_tolerance(tolerance, [v for row in rows for v in row])
         part.pieces = []
         for index, row in enumerate(rows):
             part.pieces += [ROW] if index else []
-            part.pieces += _joined([_number(v, tolerance, share) for v in row], "  ")
+            part.pieces += _joined([_number(v, each, share) for v in row], "  ")
     elif kind == "shape":
         dims = value.dims if isinstance(value, Shape) else tuple(raw["value"])
         share = points / len(dims)
