@@ -26,7 +26,7 @@ from grader.exam import ExamKeys
 from grader.output import build_outputs, write_outputs
 from grader.scoring import grade_sheet
 
-VARIANTS = 4
+VARIANTS = 40
 QUESTIONS = 10  # 4 parts each: 40 parts
 KINDS = ("number", "number", "integer", "vector")
 SIGFIG = {"mode": "sigfig", "digits": 3, "abs": 1e-9}

@@ -8,7 +8,7 @@ import click
 
 from grader.answers import read_answers, read_manual
 from grader.exam import ExamKeys
-from grader.output import build_outputs, write_outputs
+from grader.output import build_outputs, check_output_folder, renamed_columns, write_outputs
 from grader.scoring import grade_sheet, merge_manual, parse_grades
 
 GRADES_HELP = (
@@ -44,15 +44,16 @@ def grade_command(
     figures unless the part's key says otherwise; decimal commas are read.
     """
     thresholds, fail = parse_grades(grades)
+    target = out_dir or answers_path.with_name(f"{answers_path.stem}-graded")
+    check_output_folder(target)
     exam = ExamKeys.load(keys_path)
     sheet = read_answers(answers_path, exam)
-    manual = read_manual(manual_path, exam) if manual_path else {}
+    manual, manual_warnings = read_manual(manual_path, exam) if manual_path else ({}, [])
     results = grade_sheet(exam, sheet)
-    warnings = [*sheet.warnings]
+    warnings = [*sheet.warnings, *manual_warnings, *renamed_columns(exam, sheet)]
     if manual_path:
         warnings += merge_manual(results, manual, str(manual_path))
     files = build_outputs(exam, sheet, results, thresholds, fail)
-    target = out_dir or answers_path.with_name(f"{answers_path.stem}-graded")
     write_outputs(target, files)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)

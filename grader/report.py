@@ -11,7 +11,6 @@ timestamps, so two runs give identical files).
 from __future__ import annotations
 
 import base64
-import csv
 import html
 import io
 from collections import Counter
@@ -23,6 +22,7 @@ import numpy as np
 from grader.exam import ExamKeys
 from grader.feedback import points_text
 from grader.scoring import StudentResult
+from grader.spreadsheet import csv_text
 
 UPPER_LOWER = 0.27
 COMMON_WRONG = 3
@@ -130,10 +130,8 @@ REPORT_COLUMNS = (
 
 
 def report_csv(stats: ClassStats) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(REPORT_COLUMNS)
-    writer.writerow(
+    rows: list[list[object]] = [list(REPORT_COLUMNS)]
+    rows.append(
         [
             f"total (n={stats.count})",
             points_text(stats.max_points),
@@ -148,7 +146,7 @@ def report_csv(stats: ClassStats) -> str:
         ]
     )
     for part in stats.parts:
-        writer.writerow(
+        rows.append(
             [
                 part.label,
                 points_text(part.max_points),
@@ -162,7 +160,7 @@ def report_csv(stats: ClassStats) -> str:
                 _wrong_text(part.common_wrong),
             ]
         )
-    return buffer.getvalue()
+    return csv_text(rows)
 
 
 def _png(figure: Figure) -> str:
