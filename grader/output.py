@@ -66,7 +66,7 @@ def renamed_columns(exam: ExamKeys, sheet: AnswerSheet) -> list[str]:
 def scores_csv(
     exam: ExamKeys, sheet: AnswerSheet, results: list[StudentResult], grades: list[str]
 ) -> str:
-    rows: list[list[object]] = [result_columns(exam) + passed_through_headers(exam, sheet)]
+    rows: list[list[object]] = [[*result_columns(exam), *passed_through_headers(exam, sheet)]]
     for result, grade in zip(results, grades, strict=True):
         cells: list[object] = []
         for label in exam.labels:

@@ -24,9 +24,13 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 def safe_cell(cell: object) -> object:
     """``'=1+1`` for ``=1+1``; numbers and text that cannot start a formula are unchanged."""
-    if isinstance(cell, str) and cell[:1] in FORMULA_STARTS and cell:
-        if _PLAIN_NUMBER.fullmatch(cell) is None:
-            return "'" + cell
+    if (
+        isinstance(cell, str)
+        and cell[:1] in FORMULA_STARTS
+        and cell
+        and _PLAIN_NUMBER.fullmatch(cell) is None
+    ):
+        return "'" + cell
     return cell
 
 
