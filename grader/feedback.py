@@ -51,7 +51,9 @@ def file_names(student_ids: Iterable[str]) -> list[str]:
     for student in student_ids:
         name = student
         if _UNSAFE.search(student) or len(student) > NAME_LIMIT or not _portable(student):
-            cleaned = _UNSAFE.sub("_", student).strip("._ ")[: NAME_LIMIT - HASH_LENGTH - 1]
+            # no dots left: ``nul.txt-1a2b`` would still be the device NUL to Windows
+            cleaned = _UNSAFE.sub("_", student.replace(".", "_")).strip("_")
+            cleaned = cleaned[: NAME_LIMIT - HASH_LENGTH - 1]
             name = f"{cleaned}-{_short_hash(student)}" if cleaned else _short_hash(student)
         if name.lower() in used:
             name = f"{name}-{_short_hash(student)}"

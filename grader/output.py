@@ -165,6 +165,11 @@ def _recover(out_dir: Path) -> None:
             os.replace(previous, out_dir)
 
 
+def _write_file(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+
+
 def write_outputs(out_dir: Path, files: Mapping[str, str]) -> None:
     """Stage the whole folder, then swap it in (see the module docstring)."""
     check_output_folder(out_dir)
@@ -176,8 +181,7 @@ def write_outputs(out_dir: Path, files: Mapping[str, str]) -> None:
         for folder in sorted({Path(relative).parent for relative in files}):
             (staging / folder).mkdir(parents=True, exist_ok=True)
         for relative, text in files.items():
-            with open(staging / relative, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            _write_file(staging / relative, text)
         stepped_aside = out_dir.exists()
         if stepped_aside:
             os.replace(out_dir, previous)
