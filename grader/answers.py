@@ -62,6 +62,12 @@ class AnswerSheet:
         return self.records - len(self.errors)
 
 
+def _names(names: list[str]) -> str:
+    """Column names for a one-line message: a name with a line break or control character is
+    shown quoted and escaped."""
+    return ", ".join(name if name.isprintable() else repr(name) for name in names)
+
+
 def _column_name(name: str) -> str:
     return re.sub(r"[\s\-]+", "_", name.strip().lower())
 
@@ -178,12 +184,12 @@ def read_answers(path: Path, exam: ExamKeys) -> AnswerSheet:
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
         raise DlexamError(
-            f"the header repeats column(s) {', '.join(repeated)}",
+            f"the header repeats column(s) {_names(repeated)}",
             where=f"{path}:{table.header_line}",
         )
     if "student_id" not in names:
         raise DlexamError(
-            f"no student_id column in the header ({', '.join(header)})",
+            f"no student_id column in the header ({_names(header)})",
             where=f"{path}:{table.header_line}",
             hint="start from answers-template.csv written by dlexam generate",
         )
