@@ -28,7 +28,8 @@ from grader.part import STATUSES, Context, KeyPart, grade_part
 # Calls one answer may cost: a 2000-character answer at the parser's limits stays far below it,
 # while parsing anything unbounded (a 10 MB cell, 9**9**9**9 built exactly) would exceed it.
 WORK_LIMIT = 1_000_000
-MATH_CHARACTERS = list("0123456789.,;:+-*/^()[]{}|<>=!xwbeEπσθαℝ√·×−²①٣ \t\r\n'\"") + [
+MATH_CHARACTERS = [
+    *"0123456789.,;:+-*/^()[]{}|<>=!xwbeEπσθαℝ√·×−²①٣ \t\r\n'\"",
     "sqrt",
     "pi",
     "oo",
@@ -40,7 +41,7 @@ MATH_CHARACTERS = list("0123456789.,;:+-*/^()[]{}|<>=!xwbeEπσθαℝ√·×−
     "\\frac{",
     "$",
 ]
-CSV_CHARACTERS = list("ab12;,\t\"'\r\n =+-@²\x00\ufeffé") + ["student_id", "variant", "1a", "V001"]
+CSV_CHARACTERS = [*"ab12;,\t\"'\r\n =+-@²\x00\ufeffé", "student_id", "variant", "1a", "V001"]
 
 
 def work(action: Callable[[], object]) -> int:
