@@ -154,7 +154,7 @@ def main() -> None:
     exam = ExamKeys.load(keys_path)
     sheet = read_answers(answers_path, exam)
     read_done = time.perf_counter()
-    results = grade_sheet(exam, sheet)
+    results = grade_sheet(exam, sheet.submissions)
     graded = time.perf_counter()
     files = build_outputs(exam, sheet, results)
     built = time.perf_counter()

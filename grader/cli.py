@@ -49,7 +49,7 @@ def grade_command(
     exam = ExamKeys.load(keys_path)
     sheet = read_answers(answers_path, exam)
     manual, manual_warnings = read_manual(manual_path, exam) if manual_path else ({}, [])
-    results = grade_sheet(exam, sheet)
+    results = grade_sheet(exam, sheet.submissions)
     warnings = [*sheet.warnings, *manual_warnings, *renamed_columns(exam, sheet)]
     if manual_path:
         warnings += merge_manual(results, manual, str(manual_path))

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from grader.exam import ExamKeys
+from grader.part import KeyPart, PartResult
 from grader.scoring import StudentResult
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -66,26 +67,47 @@ def file_names(student_ids: Iterable[str]) -> list[str]:
     return names
 
 
-def feedback_text(exam: ExamKeys, result: StudentResult, grade: str) -> str:
-    submission = result.submission
-    about = ", ".join(str(exam.exam[k]) for k in ("course", "date") if exam.exam.get(k))
-    lines = [
-        f"{exam.title} ({about})" if about else exam.title,
-        f"Student {submission.student_id}, variant {submission.variant}",
-        f"Total: {points_text(result.total)} of {points_text(result.max_points)} points "
-        f"({result.percent:.1f} %), grade {grade}",
-        "",
-    ]
-    for question in exam.questions(submission.variant):
-        for label, key in question.parts.items():
-            part = result.parts[label]
-            lines.append(
-                f"{label}  {key.prompt}  [{part.status}, "
-                f"{points_text(part.points)}/{points_text(part.max_points)} pt]"
-            )
-            if key.kind != "manual":
-                lines.append(f"    your answer: {part.answer or '(none)'}")
-                if part.expected:
-                    lines.append(f"    expected:    {part.expected}")
-            lines.append(f"    why:         {part.reason}")
-    return "\n".join(lines) + "\n"
+class FeedbackWriter:
+    """Feedback files of one grading run.
+
+    A class shares results (every student who wrote the same answer to a part holds the same
+    :class:`PartResult`), so each result's block of lines is formatted once and reused.
+    """
+
+    def __init__(self, exam: ExamKeys):
+        self.exam = exam
+        about = ", ".join(str(exam.exam[k]) for k in ("course", "date") if exam.exam.get(k))
+        self.title = f"{exam.title} ({about})" if about else exam.title
+        self._blocks: dict[int, tuple[PartResult, str]] = {}
+
+    def _block(self, key: KeyPart, part: PartResult) -> str:
+        known = self._blocks.get(id(part))
+        if known is not None and known[0] is part:
+            return known[1]
+        lines = [
+            f"{key.label}  {key.prompt}  [{part.status}, "
+            f"{points_text(part.points)}/{points_text(part.max_points)} pt]"
+        ]
+        if key.kind != "manual":
+            lines.append(f"    your answer: {part.answer or '(none)'}")
+            if part.expected:
+                lines.append(f"    expected:    {part.expected}")
+        lines.append(f"    why:         {part.reason}")
+        block = "\n".join(lines) + "\n"
+        self._blocks[id(part)] = (part, block)  # the result is kept, so its id stays its own
+        return block
+
+    def text(self, result: StudentResult, grade: str) -> str:
+        submission = result.submission
+        head = (
+            f"{self.title}\n"
+            f"Student {submission.student_id}, variant {submission.variant}\n"
+            f"Total: {points_text(result.total)} of {points_text(result.max_points)} points "
+            f"({result.percent:.1f} %), grade {grade}\n\n"
+        )
+        blocks = [
+            self._block(key, result.parts[label])
+            for question in self.exam.questions(submission.variant)
+            for label, key in question.parts.items()
+        ]
+        return head + "".join(blocks)

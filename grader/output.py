@@ -21,7 +21,7 @@ from pathlib import Path
 from generator.errors import DlexamError
 from grader.answers import AnswerSheet
 from grader.exam import ExamKeys
-from grader.feedback import feedback_text, file_names, points_text
+from grader.feedback import FeedbackWriter, file_names, points_text
 from grader.report import class_stats, report_csv, report_html
 from grader.scoring import ECTS, FAIL, StudentResult, letter
 from grader.spreadsheet import csv_text
@@ -111,8 +111,9 @@ def build_outputs(
     }
     names = file_names(r.submission.student_id for r in results)
     index: list[list[object]] = [["student_id", "variant", "file"]]
+    feedback = FeedbackWriter(exam)
     for name, result, grade in zip(names, results, grades, strict=True):
-        files[f"feedback/{name}"] = feedback_text(exam, result, grade)
+        files[f"feedback/{name}"] = feedback.text(result, grade)
         index.append([result.submission.student_id, result.submission.variant, name])
     files[INDEX] = csv_text(index)
     return files

@@ -16,6 +16,7 @@ the instructor.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -126,6 +127,15 @@ class KeyPart:
             if self.kind not in ("manual", "constraint")
         )
         self.cache: dict[str, PartResult] = {}
+
+    def may_follow_through(self, result: PartResult) -> bool:
+        """Whether a result short of full points may still earn follow-through points."""
+        return (
+            result.points < self.points
+            and result.value is not None
+            and bool(self.depends)
+            and self.follow_through > 0
+        )
 
     def _read_key(self, exact: str) -> Any:
         try:
@@ -261,21 +271,18 @@ def grade_part(key: KeyPart, text: str | None, context: Context | None = None) -
         result = _grade_against_key(key, text)
         if len(key.cache) < CACHE_LIMIT:
             key.cache[text] = result
-    if (
-        result.points < key.points
-        and result.value is not None
-        and key.depends
-        and key.follow_through > 0
-        and context is not None
-        and context.question is not None
-    ):
+    if key.may_follow_through(result) and context is not None and context.question is not None:
         result = _follow_through(key, result, context)
     return result
 
 
+# An answer text is read once per kind of part, whatever variant's key it is compared with.
+_read_once = functools.lru_cache(maxsize=CACHE_LIMIT)(read_answer)
+
+
 def _read(key: KeyPart, text: str) -> Reading | PartResult:
     try:
-        return read_answer(text, key.info)
+        return _read_once(text, key.info)
     except MathTextError as error:
         reason = f"cannot read the answer: {error}"
     except (ArithmeticError, ValueError, TypeError, RecursionError) as error:

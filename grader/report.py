@@ -66,31 +66,42 @@ def class_stats(exam: ExamKeys, results: list[StudentResult]) -> ClassStats:
     totals = np.array([r.total for r in results], dtype=float)
     order = np.argsort(totals, kind="stable")
     group = max(1, round(UPPER_LOWER * len(results)))
+    column = {label: j for j, label in enumerate(exam.labels)}
+    points = np.zeros((len(results), len(column)))
+    maxima = np.zeros_like(points)
+    present = np.zeros(points.shape, dtype=bool)
+    blank = [0] * len(column)
+    wrong: list[Counter[str]] = [Counter() for _ in column]
+    for i, result in enumerate(results):  # one pass over every part result of the class
+        for label, part in result.parts.items():
+            j = column[label]
+            points[i, j], maxima[i, j], present[i, j] = part.points, part.max_points, True
+            if part.status == "blank":
+                blank[j] += 1
+            elif part.status in WRONG_STATUSES:
+                wrong[j][part.answer] += 1
     parts = []
-    for label in exam.labels:
-        present = [r.parts[label] for r in results if label in r.parts]
-        if not present:
+    for label, j in column.items():
+        rows = present[:, j]
+        if not rows.any():
             continue
-        points = np.array([p.points for p in present], dtype=float)
-        maximum = max(p.max_points for p in present)
-        fractions = np.array([p.points / p.max_points if p.max_points else 0.0 for p in present])
-        rest = np.array([r.total - r.parts[label].points for r in results if label in r.parts])
+        earned, maximum = points[rows, j], maxima[rows, j]
+        fractions = np.divide(earned, maximum, out=np.zeros_like(earned), where=maximum != 0)
         upper_lower = None
-        if len(present) == len(results) and len(results) >= 2:
+        if rows.all() and len(results) >= 2:
             by_total = fractions[order]
             upper_lower = float(by_total[-group:].mean() - by_total[:group].mean())
-        wrong = Counter(p.answer for p in present if p.status in WRONG_STATUSES)
         parts.append(
             PartStats(
                 label=label,
-                max_points=maximum,
-                mean=float(points.mean()),
+                max_points=float(maximum.max()),
+                mean=float(earned.mean()),
                 facility=float(fractions.mean()),
-                discrimination=_correlation(points, rest),
+                discrimination=_correlation(earned, totals[rows] - earned),
                 upper_lower=upper_lower,
-                blank=sum(p.status == "blank" for p in present),
+                blank=blank[j],
                 common_wrong=tuple(
-                    sorted(wrong.items(), key=lambda item: (-item[1], item[0]))[:COMMON_WRONG]
+                    sorted(wrong[j].items(), key=lambda item: (-item[1], item[0]))[:COMMON_WRONG]
                 ),
             )
         )
