@@ -78,12 +78,13 @@ class FeedbackWriter:
         self.exam = exam
         about = ", ".join(str(exam.exam[k]) for k in ("course", "date") if exam.exam.get(k))
         self.title = f"{exam.title} ({about})" if about else exam.title
-        self._blocks: dict[int, tuple[PartResult, str]] = {}
+        self._parts: dict[str, list[tuple[str, KeyPart]]] = {}
+        # id of a result -> its lines; the result itself is kept too, so no other object can
+        # take its id while this writer lives
+        self._blocks: dict[int, str] = {}
+        self._kept: list[PartResult] = []
 
     def _block(self, key: KeyPart, part: PartResult) -> str:
-        known = self._blocks.get(id(part))
-        if known is not None and known[0] is part:
-            return known[1]
         lines = [
             f"{key.label}  {key.prompt}  [{part.status}, "
             f"{points_text(part.points)}/{points_text(part.max_points)} pt]"
@@ -94,8 +95,17 @@ class FeedbackWriter:
                 lines.append(f"    expected:    {part.expected}")
         lines.append(f"    why:         {part.reason}")
         block = "\n".join(lines) + "\n"
-        self._blocks[id(part)] = (part, block)  # the result is kept, so its id stays its own
+        self._blocks[id(part)] = block
+        self._kept.append(part)
         return block
+
+    def _variant_parts(self, variant: str) -> list[tuple[str, KeyPart]]:
+        if variant not in self._parts:
+            questions = self.exam.questions(variant)
+            self._parts[variant] = [
+                (label, key) for q in questions for label, key in q.parts.items()
+            ]
+        return self._parts[variant]
 
     def text(self, result: StudentResult, grade: str) -> str:
         submission = result.submission
@@ -105,9 +115,10 @@ class FeedbackWriter:
             f"Total: {points_text(result.total)} of {points_text(result.max_points)} points "
             f"({result.percent:.1f} %), grade {grade}\n\n"
         )
-        blocks = [
-            self._block(key, result.parts[label])
-            for question in self.exam.questions(submission.variant)
-            for label, key in question.parts.items()
-        ]
-        return head + "".join(blocks)
+        blocks = self._blocks
+        texts = [head]
+        for label, key in self._variant_parts(submission.variant):
+            part = result.parts[label]
+            block = blocks.get(id(part))
+            texts.append(self._block(key, part) if block is None else block)
+        return "".join(texts)

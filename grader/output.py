@@ -67,11 +67,18 @@ def scores_csv(
     exam: ExamKeys, sheet: AnswerSheet, results: list[StudentResult], grades: list[str]
 ) -> str:
     rows: list[list[object]] = [[*result_columns(exam), *passed_through_headers(exam, sheet)]]
+    pairs: dict[int, tuple[str, str]] = {}  # a shared result's two cells, formatted once
     for result, grade in zip(results, grades, strict=True):
         cells: list[object] = []
         for label in exam.labels:
             part = result.parts.get(label)
-            cells += ["", ""] if part is None else [points_text(part.points), part.status]
+            if part is None:
+                cells += ("", "")
+                continue
+            pair = pairs.get(id(part))
+            if pair is None:
+                pair = pairs[id(part)] = (points_text(part.points), part.status)
+            cells += pair
         submission = result.submission
         rows.append(
             [

@@ -101,6 +101,7 @@ class KeyPart:
         self.tolerance = dict(raw.get("tolerance") or compare.DEFAULT_TOLERANCE)
         self.depends = tuple(raw.get("depends", ()))
         self.follow_through = float(raw.get("follow_through", 1.0))
+        self.follows_earlier = bool(self.depends) and self.follow_through > 0
         self.symbols = tuple(raw.get("symbols", ()))
         self.scoring = str(raw.get("scoring", "all-or-nothing"))
         labels = tuple(str(o["label"]) for o in raw.get("options", ()))
@@ -130,12 +131,7 @@ class KeyPart:
 
     def may_follow_through(self, result: PartResult) -> bool:
         """Whether a result short of full points may still earn follow-through points."""
-        return (
-            result.points < self.points
-            and result.value is not None
-            and bool(self.depends)
-            and self.follow_through > 0
-        )
+        return self.follows_earlier and result.points < self.points and result.value is not None
 
     def _read_key(self, exact: str) -> Any:
         try:

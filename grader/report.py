@@ -67,25 +67,33 @@ def class_stats(exam: ExamKeys, results: list[StudentResult]) -> ClassStats:
     order = np.argsort(totals, kind="stable")
     group = max(1, round(UPPER_LOWER * len(results)))
     column = {label: j for j, label in enumerate(exam.labels)}
-    points = np.zeros((len(results), len(column)))
-    maxima = np.zeros_like(points)
-    present = np.zeros(points.shape, dtype=bool)
-    blank = [0] * len(column)
+    width = len(column)
+    point_rows, maximum_rows, present_rows = [], [], []
+    blank = [0] * width
     wrong: list[Counter[str]] = [Counter() for _ in column]
-    for i, result in enumerate(results):  # one pass over every part result of the class
+    for result in results:  # one pass over every part result of the class
+        earned, maxima, present = [0.0] * width, [0.0] * width, [False] * width
         for label, part in result.parts.items():
             j = column[label]
-            points[i, j], maxima[i, j], present[i, j] = part.points, part.max_points, True
-            if part.status == "blank":
+            earned[j], maxima[j], present[j] = part.points, part.max_points, True
+            status = part.status
+            if status == "blank":
                 blank[j] += 1
-            elif part.status in WRONG_STATUSES:
+            elif status in WRONG_STATUSES:
                 wrong[j][part.answer] += 1
+        point_rows.append(earned)
+        maximum_rows.append(maxima)
+        present_rows.append(present)
+    shape = (len(results), width)
+    points = np.array(point_rows, dtype=float).reshape(shape)
+    maxima_all = np.array(maximum_rows, dtype=float).reshape(shape)
+    has = np.array(present_rows, dtype=bool).reshape(shape)
     parts = []
     for label, j in column.items():
-        rows = present[:, j]
+        rows = has[:, j]
         if not rows.any():
             continue
-        earned, maximum = points[rows, j], maxima[rows, j]
+        earned, maximum = points[rows, j], maxima_all[rows, j]
         fractions = np.divide(earned, maximum, out=np.zeros_like(earned), where=maximum != 0)
         upper_lower = None
         if rows.all() and len(results) >= 2:

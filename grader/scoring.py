@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from generator.errors import DlexamError
-from grader.answers import AnswerSheet, Submission
+from grader.answers import Submission
 from grader.exam import ExamKeys
 from grader.part import Context, PartResult, QuestionInfo, grade_part
 
@@ -112,17 +112,23 @@ def grade_sheet(exam: ExamKeys, submissions: Sequence[Submission]) -> list[Stude
     groups: dict[str, list[int]] = {}
     for index, submission in enumerate(submissions):
         groups.setdefault(submission.variant, []).append(index)
+    maximum: dict[str, float] = {}
     for variant, members in groups.items():
         texts = [submissions[i].answers for i in members]
         parts = [graded[i] for i in members]
         for question in exam.questions(variant):
             _grade_question(question, texts, parts)
-    results = []
-    for submission, parts_of_one in zip(submissions, graded, strict=True):
-        total = sum(r.points for r in parts_of_one.values())
-        maximum = sum(r.max_points for r in parts_of_one.values())
-        results.append(StudentResult(submission, parts_of_one, round(total, 6), maximum))
-    return results
+        keys = [key for question in exam.questions(variant) for key in question.parts.values()]
+        maximum[variant] = sum(key.points for key in keys)
+    return [
+        StudentResult(
+            submission,
+            parts_of_one,
+            round(sum([r.points for r in parts_of_one.values()]), 6),
+            maximum[submission.variant],
+        )
+        for submission, parts_of_one in zip(submissions, graded, strict=True)
+    ]
 
 
 def _grade_question(
@@ -132,11 +138,12 @@ def _grade_question(
     against_key = Context(question)  # no earlier answers: the verdict against the key alone
     for label, key in question.parts.items():
         seen: dict[str, PartResult] = {}
+        follows = key.follows_earlier
         for texts, parts in zip(answers, graded, strict=True):
             text = texts.get(label) or ""
             result = seen.get(text)
             if result is None:
                 result = seen[text] = grade_part(key, text, against_key)
-            if key.may_follow_through(result):
+            if follows and key.may_follow_through(result):
                 result = grade_part(key, text, Context(question, parts))
             parts[label] = result
