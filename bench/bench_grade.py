@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import tempfile
 import time
@@ -155,23 +156,27 @@ def main() -> None:
     keys_path.write_text(json.dumps(document), encoding="utf-8")
     write_answers(document, args.students, answers_path, seed=2)
 
-    start, cpu_start = time.perf_counter(), time.process_time()
+    marks = [(time.perf_counter(), time.process_time())]
     exam = ExamKeys.load(keys_path)
     sheet = read_answers(answers_path, exam)
-    read_done = time.perf_counter()
+    marks.append((time.perf_counter(), time.process_time()))
     results = grade_sheet(exam, sheet.submissions)
-    graded = time.perf_counter()
+    marks.append((time.perf_counter(), time.process_time()))
     files = build_outputs(exam, sheet, results)
-    built = time.perf_counter()
+    marks.append((time.perf_counter(), time.process_time()))
     write_outputs(folder / "graded", files)
-    end, cpu = time.perf_counter(), time.process_time() - cpu_start
+    marks.append((time.perf_counter(), time.process_time()))
+    (start, cpu_start), (end, cpu_end) = marks[0], marks[-1]
+    cpu = cpu_end - cpu_start
 
     answers = args.students * len(exam.labels)
     print(f"{args.students} students x {len(exam.labels)} parts = {answers} answers")
-    print(
-        f"read {read_done - start:.2f} s, grade {graded - read_done:.2f} s, "
-        f"report+feedback {built - graded:.2f} s, write {end - built:.2f} s"
-    )
+    phases = ("read", "grade", "report+feedback", "write")
+    for clock, label in ((0, "wall"), (1, "CPU ")):
+        steps = [after[clock] - before[clock] for before, after in itertools.pairwise(marks)]
+        print(
+            f"{label}: " + ", ".join(f"{p} {t:.2f} s" for p, t in zip(phases, steps, strict=True))
+        )
     print(
         f"total {end - start:.2f} s (CPU {cpu:.2f} s): {args.students / (end - start):.0f} rows/s, "
         f"{answers / (end - start):.0f} answers/s; "
