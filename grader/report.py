@@ -67,27 +67,24 @@ def class_stats(exam: ExamKeys, results: list[StudentResult]) -> ClassStats:
     order = np.argsort(totals, kind="stable")
     group = max(1, round(UPPER_LOWER * len(results)))
     column = {label: j for j, label in enumerate(exam.labels)}
-    width = len(column)
-    point_rows, maximum_rows, present_rows = [], [], []
-    blank = [0] * width
+    shape = (len(results), len(column))
+    points, maxima_all = np.zeros(shape), np.zeros(shape)
+    has = np.zeros(shape, dtype=bool)
+    blank = [0] * len(column)
     wrong: list[Counter[str]] = [Counter() for _ in column]
-    for result in results:  # one pass over every part result of the class
-        earned, maxima, present = [0.0] * width, [0.0] * width, [False] * width
-        for label, part in result.parts.items():
+    groups: dict[tuple[str, ...], list[int]] = {}  # students with the same parts (a variant)
+    for i, result in enumerate(results):
+        groups.setdefault(tuple(result.parts), []).append(i)
+    for labels, members in groups.items():
+        table = [list(results[i].parts.values()) for i in members]
+        for label, cells in zip(labels, zip(*table, strict=True), strict=True):
             j = column[label]
-            earned[j], maxima[j], present[j] = part.points, part.max_points, True
-            status = part.status
-            if status == "blank":
-                blank[j] += 1
-            elif status in WRONG_STATUSES:
-                wrong[j][part.answer] += 1
-        point_rows.append(earned)
-        maximum_rows.append(maxima)
-        present_rows.append(present)
-    shape = (len(results), width)
-    points = np.array(point_rows, dtype=float).reshape(shape)
-    maxima_all = np.array(maximum_rows, dtype=float).reshape(shape)
-    has = np.array(present_rows, dtype=bool).reshape(shape)
+            points[members, j] = [cell.points for cell in cells]
+            maxima_all[members, j] = [cell.max_points for cell in cells]
+            has[members, j] = True
+            statuses = [cell.status for cell in cells]
+            blank[j] += statuses.count("blank")
+            wrong[j].update(cell.answer for cell in cells if cell.status in WRONG_STATUSES)
     parts = []
     for label, j in column.items():
         rows = has[:, j]
