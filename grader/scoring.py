@@ -7,6 +7,7 @@ F below.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -15,6 +16,7 @@ from grader.answers import Submission
 from grader.exam import ExamKeys
 from grader.part import Context, PartResult, QuestionInfo, grade_part
 
+_POINTS = operator.attrgetter("points")
 ECTS = (("A", 90.0), ("B", 80.0), ("C", 70.0), ("D", 60.0), ("E", 50.0))
 FAIL = "F"
 
@@ -124,7 +126,7 @@ def grade_sheet(exam: ExamKeys, submissions: Sequence[Submission]) -> list[Stude
         StudentResult(
             submission,
             parts_of_one,
-            round(sum([r.points for r in parts_of_one.values()]), 6),
+            round(sum(map(_POINTS, parts_of_one.values())), 6),
             maximum[submission.variant],
         )
         for submission, parts_of_one in zip(submissions, graded, strict=True)
