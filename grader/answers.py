@@ -13,19 +13,13 @@ read = rows graded + rows in ``errors.csv``.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.build import EXAMPLE_STUDENT
 from generator.errors import DlexamError
+from generator.table import column_name, read_table
 from grader.exam import ExamKeys
-
-FIELD_LIMIT = 64 * 1024 * 1024  # a 10 MB cell is read (and then refused as an answer), not fatal
-DELIMITERS = (",", ";", "\t")
 
 
 @dataclass
@@ -56,131 +50,65 @@ class AnswerSheet:
     errors: list[RowError]
     extra_columns: list[str]
     warnings: list[str]
+    examples: list[int] = field(default_factory=list)  # lines of the template's example row
 
     @property
     def graded_records(self) -> int:
-        return self.records - len(self.errors)
+        return self.records - len(self.errors) - len(self.examples)
+
+    def note(self) -> str:
+        """Why rows were left out that are not errors (empty when none were)."""
+        if not self.examples:
+            return ""
+        lines = ", ".join(str(line) for line in self.examples)
+        return (
+            f"line {lines}: the answer template's example row (student_id {EXAMPLE_STUDENT}) "
+            "is not graded"
+        )
 
 
-def _names(names: list[str]) -> str:
-    """Column names for a one-line message: a name with a line break or control character is
-    shown quoted and escaped."""
-    return ", ".join(name if name.isprintable() else repr(name) for name in names)
+@dataclass(frozen=True)
+class RosterGaps:
+    """Roster students without any answer row, and answer rows of students not on the roster."""
+
+    absent: list[tuple[str, str]]  # (student_id, name)
+    strangers: list[tuple[int, str]]  # (line, student_id)
+
+    def lines(self) -> list[str]:
+        """The summary's lines (none when the answers and the roster match)."""
+        result = []
+        if self.absent:
+            shown = ", ".join(f"{sid} ({name})" if name else sid for sid, name in self.absent)
+            result.append(f"{len(self.absent)} roster student(s) have no answer row: {shown}")
+        if self.strangers:
+            shown = ", ".join(f"{sid} (line {line})" for line, sid in self.strangers)
+            result.append(
+                f"{len(self.strangers)} answer row(s) name students not on the roster: {shown}"
+            )
+        return result
 
 
-def _column_name(name: str) -> str:
-    return re.sub(r"[\s\-]+", "_", name.strip().lower())
+def roster_gaps(exam: ExamKeys, sheet: AnswerSheet) -> RosterGaps:
+    """Compare the answers with the roster in keys.json (nothing to compare without one)."""
+    if not exam.roster:
+        return RosterGaps([], [])
+    rows = [(s.line, s.student_id) for s in sheet.submissions]
+    rows += [(e.line, e.student_id) for e in sheet.errors if e.student_id]
+    present = {sid for _, sid in rows}
+    absent = [(sid, exam.names.get(sid, "")) for sid in exam.roster if sid not in present]
+    strangers = sorted({(line, sid) for line, sid in rows if sid not in exam.roster})
+    return RosterGaps(absent, strangers)
 
 
-@dataclass
-class Table:
-    """A CSV file as read: the header, (line number, fields) rows, and what was assumed."""
+def read_answers(path: Path, exam: ExamKeys, keep_example: bool = False) -> AnswerSheet:
+    """Read the answers CSV (wide or long) and check every row against the keys.
 
-    header: list[str]
-    rows: list[tuple[int, list[str]]]
-    warnings: list[str]
-    header_line: int = 1
-
-
-def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
-    """UTF-8 (BOM or not); else Windows-1252, what Excel on Windows saves as plain "CSV"."""
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as error:
-        utf8_error = error
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        raise DlexamError(
-            f"not UTF-8 text (byte {utf8_error.start}) and not Windows-1252 either",
-            where=str(path),
-            hint="save the spreadsheet as 'CSV UTF-8'",
-        ) from None
-    warning = (
-        f"{path}: not UTF-8 (byte {utf8_error.start}); read as Windows-1252, the encoding "
-        "Excel on Windows uses (save as 'CSV UTF-8' to be sure accents are right)"
-    )
-    return text, [warning]
-
-
-def _split_rows(text: str, path: Path) -> list[tuple[int, list[str]]]:
-    """Every record with the line it starts on, delimiter guessed from the first non-blank line."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max(DELIMITERS, key=first.count)
-    with _field_limit():
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        rows: list[tuple[int, list[str]]] = []
-        start = 1
-        try:
-            for row in reader:
-                rows.append((start, row))
-                start = reader.line_num + 1
-        except csv.Error as error:
-            raise DlexamError(f"malformed CSV: {error}", where=f"{path}:{start}") from None
-    return rows
-
-
-def read_table(path: Path) -> Table:
-    """The header and rows of a CSV file, any delimiter, BOM or not, as spreadsheets leave them.
-
-    Spreadsheets export blank lines above the table, empty columns after the last header
-    (``1b;;``) and rows whose trailing empty cells are left out; these are read as meant, and
-    each assumption is a warning.
+    Rows of the template's example student (``EXAMPLE``) are left out and counted, unless
+    ``keep_example`` (``dlexam check`` grades the one row a student filled in, whatever its id).
     """
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DlexamError(f"cannot read the file: {error.strerror}", where=str(path)) from None
-    text, warnings = _decode(raw, path)
-    rows = _split_rows(text, path)
-    while rows and _blank(rows[0][1]):
-        rows.pop(0)
-    if not rows:
-        raise DlexamError("the file is empty or has no header row", where=str(path))
-    line, header = rows[0]
-    if line > 1:
-        warnings.append(f"{path}: blank lines above the header skipped; the header is line {line}")
-    width = len(header)
-    while width and not header[width - 1].strip():
-        width -= 1
-    if width < len(header):
-        warnings.append(
-            f"{path}: {len(header) - width} empty column(s) after the last header "
-            f"{header[width - 1].strip()!r} ignored"
-        )
-    padded = []
-    table = []
-    for number, row in rows[1:]:
-        if len(row) > width and _blank(row[width:]):
-            row = row[:width]
-        elif 0 < len(row) < width and not _blank(row):
-            padded.append(number)
-            row = row + [""] * (width - len(row))
-        table.append((number, row))
-    if padded:
-        shown = ", ".join(map(str, padded[:10])) + (", ..." if len(padded) > 10 else "")
-        warnings.append(
-            f"{path}: line(s) {shown} have fewer fields than the header; "
-            "the missing cells at the end are read as blank"
-        )
-    return Table(header[:width], table, warnings, line)
-
-
-@contextmanager
-def _field_limit() -> Iterator[None]:
-    previous = csv.field_size_limit()
-    csv.field_size_limit(max(previous, FIELD_LIMIT))
-    try:
-        yield
-    finally:
-        csv.field_size_limit(previous)
-
-
-def read_answers(path: Path, exam: ExamKeys) -> AnswerSheet:
-    """Read the answers CSV (wide or long) and check every row against the keys."""
     table = read_table(path)
     header, rows = table.header, table.rows
-    names = [_column_name(h) for h in header]
+    names = [column_name(h) for h in header]
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
         raise DlexamError(
@@ -193,12 +121,31 @@ def read_answers(path: Path, exam: ExamKeys) -> AnswerSheet:
             where=f"{path}:{table.header_line}",
             hint="start from answers-template.csv written by dlexam generate",
         )
+    examples = [
+        line
+        for line, row in rows
+        if not keep_example and _student_of(row, names).upper() == EXAMPLE_STUDENT
+    ]
+    rows = [(line, row) for line, row in rows if line not in examples]
     if "part" in names and "answer" in names:
         sheet = _read_long(names, header, rows, exam)
     else:
         sheet = _read_wide(names, header, rows, exam)
+    sheet.records += len(examples)
+    sheet.examples = examples
     sheet.warnings[:0] = table.warnings
     return sheet
+
+
+def _student_of(row: list[str], names: list[str]) -> str:
+    column = names.index("student_id")
+    return row[column].strip() if column < len(row) else ""
+
+
+def _names(names: list[str]) -> str:
+    """Column names for a one-line message: a name with a line break or control character is
+    shown quoted and escaped."""
+    return ", ".join(name if name.isprintable() else repr(name) for name in names)
 
 
 def _blank(row: list[str]) -> bool:
@@ -316,7 +263,7 @@ def read_manual(path: Path, exam: ExamKeys) -> tuple[dict[tuple[str, str], float
     """
     table = read_table(path)
     header, rows = table.header, table.rows
-    names = [_column_name(h) for h in header]
+    names = [column_name(h) for h in header]
     if "student_id" not in names:
         raise DlexamError("no student_id column in the header", where=f"{path}:{table.header_line}")
     labels = {label.lower(): label for label in exam.labels}

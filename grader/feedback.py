@@ -1,31 +1,19 @@
 """One plain-text feedback file per student: every part, the answer as read, the key, why.
 
-Student ids are untrusted, and the folder may be copied to Windows or a USB stick: a file name is
-the id itself only when that is a safe, portable name (letters, digits, ``.``, ``_``, ``-``; not a
-Windows device name like ``CON`` or ``COM1``; no leading or trailing dot; at most ``NAME_LIMIT``
-characters). Any other id gets its cleaned, shortened form plus a short hash of the whole id, so
-names stay unique and the same id always gets the same name. ``feedback/index.csv`` lists which
-file belongs to which student.
+Student ids are untrusted: file names come from :func:`generator.filenames.safe_names` (the id
+itself when it is a portable name, else a cleaned form plus a short hash), and
+``feedback/index.csv`` lists which file belongs to which student.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Iterable
 from functools import cache
 
+from generator.filenames import safe_names
 from grader.exam import ExamKeys
 from grader.part import KeyPart, PartResult
 from grader.scoring import StudentResult
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-NAME_LIMIT = 64  # characters of a student id kept in its file name (file systems allow 255 bytes)
-HASH_LENGTH = 8
-WINDOWS_DEVICES = frozenset(
-    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
-    + [f"{port}{n}" for port in ("COM", "LPT") for n in "0123456789"]
-)
 
 
 @cache
@@ -35,36 +23,8 @@ def points_text(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def _short_hash(student: str) -> str:
-    return hashlib.sha256(student.encode("utf-8")).hexdigest()[:HASH_LENGTH]
-
-
-def _portable(name: str) -> bool:
-    device = name.split(".")[0].upper()
-    hidden_or_trailing = name.startswith(".") or name.endswith(".")
-    return bool(name) and device not in WINDOWS_DEVICES and not hidden_or_trailing
-
-
 def file_names(student_ids: Iterable[str]) -> list[str]:
-    """One ``.txt`` name per id, unique without regard to case (Windows and macOS ignore it)."""
-    names: list[str] = []
-    used: set[str] = set()
-    for student in student_ids:
-        name = student
-        if _UNSAFE.search(student) or len(student) > NAME_LIMIT or not _portable(student):
-            # no dots left: ``nul.txt-1a2b`` would still be the device NUL to Windows
-            cleaned = _UNSAFE.sub("_", student.replace(".", "_")).strip("_")
-            cleaned = cleaned[: NAME_LIMIT - HASH_LENGTH - 1]
-            name = f"{cleaned}-{_short_hash(student)}" if cleaned else _short_hash(student)
-        if name.lower() in used:
-            name = f"{name}-{_short_hash(student)}"
-        base, n = name, 1
-        while name.lower() in used:  # only ids built to collide with another id's hashed name
-            n += 1
-            name = f"{base}-{n}"
-        used.add(name.lower())
-        names.append(f"{name}.txt")
-    return names
+    return safe_names(student_ids, ".txt")
 
 
 class FeedbackWriter:
