@@ -30,7 +30,7 @@ from generator import keys as keys_module
 from grader.answers import read_answers
 from grader.exam import ExamKeys
 from grader.output import build_outputs, write_outputs
-from grader.scoring import grade_sheet
+from grader.scoring import cycle_collection_paused, grade_sheet
 
 VARIANTS = 40
 QUESTIONS = 10  # 4 parts each: 40 parts
@@ -156,16 +156,17 @@ def main() -> None:
     keys_path.write_text(json.dumps(document), encoding="utf-8")
     write_answers(document, args.students, answers_path, seed=2)
 
-    marks = [(time.perf_counter(), time.process_time())]
-    exam = ExamKeys.load(keys_path)
-    sheet = read_answers(answers_path, exam)
-    marks.append((time.perf_counter(), time.process_time()))
-    results = grade_sheet(exam, sheet.submissions)
-    marks.append((time.perf_counter(), time.process_time()))
-    files = build_outputs(exam, sheet, results)
-    marks.append((time.perf_counter(), time.process_time()))
-    write_outputs(folder / "graded", files)
-    marks.append((time.perf_counter(), time.process_time()))
+    with cycle_collection_paused():  # as dlexam grade runs
+        marks = [(time.perf_counter(), time.process_time())]
+        exam = ExamKeys.load(keys_path)
+        sheet = read_answers(answers_path, exam)
+        marks.append((time.perf_counter(), time.process_time()))
+        results = grade_sheet(exam, sheet.submissions)
+        marks.append((time.perf_counter(), time.process_time()))
+        files = build_outputs(exam, sheet, results)
+        marks.append((time.perf_counter(), time.process_time()))
+        write_outputs(folder / "graded", files)
+        marks.append((time.perf_counter(), time.process_time()))
     (start, cpu_start), (end, cpu_end) = marks[0], marks[-1]
     cpu = cpu_end - cpu_start
 

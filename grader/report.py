@@ -103,6 +103,7 @@ def class_stats(exam: ExamKeys, results: list[StudentResult]) -> ClassStats:
     multiple-choice item, another family), per item as well: pooling them hides a bad item."""
     totals = np.array([r.total for r in results], dtype=float)
     parts = []
+    items: dict[tuple[str, str], str] = {}  # (variant, label) -> item, looked up once each
     for label in exam.labels:
         entries = [(r.parts[label], r.total) for r in results if label in r.parts]
         if not entries:
@@ -112,7 +113,10 @@ def class_stats(exam: ExamKeys, results: list[StudentResult]) -> ClassStats:
         by_item: dict[str, list[tuple[PartResult, float]]] = {}
         for result in results:
             if label in result.parts:
-                item = exam.item(result.submission.variant, label)
+                variant = result.submission.variant
+                if (variant, label) not in items:
+                    items[variant, label] = exam.item(variant, label)
+                item = items[variant, label]
                 by_item.setdefault(item, []).append((result.parts[label], result.total))
         if len(by_item) > 1:
             parts += [
