@@ -9,6 +9,7 @@ barely does.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from generator.errors import DlexamError
 from generator.pdf import pdf_bytes, reader, run_latex
 from generator.qr import qr_latex
 from generator.rendering import tex_escape
+from generator.spec import ExamSpec
 
 PREAMBLE = r"""\documentclass{article}
 \usepackage[T1]{fontenc}
@@ -41,8 +43,30 @@ INSTRUCTIONS = (
     r"Write expressions in their boxes. Do not write near the black squares or the QR code."
 )
 
+SHEETS = ("boxes", "bubbles")  # generate --sheet: boxes to write in (always made), or bubbles too
 SYMBOL_TEX = {layout_model.MINUS: "$-$", layout_model.INFINITY: r"$\infty$"}
 EXAMPLE_FILLED = ("-", "2", "3", "5", "-", "1")  # -2.35e-1, in the number block's column order
+
+
+EXAM_INSTRUCTIONS = (
+    "Answer on the bubble answer sheet: it is read by a scanner. Fill each bubble completely "
+    "with a dark pen or a soft pencil and erase cleanly; one bubble per column. Multiple choice: "
+    "the bubble of your option (several where the part says so). Integers: one digit per column, "
+    "from the left, and the minus bubble for a negative number. Other numbers: sign, three "
+    "significant digits and the power of ten. Worked example: -0.235 = -2.35 x 10^-1, so fill "
+    "the minus bubble of the sign column, 2, 3 and 5 in the three digit columns, the minus bubble "
+    "of the exponent sign and 1 in the exponent column (the sheet shows it filled in). Vectors and "
+    "matrices: one number per entry; intervals: each end with its bracket. Write expressions in "
+    "the boxes of the sheet; parts without a block on the sheet are answered here."
+)
+
+
+def with_sheet_instructions(spec: ExamSpec) -> ExamSpec:
+    """The spec with the exam's instructions saying how to fill the bubble sheet."""
+    instructions = (
+        f"{spec.instructions}\n\n{EXAM_INSTRUCTIONS}" if spec.instructions else EXAM_INSTRUCTIONS
+    )
+    return replace(spec, instructions=instructions)
 
 
 def _mm(value: float) -> str:
@@ -64,7 +88,8 @@ def _column(column: Column, filled: str | None = None) -> list[str]:
 def _entry(entry: Entry, filled: Sequence[str] = ()) -> list[str]:
     x, y, w, h = entry.box
     lines = [
-        f"\\draw[line width=0.3pt,black!60] ({_mm(x)},{_mm(y)}) rectangle ({_mm(x + w)},{_mm(y + h)});",
+        f"\\draw[line width=0.3pt,black!60] ({_mm(x)},{_mm(y)}) "
+        f"rectangle ({_mm(x + w)},{_mm(y + h)});",
         f"\\node[lab] at ({_mm(x + 1)},{_mm(y + layout_model.LABEL_H - 0.8)}) "
         f"{{\\textbf{{{tex_escape(entry.label)}}}}};",
     ]
@@ -103,7 +128,8 @@ def _header(layout: SheetLayout, page: int) -> list[str]:
         f"\\node[anchor=north west,font=\\small] at (20,25) "
         f"{{{who} \\quad page {page} of {len(layout.pages)}}};",
         f"\\node[anchor=north west,inner sep=0pt] at ({_mm(layout_model.QR_BOX[0])},"
-        f"{_mm(layout_model.QR_BOX[1])}) {{{qr_latex(layout.qr_text(page), layout_model.QR_SIZE / 10)}}};",
+        f"{_mm(layout_model.QR_BOX[1])}) "
+        f"{{{qr_latex(layout.qr_text(page), layout_model.QR_SIZE / 10)}}};",
     ]
     if page == 1:
         lines.append(

@@ -54,11 +54,13 @@ def scan_command(
     write_outputs(out_dir, result)
     click.echo(
         f"{result.pages_in} page(s) in: {result.pages_read} read, "
-        f"{result.pages_in_review} in review; {len(result.sheets)} sheet(s) in {out_dir / 'answers.csv'}"
+        f"{result.pages_in_review} in review; {len(result.sheets)} sheet(s) in "
+        f"{out_dir / 'answers.csv'}"
     )
     marks = sum(1 for item in result.review if item.part)
     click.echo(
-        f"review: {len(result.review)} item(s) ({marks} about a part or student id) in {out_dir / 'review.csv'}"
+        f"review: {len(result.review)} item(s) ({marks} about a part or student id) in "
+        f"{out_dir / 'review.csv'}"
     )
     if annotate:
         sheet = read_answers(out_dir / "answers.csv", exam)

@@ -75,6 +75,8 @@ def write_annotated(
         for number in sorted(sheet.pages):
             data = np.frombuffer(sheet.pages[number].canonical, np.uint8)
             page = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
+            if page is None:  # kept by the scan itself, so never expected
+                continue
             image = annotate_page(page, sheet, number, graded.get(sheet.student_id, {}))
             pictures.append(Image.fromarray(cv2.cvtColor(image, cv2.COLOR_BGR2RGB)))
         if not pictures:

@@ -170,13 +170,10 @@ class ReviewItem:
 class ScanResult:
     pages_in: int
     pages_read: int
+    pages_in_review: int
     sheets: list[Sheet]
     review: list[ReviewItem]
     labels: list[str]
-
-    @property
-    def pages_in_review(self) -> int:
-        return self.pages_in - self.pages_read
 
 
 def _student(sheet: Sheet, roster: Mapping[str, str | None], review: list[ReviewItem]) -> str:
@@ -215,7 +212,7 @@ def scan(
     roster = {v["id"]: (v.get("student") or {}).get("id") for v in document["variants"]}
     review: list[ReviewItem] = []
     sheets: dict[str, Sheet] = {}
-    read = 0
+    read = unread = 0
     for page in pages:
         if page.problem or page.variant is None:
             review.append(
@@ -228,6 +225,7 @@ def scan(
                     page.thumbnail,
                 )
             )
+            unread += 1
             continue
         layout = _layout(str(keys_path), page.variant)
         assert layout is not None  # checked by the worker
@@ -244,6 +242,7 @@ def scan(
                     page.thumbnail,
                 )
             )
+            unread += 1
             continue
         sheet.pages[page.page] = page
         read += 1
@@ -252,7 +251,7 @@ def scan(
     for sheet in ordered:
         sheet.student_id = _student(sheet, roster, review)
         _answers(sheet, review)
-    return ScanResult(len(refs), read, ordered, review, bubbles.part_labels(document))
+    return ScanResult(len(refs), read, unread, ordered, review, bubbles.part_labels(document))
 
 
 def _answers(sheet: Sheet, review: list[ReviewItem]) -> None:
@@ -264,7 +263,8 @@ def _answers(sheet: Sheet, review: list[ReviewItem]) -> None:
                     sheet.variant,
                     sheet.student_id,
                     "",
-                    f"page {number} of {len(sheet.layout.pages)} of this sheet is missing: its answers are blank",
+                    f"page {number} of {len(sheet.layout.pages)} of this sheet is missing: "
+                    "its answers are blank",
                 )
             )
     reads: dict[str, list[EntryRead]] = {}
