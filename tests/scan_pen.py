@@ -126,13 +126,15 @@ def fill(
         jitter = rng.normal(0, 0.15, 2)
         cx, cy = round((x + jitter[0]) * scale), round((y + jitter[1]) * scale)
         radius = max(1, round(bubbles.RADIUS * pen.size * scale))
-        mask = np.zeros(image.shape[:2], np.uint8)
-        cv2.circle(mask, (cx, cy), radius, 255, -1)
+        top, left = max(0, cy - radius), max(0, cx - radius)
+        window = image[top : cy + radius + 1, left : cx + radius + 1]
+        mask = np.zeros(window.shape[:2], np.uint8)
+        cv2.circle(mask, (cx - left, cy - top), radius, 255, -1)
         if pen.coverage < 1.0:  # leave a wedge unfilled
             cut = round(radius * (2 * pen.coverage - 1))
-            mask[:, cx + cut + 1 :] = 0
+            mask[:, cx - left + cut + 1 :] = 0
         level = round(255 * (1 - pen.darkness))
-        image[mask > 0] = np.minimum(image[mask > 0], level)
+        window[mask > 0] = np.minimum(window[mask > 0], level)
 
 
 def stray(image: np.ndarray, dpi: float, rng: np.random.Generator) -> None:

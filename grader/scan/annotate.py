@@ -51,7 +51,7 @@ def annotate_page(
         text = f"{result.points:g}/{result.max_points:g} {result.status}"
         cv2.putText(image, text, _px(x + 10, y + 3.8), FONT, 0.55, _color(result), 2, cv2.LINE_AA)
         if result.status not in FULL_MARKS:
-            key = f"key: {result.expected}"[:40]
+            key = f"read {result.answer or '-'}  key {result.expected}"[:48]
             origin = _px(x, y - 1.0)
             cv2.putText(image, key, origin, FONT, 0.5, BLUE, 1, cv2.LINE_AA)
     header = f"{sheet.student_id}  {sheet.variant}  page {number}/{len(sheet.layout.pages)}"
