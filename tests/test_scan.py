@@ -337,3 +337,26 @@ def test_compose_matrix_interval_and_partial_vectors():
 def test_qr_of_another_program_is_not_a_sheet():
     assert parse_qr("https://example.org") is None
     assert parse_qr("DLXS1|abc|V001||x/2") is None
+
+
+def test_multipage_pdf_from_a_copier_read_in_parallel(exam: dict[str, Any], tmp_path: Path):
+    from PIL import Image
+
+    files = scan_pages(exam, tmp_path / "s", {"V002": {"student_id": "31", "4a": "C"}})
+    pictures = [Image.open(f).convert("L") for f in files]
+    pdf = tmp_path / "copier.pdf"
+    pictures[0].save(pdf, "PDF", save_all=True, append_images=pictures[1:], resolution=150)
+    args = ["scan", str(exam["keys"]), str(pdf), "--out", str(tmp_path / "out"), "--jobs", "2"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "2 page(s) in: 2 read, 0 in review" in result.output
+    row = read_csv(tmp_path / "out" / "answers.csv")[0]
+    assert (row["student_id"], row["4a"]) == ("31", "C")
+
+
+def test_unusable_inputs_are_named(exam: dict[str, Any], tmp_path: Path):
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    for name, message in [("notes.txt", "unknown file type .txt"), ("gone.png", "no such file")]:
+        args = ["scan", str(exam["keys"]), str(tmp_path / name), "--out", str(tmp_path / "o")]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2 and message in result.output, result.output
