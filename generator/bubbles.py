@@ -20,6 +20,7 @@ import math
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 PAGE_W, PAGE_H = 210.0, 297.0
@@ -98,7 +99,7 @@ class SheetLayout:
     pages: tuple[Page, ...]
     plans: tuple[PartPlan, ...] = field(default=())
 
-    @property
+    @cached_property
     def digest(self) -> str:
         """8 hex digits naming this geometry; changes when any bubble moves or a symbol changes."""
         geometry = json.dumps([asdict(p) for p in self.pages], sort_keys=True)

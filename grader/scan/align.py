@@ -36,7 +36,7 @@ class Aligned:
 def _candidates(gray: np.ndarray) -> tuple[np.ndarray, float]:
     """Centres of square dark blobs about the size of a corner mark, in a reduced copy."""
     scale = WORK_WIDTH / max(gray.shape)
-    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR)
     block = (max(small.shape) // 12) | 1
     binary = cv2.adaptiveThreshold(
         small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 25
@@ -113,12 +113,21 @@ def align(gray: np.ndarray) -> Aligned | None:
     marks = find_marks(gray)
     if marks is None:
         return None
-    rotated, text = False, _read_qr(gray, marks, False)
-    if text is None:
-        text = _read_qr(gray, marks, True)
-        rotated = text is not None
     size = (round(bubbles.PAGE_W * PX_PER_MM), round(bubbles.PAGE_H * PX_PER_MM))
-    page = cv2.warpPerspective(
-        gray, _homography(marks, PX_PER_MM, rotated), size, flags=cv2.INTER_AREA, borderValue=255
-    )
+    page = cv2.warpPerspective(gray, _homography(marks, PX_PER_MM, False), size, borderValue=255)
+    rotated = _qr_ink(cv2.rotate(page, cv2.ROTATE_180)) > _qr_ink(page)
+    text = _read_qr(gray, marks, rotated)
+    if text is None:  # ink elsewhere fooled the guess: try the other way up
+        rotated = not rotated
+        text = _read_qr(gray, marks, rotated)
+        rotated = rotated if text is not None else not rotated
+    if rotated:
+        page = cv2.rotate(page, cv2.ROTATE_180)
     return Aligned(page, parse_qr(text) if text else None, text)
+
+
+def _qr_ink(page: np.ndarray) -> float:
+    """How dark the QR code's box is: the way up where it is darker has the code there."""
+    x, y = (round(v * PX_PER_MM) for v in bubbles.QR_BOX)
+    side = round(bubbles.QR_SIZE * PX_PER_MM)
+    return float(255 - page[y : y + side, x : x + side].mean())

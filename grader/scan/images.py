@@ -14,12 +14,14 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+from PIL import Image
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from generator.errors import DlexamError
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
+REDUCE_ABOVE = 1500  # px on the long side: an A4 page at 130 dpi is enough to read
 PDF_DPI = 200  # enough for 3.2 mm bubbles and the QR code; a 600 dpi scan is read at this size
 PDFTOPPM_HINT = "install poppler-utils (`apt-get install poppler-utils`, what setup.sh does)"
 
@@ -61,10 +63,25 @@ def page_refs(paths: list[Path]) -> list[PageRef]:
     return refs
 
 
+def _reduction(path: Path) -> int:
+    """Decode a large photo or 300-600 dpi scan at half or quarter size (JPEG decodes it that
+    way for a fraction of the time): the page is read at about 150 dpi anyway."""
+    try:
+        with Image.open(path) as image:
+            width = max(image.size)
+    except (OSError, ValueError):
+        return cv2.IMREAD_GRAYSCALE  # let OpenCV try, and say it cannot
+    if width >= 4 * REDUCE_ABOVE:
+        return cv2.IMREAD_REDUCED_GRAYSCALE_4
+    if width >= 2 * REDUCE_ABOVE:
+        return cv2.IMREAD_REDUCED_GRAYSCALE_2
+    return cv2.IMREAD_GRAYSCALE
+
+
 def load(ref: PageRef) -> np.ndarray | None:
     """The page as an 8-bit grey image, or None when it cannot be decoded."""
     if ref.path.suffix.lower() != ".pdf":
-        return cv2.imread(str(ref.path), cv2.IMREAD_GRAYSCALE)
+        return cv2.imread(str(ref.path), _reduction(ref.path))
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
         raise DlexamError("pdftoppm not found, so PDF scans cannot be read", hint=PDFTOPPM_HINT)

@@ -27,7 +27,13 @@ from generator.bubbles import Entry, SheetLayout, sheet_layout
 from generator.keys import load_keys
 from grader.scan.align import PX_PER_MM, align
 from grader.scan.images import PageRef, load, page_refs
-from grader.scan.marks import EntryRead, compose, flatten, page_baseline, read_entry
+from grader.scan.marks import (
+    EntryRead,
+    compose,
+    flatten,
+    page_baseline,
+    read_entry,
+)
 
 CROP_MARGIN = 3.0  # mm around a block in its review picture
 THUMB_WIDTH = 500  # px of a whole page in review
