@@ -17,6 +17,7 @@ from generator.bubble_sheet import SHEETS, with_sheet_instructions, write_bubble
 from generator.build import NAME_BY, Written, compile_pdfs, write_sources
 from generator.errors import DlexamError
 from generator.instance import Instance
+from generator.outputs.page import write_pages
 from generator.registry import default_registry
 from generator.roster import assign, read_roster
 from generator.spec import DEFAULT_SPEC, load_spec
@@ -168,6 +169,9 @@ def solve_command(
     help="bubbles: also a machine-readable bubble sheet per variant for `dlexam scan`.",
 )
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Write keys and .tex only, no PDFs.")
+@click.option(
+    "--html", "html", is_flag=True, help="Also write one self-contained HTML page per variant."
+)
 def generate_command(
     spec_path: Path | None,
     variants: int | None,
@@ -180,12 +184,14 @@ def generate_command(
     quiet: bool,
     sheet: str,
     no_pdf: bool,
+    html: bool,
 ) -> None:
     """Generate variants, keys.json, LaTeX and PDFs for SPEC (default: the bundled VIR 2019 exam).
 
     The output folder holds keys.json, answers-template.csv, tex/ (sources), exam/,
     answer-sheets/ and solutions/ (one PDF per variant) and exam-all.pdf, answer-sheets-all.pdf,
     solutions-all.pdf (all variants, each starting on an odd page, for duplex printing).
+    With --html, exam/ and solutions/ also hold V001.html ... (MathML, SVG figures, no network).
     """
     registry = default_registry()
     spec = load_spec(spec_path or DEFAULT_SPEC, registry)
@@ -212,6 +218,11 @@ def generate_command(
     click.echo(f"  keys:             {written.keys}")
     click.echo(f"  answer template:  {written.answers_template}")
     click.echo(f"  LaTeX sources:    {len(written.tex)} file(s) in {target / 'tex'}/")
+    if html:
+        stems = {variant: Path(name).stem for variant, name in written.names.items()}
+        pages = write_pages(exam, target, stems=stems)
+        folders = ", ".join(sorted({f"{path.parent}/" for path in pages}))
+        click.echo(f"  HTML pages:       {len(pages)} file(s) in {folders}")
     if no_pdf:
         return
     engine = pdf.find_engine()  # looked up through the module so tests can replace it

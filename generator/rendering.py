@@ -179,30 +179,31 @@ def option_count(family: Family, part_id: str, values: Mapping[str, Any]) -> int
     return len(values[part.options])
 
 
+def part_latex(mode: str, view: PartView, kind: str, options: int, body: str) -> str:
+    """One part as the LaTeX documents print it, around the family's ``body`` of that part.
+
+    ``exam`` adds the framed answer box, ``question`` restates the part in a solutions document,
+    ``solutions`` adds the key and the rubric. ``options`` counts a choice part's options.
+    """
+    pts = points_text(view.points)
+    if mode in ("exam", "question"):
+        box = ""
+        if mode == "exam":
+            box = f"\\par\\smallskip\\noindent {answer_box(view.label, kind, options)}\\par\n"
+        return f"\\begin{{dlpart}}{{{view.label}}}{{{pts}}}\n{body}{box}\\end{{dlpart}}\n"
+    key = f"\\dlkey{{{view.key_latex}}}\n" if view.auto_graded else ""
+    rubric = f"\\dlrubric{{{tex_with_math(view.rubric)}}}\n" if view.rubric else ""
+    return f"\\begin{{dlsolpart}}{{{view.label}}}{{{pts}}}\n{body}{key}{rubric}\\end{{dlsolpart}}\n"
+
+
 def _part_wrapper(
     mode: str, views: Mapping[str, PartView], family: Family, values: Mapping[str, Any]
 ) -> Callable[..., str]:
     def part(part_id: str, caller: Callable[[], str]) -> formatting.Latex:
         if part_id not in views:  # the exam spec left this part out
             return formatting.Latex("")
-        view = views[part_id]
-        body = caller()
-        pts = points_text(view.points)
-        if mode in ("exam", "question"):
-            box = ""
-            if mode == "exam":
-                kind = family.part(part_id).kind
-                box = answer_box(view.label, kind, option_count(family, part_id, values))
-                box = f"\\par\\smallskip\\noindent {box}\\par\n"
-            text = f"\\begin{{dlpart}}{{{view.label}}}{{{pts}}}\n{body}{box}\\end{{dlpart}}\n"
-        else:
-            key = f"\\dlkey{{{view.key_latex}}}\n" if view.auto_graded else ""
-            rubric = f"\\dlrubric{{{tex_with_math(view.rubric)}}}\n" if view.rubric else ""
-            text = (
-                f"\\begin{{dlsolpart}}{{{view.label}}}{{{pts}}}\n{body}{key}{rubric}"
-                "\\end{dlsolpart}\n"
-            )
-        return formatting.Latex(text)
+        kind, options = family.part(part_id).kind, option_count(family, part_id, values)
+        return formatting.Latex(part_latex(mode, views[part_id], kind, options, caller()))
 
     return part
 
@@ -214,14 +215,16 @@ def render_family_text(
     params: Mapping[str, Any],
     values: Mapping[str, Any],
     views: Mapping[str, PartView],
+    part: Callable[..., str] | None = None,
 ) -> str:
     """Render ``question.tex.j2`` or ``solution.tex.j2`` of ``family`` for one instance.
 
     ``mode`` is ``"exam"`` (parts get answer boxes), ``"question"`` (the question restated in a
-    solutions document, no boxes) or ``"solutions"`` (parts get keys and rubrics).
+    solutions document, no boxes) or ``"solutions"`` (parts get keys and rubrics). Another
+    output format passes its own ``part`` wrapper (see :mod:`generator.outputs.model`).
     """
     env = family_environment(family.folder)
-    wrapper = _part_wrapper(mode, views, family, values)
+    wrapper = part or _part_wrapper(mode, views, family, values)
     context = {
         **params,
         **values,

@@ -30,11 +30,10 @@ import sympy
 
 from generator.family import SIGFIG_DEFAULT
 from generator.mathtext import array_shape
+from generator.tolerance import half_width
 from grader.reading import Num, number_from
 
-HALF_UNIT = 0.5 * (1 + 1e-9)  # half a unit in the last digit, with room for binary rounding
 DEFAULT_TOLERANCE: dict[str, Any] = SIGFIG_DEFAULT
-DEFAULT_REL = 1e-3
 EXACT_DIGITS = 50
 EXPRESSION_POINTS = 6
 EXPRESSION_SEED = 20240917  # fixed: grading the same answer twice gives the same verdict
@@ -85,20 +84,7 @@ def within(answer: float, key: float, tolerance: dict[str, Any]) -> bool:
     """Whether ``answer`` is within the part's tolerance of ``key`` (see the module docstring)."""
     if not (math.isfinite(answer) and math.isfinite(key)):
         return answer == key
-    difference = abs(answer - key)
-    if difference <= tolerance.get("abs", 0.0):
-        return True
-    mode = tolerance.get("mode", "sigfig")
-    if mode == "sigfig":
-        if key == 0:
-            return False
-        digits = tolerance.get("digits", 3)
-        return difference <= HALF_UNIT * 10.0 ** (math.floor(math.log10(abs(key))) - digits + 1)
-    if mode == "decimals":
-        return difference <= HALF_UNIT * 10.0 ** -tolerance.get("digits", 2)
-    if mode == "rel":
-        return difference <= tolerance.get("rel", DEFAULT_REL) * abs(key)
-    return False
+    return abs(answer - key) <= half_width(key, tolerance)
 
 
 def compare_number(answer: Num, key: Num, tolerance: dict[str, Any]) -> Verdict:

@@ -26,6 +26,7 @@ from generator.errors import DlexamError, MathTextError
 from generator.family import Family
 from generator.mathtext import array_shape
 from generator.registry import Registry, default_registry
+from generator.tolerance import DEFAULT_REL
 from grader import compare
 from grader.compare import Verdict
 from grader.reading import (
@@ -82,7 +83,7 @@ def describe_tolerance(tolerance: Mapping[str, Any]) -> str:
     if mode == "decimals":
         return f"{tolerance.get('digits', 2)} decimal places"
     if mode == "rel":
-        return f"{100 * tolerance.get('rel', compare.DEFAULT_REL):g} % relative"
+        return f"{100 * tolerance.get('rel', DEFAULT_REL):g} % relative"
     return str(mode)
 
 
