@@ -64,6 +64,6 @@ def scan_command(
     )
     if annotate:
         sheet = read_answers(out_dir / "answers.csv", exam)
-        graded = {r.submission.student_id: r.parts for r in grade_sheet(exam, sheet)}
+        graded = {r.submission.student_id: r.parts for r in grade_sheet(exam, sheet.submissions)}
         files = write_annotated(out_dir, result, graded)
         click.echo(f"annotated: {len(files)} file(s) in {out_dir / 'annotated'}/")
