@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Re-render the README pictures from real output: page 1 of variant V001 of the default exam and
-# of its solutions, at 60 dpi. Run from anywhere after changing the default spec or the layout.
+# Re-render the README pictures from real output: page 1 of variant V001 of the default exam, of
+# its solutions and of its bubble sheet, and an annotated scanned sheet, at 60 dpi. Run from
+# anywhere after changing the default spec or the layout.
 set -euo pipefail
 cd "$(dirname "$0")"
 out="$(mktemp -d)"
@@ -8,6 +9,14 @@ trap 'rm -rf "$out"' EXIT
 dlexam generate --out "$out" >/dev/null
 pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$out/exam/V001.pdf" exam-page1
 pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$out/solutions/V001.pdf" solutions-page1
+# The paper workflow of the README: the bubble sheet of V001, filled and "scanned" by
+# fill_sheets.py (the test suite's pen and copier), and the annotated copy of V002.
+dlexam generate --sheet bubbles --out "$out/paper" >/dev/null
+pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$out/paper/bubble-sheets/V001.pdf" bubble-sheet
+python fill_sheets.py "$out/paper" "$out/scans"
+dlexam scan "$out/paper/keys.json" "$out"/scans/*.jpg --out "$out/scanned" --annotate >/dev/null
+pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$out/scanned/annotated/20260002.pdf" \
+  bubble-sheet-annotated
 # The HTML pages of `dlexam generate --html` (html-exam.png, html-solutions.png) and a checked
 # question of `dlexam serve` (serve-checked.png) as headless Chromium shows them: the browser
 # tests that check them save their screenshots here.
