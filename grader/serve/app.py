@@ -348,8 +348,7 @@ class SecurityHeaders:
 
 @contextlib.asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
-    """Load the question families once, before any request: concurrent first requests would
-    otherwise each load them (the registry is built on first use and is not meant for threads)."""
+    """Load the question families before the first request, so none of them waits for it."""
     default_registry()
     yield
 
