@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import escape
 
 import pytest
 import sympy
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
 from generator import pdf
+from generator.registry import default_registry
 from grader.serve.app import MAX_BODY, SECURITY_HEADERS, app
 from grader.serve.sheets import Link, family_link, solved
 
@@ -199,7 +201,10 @@ def test_sheet_pdf_is_the_practice_sheet(client: TestClient) -> None:
 
 def test_figures_are_linked_and_drawn_on_request(client: TestClient) -> None:
     page = client.get(f"/q/backprop_sin/{SEED}").text
-    links = re.findall(r'<img class="dl-figure" alt="figure" src="([^"]+)"', page)
+    figures = re.findall(r'<img class="dl-figure" alt="([^"]+)" src="([^"]+)"', page)
+    title = default_registry().get("backprop_sin").title
+    assert figures[0][0] == f"Figure 1 of question 1 ({escape(title)})"
+    links = [src for _, src in figures]
     assert links and all(
         re.fullmatch(r"/q/backprop_sin/5/figure/[0-9a-f]{24}\.svg", u) for u in links
     )
