@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import html
+from html import escape
 import re
 from pathlib import Path
 
@@ -150,7 +150,7 @@ def test_figures_have_alt_texts_naming_their_place() -> None:
     (question,) = render_questions_html(
         [question_model(instance, 2)], "mathml", figure_url=lambda token: f"/f/{token}.svg"
     )
-    place = f"question 2 ({html.escape(family.title)})"
+    place = f"question 2 ({escape(family.title)})"
 
     def alts(blocks: tuple[tuple[str | None, str], ...]) -> list[str]:
         return re.findall(r'<img class="dl-figure" alt="([^"]*)"', "".join(h for _, h in blocks))

@@ -25,8 +25,9 @@ FIRST_CALLS = textwrap.dedent(
     serial = load_registry()
     assert not loaded.broken, loaded.broken
     assert sorted(loaded.families) == sorted(serial.families)
-    for family_id, family in serial.families.items():
-        assert list(loaded.families[family_id].graph.quantities) == list(family.graph.quantities), family_id
+    for name, family in serial.families.items():
+        wanted = list(family.graph.quantities)
+        assert list(loaded.families[name].graph.quantities) == wanted, name
     print(len(loaded.families))
     """
 )
