@@ -9,9 +9,10 @@ Routes::
                                     parts checked or revealed
     GET  /sheet.pdf?seed=N&...      the same selection as a practice sheet PDF (dlexam practice)
     GET  /q/FAMILY                  a fresh question of FAMILY (303 to its seed)
-    GET  /q/FAMILY/SEED             one question; POST /q/FAMILY/SEED/check checks it
-    GET  /exam/NAME[/SEED][/check]  a variant of a bundled exam (generator/specs/NAME.yaml), the
-                                    same way
+    GET  /q/FAMILY/SEED             one question; POST /q/FAMILY/SEED/check checks it;
+                                    GET /q/FAMILY/SEED/sheet.pdf is it as a practice sheet PDF
+    GET  /exam/NAME[/SEED][/check|/sheet.pdf]  a variant of a bundled exam
+                                    (generator/specs/NAME.yaml), the same way
     GET  .../figure/TOKEN.svg       a figure of the page, compiled on first request (the page
                                     links its figures, so it never waits for LaTeX)
     GET  /progress                  score per topic and history, kept in this browser only
@@ -261,7 +262,7 @@ async def single_check(request: Request) -> Response:
 
 
 @lru_cache(maxsize=32)
-def _sheet_pdf(link: Link) -> tuple[str, bytes]:
+def _sheet_pdf(link: Link) -> bytes:
     engine = pdf.find_engine()
     if engine is None:
         raise BadRequest(f"{pdf.ENGINE} is not installed on this server, so no PDF", 503)
@@ -271,18 +272,27 @@ def _sheet_pdf(link: Link) -> tuple[str, bytes]:
         practice.typeset_sheet(exam, files, engine, separate=False)
     except DlexamError as error:
         raise BadRequest(str(error), 500) from None
-    return f"{files.name}.pdf", files.pdfs[f"{files.name}.pdf"]
+    return files.pdfs[f"{files.name}.pdf"]
+
+
+def _pdf_response(link: Link) -> Response:
+    disposition = f'attachment; filename="{link.pdf_name}"'
+    return Response(
+        _sheet_pdf(link),
+        media_type="application/pdf",
+        headers={"content-disposition": disposition},
+    )
 
 
 def sheet_pdf(request: Request) -> Response:
     query = _query(request)
     if "seed" not in query:
         raise BadRequest("a PDF needs the sheet's seed (open the sheet first)")
-    name, data = _sheet_pdf(sheet_link(query))
-    disposition = f'attachment; filename="{name}"'
-    return Response(
-        data, media_type="application/pdf", headers={"content-disposition": disposition}
-    )
+    return _pdf_response(sheet_link(query))
+
+
+def single_pdf(request: Request) -> Response:
+    return _pdf_response(_path_link(request))
 
 
 def _figure(page: Page, token: str) -> Response:
@@ -364,10 +374,12 @@ def create_app() -> Starlette:
         Route("/q/{family}/{seed}", single_page),
         Route("/q/{family}/{seed}/check", single_check, methods=["POST"]),
         Route("/q/{family}/{seed}/figure/{token}.svg", single_figure),
+        Route("/q/{family}/{seed}/sheet.pdf", single_pdf),
         Route("/exam/{exam}", single_new),
         Route("/exam/{exam}/{seed}", single_page),
         Route("/exam/{exam}/{seed}/check", single_check, methods=["POST"]),
         Route("/exam/{exam}/{seed}/figure/{token}.svg", single_figure),
+        Route("/exam/{exam}/{seed}/sheet.pdf", single_pdf),
         Route("/progress", progress),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]

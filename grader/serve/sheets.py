@@ -88,6 +88,18 @@ class Link:
             return self.path.rsplit("/", 1)[0]
         return f"/sheet?{self.query(seed=False)}"
 
+    @property
+    def pdf_path(self) -> str:
+        """The same selection as a practice sheet PDF (questions, then worked solutions)."""
+        if self.single:
+            return f"{self.path}/sheet.pdf"
+        return f"/sheet.pdf?{self.query(seed=True)}"
+
+    @property
+    def pdf_name(self) -> str:
+        """The PDF's file name: ``conv_shape-17.pdf``, ``vir2019-17.pdf``, ``practice-22.pdf``."""
+        return f"{self.family or self.exam or 'practice'}-{self.seed}.pdf"
+
     def figure_path(self, token: str) -> str:
         """Where a page's figure is drawn on request (the page itself comes back sooner)."""
         if self.single:
