@@ -52,7 +52,7 @@ from generator.errors import DlexamError
 from generator.family import TOPICS
 from generator.outputs.figures import FigureCache
 from generator.registry import default_registry
-from generator.rendering import points_text
+from generator.rendering import compile_family_templates, points_text
 from grader.check import HEADLINES
 from grader.check_cli import FORMATS
 from grader.part import PartResult
@@ -358,8 +358,10 @@ class SecurityHeaders:
 
 @contextlib.asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
-    """Load the question families before the first request, so none of them waits for it."""
-    default_registry()
+    """Load the question families and compile their templates before the first request, so
+    no student waits for that (1-2 s for all families)."""
+    for family in default_registry().families.values():
+        compile_family_templates(family)
     yield
 
 
