@@ -184,20 +184,21 @@ def render_questions_html(
     batch = _Batch()
     plans = []
     for question in questions:
-        asked, worked = _places(question)
+        in_question, in_solution = _places(question)
         plans.append(
             (
                 question,
-                _flow(batch, question.question, asked),
-                _flow(batch, question.solution, worked),
+                _flow(batch, question.question, in_question),
+                _flow(batch, question.solution, in_solution),
                 [
                     (
                         part,
                         batch.add(
-                            f"$\\displaystyle {part.key_latex}$" if part.key_latex else "", worked
+                            f"$\\displaystyle {part.key_latex}$" if part.key_latex else "",
+                            in_solution,
                         ),
-                        batch.add(part.rubric_latex, worked),
-                        [batch.add(text, asked) for text in part.options_latex],
+                        batch.add(part.rubric_latex, in_solution),
+                        [batch.add(text, in_question) for text in part.options_latex],
                     )
                     for part in question.parts
                 ],
