@@ -225,6 +225,7 @@ def test_question_and_exam_pages_download_as_practice_sheets(
     numbers = " ".join(str(n) for n, _ in exam.variants[0].ordered())
     assert exam.spec.title in text and f"Question {numbers} Total" in text  # the page's questions
     assert "Rubric:" in text  # then their worked solutions
+    assert f"Check your answers online: {page}" in " ".join(text.split())
     assert client.get(f"/q/backprop_sin/{SEED}x/sheet.pdf").status_code == 400
 
 

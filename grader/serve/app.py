@@ -64,6 +64,7 @@ from grader.serve.sheets import (
     exam_link,
     family_link,
     grade,
+    sheet_exam,
     sheet_link,
     solved,
 )
@@ -266,7 +267,7 @@ def _sheet_pdf(link: Link) -> bytes:
     engine = pdf.find_engine()
     if engine is None:
         raise BadRequest(f"{pdf.ENGINE} is not installed on this server, so no PDF", 503)
-    exam = solved(link).exam
+    exam = sheet_exam(link)
     files = practice.sheet_sources(exam)
     try:
         practice.typeset_sheet(exam, files, engine, separate=False)

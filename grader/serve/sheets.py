@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from urllib.parse import urlencode
 
@@ -204,6 +204,21 @@ def solved(link: Link) -> Page:
         for html, (_, instance) in zip(rendered, variant.ordered(), strict=True)
     )
     return Page(link, exam, questions, question_pictures(models))
+
+
+def sheet_exam(link: Link) -> Exam:
+    """The page's exam as its practice sheet PDF prints it: the instructions name the page to
+    check answers on (a downloaded PDF has no folder with a keys.json to check against)."""
+    exam = solved(link).exam
+    online = f"Check your answers online: {link.path} on the practice server."
+    if link.exam:
+        instructions = f"{exam.spec.instructions} {online}".strip()
+    else:
+        instructions = f"{exam.spec.title}. The worked solutions follow on a new page. {online}"
+        if not link.family:
+            request = practice.Request(link.seed, link.topics, link.count, link.difficulties)
+            instructions += f" The same sheet in a terminal: {request.command()}."
+    return replace(exam, spec=replace(exam.spec, instructions=instructions))
 
 
 def grade(page: Page, answers: Mapping[str, str]) -> dict[str, PartResult]:
