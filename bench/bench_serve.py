@@ -104,6 +104,36 @@ def cpu_cost(count: int) -> None:
             own = 1000 * (cpu_seconds(resource.RUSAGE_SELF) - own) / count
             pandoc = 1000 * (cpu_seconds(resource.RUSAGE_CHILDREN) - pandoc) / count
             print(f"  {kind:13} server {own:5.1f} ms  pandoc {pandoc:5.1f} ms")
+    concurrent_pandoc(families, count)
+
+
+def concurrent_pandoc(families: list[str], count: int, threads: int = 20) -> None:
+    """Pandoc's share when ``threads`` new questions are rendered at once, as a loaded server
+    does (the server's threads call :func:`~grader.serve.sheets.solved` the same way)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from generator.outputs import pandoc
+    from grader.serve.sheets import family_link, solved
+
+    rng = random.Random(8)
+    picks = [(rng.choice(families), str(rng.randrange(10**9))) for _ in range(count)]
+    runs: list[int] = []
+    batch = pandoc.pandoc_batch
+
+    def counted(fragments: list[str], math: str) -> list[str]:
+        runs.append(len(fragments))
+        return batch(fragments, math)
+
+    pandoc.pandoc_batch = counted  # type: ignore[assignment]
+    before = cpu_seconds(resource.RUSAGE_CHILDREN)
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(lambda pick: solved(family_link(*pick)), picks))
+    spent = 1000 * (cpu_seconds(resource.RUSAGE_CHILDREN) - before) / count
+    pandoc.pandoc_batch = batch  # type: ignore[assignment]
+    print(
+        f"  {count} new questions from {threads} threads at once: {len(runs)} pandoc runs, "
+        f"pandoc {spent:.1f} ms per question"
+    )
 
 
 def main() -> None:
