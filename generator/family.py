@@ -144,6 +144,7 @@ class Family:
     numeric_fn: Callable[[dict[str, Any]], dict[str, Any]] | None
     checks: dict[str, Callable[..., list[str]]] = field(default_factory=dict)
     identity: tuple[str, ...] = ()
+    audit: tuple[dict[str, Any], ...] = ()
 
     def same_question_key(self, params: Mapping[str, Any]) -> tuple[str, ...]:
         """What makes two draws the same question (``IDENTITY`` in params.py, default: all
@@ -329,6 +330,39 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
     )
 
 
+AUDIT_THRESHOLDS = ("constant", "distinct", "degenerate", "length")
+
+
+def _audit_exceptions(raw: Any, part_ids: set[str], where: str) -> tuple[dict[str, Any], ...]:
+    """The audit thresholds a family declares it cannot meet (``audit:`` in meta.yaml), each
+    with the parts it concerns (default: all) and a reason an instructor would accept."""
+    place = f"{where}/meta.yaml: audit"
+    if not isinstance(raw, list):
+        raise DlexamError("must be a list of {threshold, parts, reason}", where=place)
+    entries = []
+    for index, entry in enumerate(raw):
+        at = f"{place}[{index}]"
+        if not isinstance(entry, dict) or not str(entry.get("reason", "")).strip():
+            raise DlexamError("each entry needs a threshold and a reason", where=at)
+        if entry.get("threshold") not in AUDIT_THRESHOLDS:
+            raise DlexamError(
+                f"unknown threshold {entry.get('threshold')!r} "
+                f"(one of {', '.join(AUDIT_THRESHOLDS)})",
+                where=at,
+            )
+        unknown = [p for p in entry.get("parts", ()) if str(p) not in part_ids]
+        if unknown:
+            raise DlexamError(f"unknown part(s) {', '.join(map(str, unknown))}", where=at)
+        entries.append(
+            {
+                "threshold": entry["threshold"],
+                "parts": tuple(str(p) for p in entry.get("parts", ())),
+                "reason": " ".join(str(entry["reason"]).split()),
+            }
+        )
+    return tuple(entries)
+
+
 def load_family(folder: Path) -> Family:
     """Load and validate one family folder; every problem is a :class:`DlexamError` naming it."""
     where = f"templates/{folder.name}"
@@ -385,6 +419,7 @@ def load_family(folder: Path) -> Family:
 
     source = meta.get("source") or {}
     return Family(
+        audit=_audit_exceptions(meta.get("audit") or [], {p.id for p in parts}, where),
         id=family_id,
         folder=folder,
         title=str(_require(meta, "title", where)),
