@@ -151,7 +151,10 @@ def _number_size(entry: Any, calculator: bool) -> tuple[int, int, bool, bool]:
     if isinstance(entry, str | int):
         return len(text), digits, True, long
     expr = sympy.sympify(entry)
-    easy = not expr.has(sympy.Float) and digits <= HAND_DIGITS
+    if expr.has(sympy.Float):  # written as a decimal to its stated precision (keys.json says so)
+        shown = formatting.Significant(expr, formatting.DECIMAL_SIGNIFICANT).text()
+        return len(shown), sum(ch.isdigit() for ch in shown), False, False
+    easy = digits <= HAND_DIGITS
     as_decimal = calculator and formatting.is_irrational(expr)
     return len(text), digits, easy, long and not as_decimal
 

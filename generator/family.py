@@ -118,6 +118,7 @@ class PartSpec:
     check: str | None = None
     unit: str = ""
     decimals: int | None = None
+    labels: str | None = None
 
     @property
     def auto_graded(self) -> bool:
@@ -327,6 +328,7 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
         check=raw.get("check"),
         unit=str(raw.get("unit", "")),
         decimals=raw.get("decimals"),
+        labels=raw.get("labels"),
     )
 
 
@@ -399,7 +401,8 @@ def load_family(folder: Path) -> Family:
     graph = Graph(collect(vars(solution_module)), [p.name for p in params])
     for part in parts:
         answer = None if part.kind == "manual" else part.answer  # manual parts have no key
-        for name in (answer, *(a.quantity for a in part.alternatives), part.options):
+        named = (answer, *(a.quantity for a in part.alternatives), part.options, part.labels)
+        for name in named:
             if name is not None and name not in graph.quantities:
                 raise DlexamError(
                     f"part {part.id} names quantity {name!r}, not defined in solution.py",
