@@ -38,6 +38,8 @@ from generator import formatting
 from generator.dag import Graph, collect
 from generator.errors import DlexamError
 from generator.params import Param
+from generator.shuffle import PARAM as OPTION_ORDER
+from generator.shuffle import OptionOrder
 
 KINDS = (
     "integer",
@@ -146,6 +148,7 @@ class Family:
     checks: dict[str, Callable[..., list[str]]] = field(default_factory=dict)
     identity: tuple[str, ...] = ()
     audit: tuple[dict[str, Any], ...] = ()
+    option_order: OptionOrder | None = None
 
     def same_question_key(self, params: Mapping[str, Any]) -> tuple[str, ...]:
         """What makes two draws the same question (``IDENTITY`` in params.py, default: all
@@ -175,7 +178,11 @@ class Family:
         return list(self.constraint_fn(dict(params)) or [])
 
     def source_instance(self) -> dict[str, Any]:
-        return self.coerce(self.source_params)
+        """The source question's values; its options in the order the family writes them."""
+        values = dict(self.source_params)
+        if self.option_order:
+            values.setdefault(OPTION_ORDER, 0)
+        return self.coerce(values)
 
     def draw(
         self,
@@ -187,9 +194,10 @@ class Family:
         fixed = self.coerce(fixed or {})
         last: list[str] = []
         for _ in range(SAMPLE_ATTEMPTS):
-            drawn = (
-                self.sampler(rng) if self.sampler else {p.name: p.sample(rng) for p in self.params}
-            )
+            drawn = dict(self.sampler(rng)) if self.sampler else {}
+            for param in self.params:  # what a sampler leaves out (the option order) is drawn
+                if param.name not in drawn:
+                    drawn[param.name] = param.sample(rng)
             params = {**self.coerce(drawn), **fixed}
             last = self.violations(params)
             if not last and (accept is None or accept(params)):
@@ -209,7 +217,10 @@ class Family:
     ) -> dict[str, Any]:
         """The ``wanted`` quantities (default all) for ``params``; ``given`` replaces quantities
         (follow-through recomputes one later key from a student's earlier answers)."""
-        return self.graph.evaluate(params, given, wanted)
+        values = self.graph.evaluate(params, given, wanted)
+        if self.option_order and OPTION_ORDER in params:
+            self.option_order.apply(values, int(params[OPTION_ORDER]), given or {})
+        return values
 
     def part(self, part_id: str) -> PartSpec:
         for part in self.parts:
@@ -398,6 +409,9 @@ def load_family(folder: Path) -> Family:
     params_module = _load_module(folder, "params")
     solution_module = _load_module(folder, "solution")
     params = tuple(getattr(params_module, "PARAMS", ()))
+    option_order = OptionOrder.of(parts, {p.name for p in params})
+    if option_order:
+        params = (*params, OptionOrder.param())
     graph = Graph(collect(vars(solution_module)), [p.name for p in params])
     for part in parts:
         answer = None if part.kind == "manual" else part.answer  # manual parts have no key
@@ -422,6 +436,7 @@ def load_family(folder: Path) -> Family:
 
     source = meta.get("source") or {}
     return Family(
+        option_order=option_order,
         audit=_audit_exceptions(meta.get("audit") or [], {p.id for p in parts}, where),
         id=family_id,
         folder=folder,
