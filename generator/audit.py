@@ -141,9 +141,9 @@ def part_flags(part: PartSpec, value: Any) -> list[str]:
 def _number_size(entry: Any, calculator: bool) -> tuple[int, int, bool, bool]:
     """(characters, digits, easy by hand, too long to write) of one number of a key.
 
-    A long irrational number is written as a decimal when a calculator is allowed (keys.json
-    then marks the key as a decimal to its stated precision); anything else longer than
-    :data:`MAX_ELEMENT_CHARS` or :data:`MAX_ELEMENT_DIGITS` is a key no student can write.
+    With a calculator a long irrational number or terminating fraction is written as a decimal
+    to the stated precision (the solutions show six significant figures); anything else longer
+    than :data:`MAX_ELEMENT_CHARS` or :data:`MAX_ELEMENT_DIGITS` is a key no student can write.
     """
     text = formatting.exact_string(entry)
     digits = sum(ch.isdigit() for ch in text)
@@ -155,8 +155,20 @@ def _number_size(entry: Any, calculator: bool) -> tuple[int, int, bool, bool]:
         shown = formatting.Significant(expr, formatting.DECIMAL_SIGNIFICANT).text()
         return len(shown), sum(ch.isdigit() for ch in shown), False, False
     easy = digits <= HAND_DIGITS
-    as_decimal = calculator and formatting.is_irrational(expr)
-    return len(text), digits, easy, long and not as_decimal
+    return len(text), digits, easy, long and not (calculator and _decimal_is_natural(expr))
+
+
+def _decimal_is_natural(expr: sympy.Expr) -> bool:
+    """Whether a long number is one a calculator user writes as a decimal: an irrational number
+    or a terminating fraction (SGD with eta = 0.01 on a cubic); a fraction like
+    2880000002/1600000001 (Adam's epsilon kept exact) is an artefact no one should see."""
+    if not expr.is_Rational:
+        return formatting.is_irrational(expr)
+    denominator = int(expr.q)
+    for factor in (2, 5):
+        while denominator % factor == 0:
+            denominator //= factor
+    return denominator == 1
 
 
 def measure_part(part: PartSpec, value: Any, calculator: bool) -> PartDraw:

@@ -62,6 +62,9 @@ def test_key_length_counts_the_longest_number_and_allows_decimals_with_a_calcula
     assert not measure_part(part("number"), nested, calculator=True).too_long
     assert measure_part(part("number"), nested, calculator=False).too_long
     assert measure_part(part("number"), sympy.Rational(3, 4), calculator=False).by_hand
+    sgd = sympy.Rational(-198765432109, 10**11)  # eta = 0.01 on a cubic: a calculator's decimal
+    assert not measure_part(part("number"), sgd, calculator=True).too_long
+    assert measure_part(part("number"), sgd, calculator=False).too_long
 
 
 def draw(seed: int, **keys: str) -> Draw:
