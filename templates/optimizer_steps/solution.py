@@ -6,8 +6,9 @@ component):
 * sgd:       w^t = w^{t-1} - eta g_t
 * momentum:  v_t = beta v_{t-1} + eta g_t, v_0 = 0;  w^t = w^{t-1} - v_t
 * adam:      m_t = b1 m_{t-1} + (1 - b1) g_t, s_t = b2 s_{t-1} + (1 - b2) g_t^2, m_0 = s_0 = 0;
-             w^t = w^{t-1} - eta m^_t / sqrt(s^_t) (eps negligible, left out) with m^_t = m_t / (1 - b1^t),
-             s^_t = s_t / (1 - b2^t); adam_nobc uses m_t and s_t themselves
+             w^t = w^{t-1} - eta m^_t / sqrt(s^_t) with m^_t = m_t / (1 - b1^t),
+             s^_t = s_t / (1 - b2^t) (epsilon negligible, left out); adam_nobc uses m_t and
+             s_t themselves
 * rprop:     (Rprop without weight backtracking) Delta_1 = Delta_0;
              Delta_t = eta+ Delta_{t-1} if g_t g_{t-1} > 0, eta- Delta_{t-1} if < 0, else kept;
              w^t = w^{t-1} - sign(g_t) Delta_t
