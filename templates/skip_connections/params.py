@@ -12,7 +12,8 @@ import numpy as np
 
 from generator.params import Choice, Decimal
 
-SMALL_WEIGHTS = ("0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1")
+# Small weights w = k/1000 < 0.1, where the plain unit's gradient has visibly vanished.
+SMALL_WEIGHTS = tuple(f"{k / 1000:.3f}" for k in range(1, 100))
 WEIGHTS = ("w0", "w1", "w2", "w3")
 
 PARAMS = (
