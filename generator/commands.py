@@ -13,8 +13,8 @@ import click
 import numpy as np
 import sympy
 
-from generator import formatting, pdf
-from generator.build import Written, compile_pdfs, write_sources
+from generator import formatting, outdir, pdf
+from generator.build import NAME_BY, Written, compile_pdfs, write_sources
 from generator.errors import DlexamError
 from generator.instance import Instance
 from generator.registry import default_registry
@@ -158,6 +158,19 @@ def solve_command(
     show_default="number of cores",
     help="pdflatex runs in parallel.",
 )
+@click.option(
+    "--name-by",
+    type=click.Choice(NAME_BY),
+    default="variant",
+    show_default=True,
+    help="Name the PDFs by variant (V001.pdf) or, with --roster, by student id (s001.pdf).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace keys.json of another exam (other seed or spec) in the output folder.",
+)
+@click.option("--quiet", is_flag=True, help="No warnings (they stay in keys.json).")
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Write keys and .tex only, no PDFs.")
 def generate_command(
     spec_path: Path | None,
@@ -166,6 +179,9 @@ def generate_command(
     out_dir: Path | None,
     roster: Path | None,
     jobs: int,
+    name_by: str,
+    force: bool,
+    quiet: bool,
     no_pdf: bool,
 ) -> None:
     """Generate variants, keys.json, LaTeX and PDFs for SPEC (default: the bundled VIR 2019 exam).
@@ -177,6 +193,8 @@ def generate_command(
     registry = default_registry()
     spec = load_spec(spec_path or DEFAULT_SPEC, registry)
     students = read_roster(roster) if roster else None
+    if name_by == "student" and not students:
+        raise DlexamError("--name-by student needs --roster (the students to name the PDFs by)")
     if students and variants is not None and variants != len(students):
         raise DlexamError(
             f"--variants {variants} but the roster has {len(students)} students",
@@ -186,9 +204,11 @@ def generate_command(
     if students:
         assign(exam, students)
     target = out_dir or Path("output") / spec.slug
-    written, groups = write_sources(exam, target)
-    for warning in exam.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    outdir.prepare(target, explicit=out_dir is not None)
+    written, groups = write_sources(exam, target, name_by, force)
+    if not quiet:
+        for line in warning_lines(exam.warnings, written.keys):
+            click.echo(line, err=True)
     click.echo(f"{len(exam.variants)} variant(s) of '{spec.title}' (seed {exam.seed}) in {target}/")
     click.echo(f"  keys:             {written.keys}")
     click.echo(f"  answer template:  {written.answers_template}")
@@ -203,6 +223,20 @@ def generate_command(
             hint=pdf.INSTALL_HINT,
         )
     _typeset(exam, written, groups, engine, jobs)
+
+
+MANY_WARNINGS = 3  # more than this are summarised in one line
+
+
+def warning_lines(warnings: list[str], keys: Path) -> list[str]:
+    """A few warnings one per line; many in one line that says where the rest are (a spec
+    that pins 19 free-text items should not bury the summary under 19 identical lines)."""
+    if len(warnings) <= MANY_WARNINGS:
+        return [f"warning: {warning}" for warning in warnings]
+    return [
+        f"warning: {len(warnings)} warnings, the first: {warnings[0]}; all are in {keys} "
+        '("warnings"); --quiet hides this line'
+    ]
 
 
 def _typeset(

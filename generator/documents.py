@@ -65,7 +65,7 @@ def _sheet_boxes(variant: Variant) -> list[str]:
     ]
 
 
-def _section(variant: Variant, mode: str) -> dict[str, Any]:
+def _section(variant: Variant, mode: str, practice: bool = False) -> dict[str, Any]:
     sheet = mode == "answer-sheet"
     questions = [
         {
@@ -79,7 +79,8 @@ def _section(variant: Variant, mode: str) -> dict[str, Any]:
         "variant": variant.id,
         "student": variant.student,
         "mode": mode,
-        "header": HEADERS[mode],
+        # a practice sheet's running head has no variant code to follow the mode's name
+        "header": HEADERS[mode].removesuffix(" --- ") if practice else HEADERS[mode],
         "qr": mode != "solutions",
         "total": points_text(sum(instance.total_points for instance in variant.questions)),
         "questions": questions,
@@ -132,8 +133,13 @@ def exam_document(spec: ExamSpec, variants: list[Variant], modes: tuple[str, ...
                     "date": spec.date,
                     "instructions": spec.instructions,
                     "practice": spec.kind == "practice",
+                    "continuous_pages": spec.continuous_pages,
                 },
-                "sections": [_section(variant, mode) for variant in variants for mode in modes],
+                "sections": [
+                    _section(variant, mode, spec.kind == "practice")
+                    for variant in variants
+                    for mode in modes
+                ],
                 "sheet_columns": ANSWER_SHEET_COLUMNS,
                 "sheet_box_width": ANSWER_SHEET_BOX_WIDTH,
             },

@@ -26,6 +26,8 @@ from pylatex.utils import escape_latex
 
 from generator import formatting
 from generator.family import Family
+from generator.itembank import credit
+from generator.points import amount_text
 from generator.qr import qr_latex
 
 LATEX_DIR = Path(__file__).resolve().parent / "latex"
@@ -102,6 +104,8 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     env.filters["paragraphs"] = tex_paragraphs
     env.filters["latex"] = lambda value: formatting.Latex(formatting.latex(value))
     env.filters["exact"] = lambda value: formatting.Latex(formatting.exact_string(value))
+    env.filters["pt"] = amount_text
+    env.filters["credit"] = credit
     env.globals["Latex"] = formatting.Latex
     return env
 
