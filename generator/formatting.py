@@ -114,7 +114,14 @@ def exact_string(value: Any) -> str:
         return "[" + ", ".join(exact_string(v) for v in value) + "]"
     if _is_set(value):
         return _set_string(value)
-    return sympy.sstr(sympy.sympify(value))
+    return _sympy_string(sympy.sympify(value))
+
+
+@lru_cache(maxsize=8192)
+def _sympy_string(expr: sympy.Basic) -> str:
+    """sympy's string printer, memoized like :func:`_sympy_latex` (a key is printed for
+    keys.json, for the grader's reading and, in ``dlexam audit``, once more per entry)."""
+    return str(sympy.sstr(expr))
 
 
 def _set_string(value: sympy.Set) -> str:
