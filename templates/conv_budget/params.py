@@ -125,6 +125,5 @@ def sample(rng: np.random.Generator) -> dict[str, Any]:
         "pad_stride": pad_stride,
         "target": target,
         "stride": int(rng.integers(1, 4)),
-        # Drawn last, so the other numbers are those drawn before the bias was a parameter.
         "bias": str(rng.choice(("bias", "none"))),
     }

@@ -12,8 +12,9 @@ import numpy as np
 
 from generator.params import Integer, Matrix
 
+Grid = tuple[tuple[int, ...], ...]
 # Black pixels (0) on white (1), row by row.
-NAMED = {
+NAMED: dict[Grid, str] = {
     ((0, 1, 0), (1, 0, 1), (0, 1, 0)): "diagonal cross",
     ((1, 0, 1), (0, 0, 0), (1, 0, 1)): "plus",
     ((1, 0, 1), (1, 0, 1), (1, 0, 1)): "vertical bar",

@@ -48,7 +48,7 @@ def _realisable_dimension(k1: int, k2: int, kernels: int, n: int, bias: bool) ->
 
 def _parameter_count(k1: int, k2: int, kernels: int, bias: bool) -> int:
     """Allocate every kernel and bias of g and count their entries."""
-    arrays = [np.zeros((kernels, k1, k1)), np.zeros((kernels, k2, k2))]
+    arrays: list[np.ndarray] = [np.zeros((kernels, k1, k1)), np.zeros((kernels, k2, k2))]
     if bias:
         arrays += [np.zeros(kernels), np.zeros(1)]
     return sum(a.size for a in arrays)
