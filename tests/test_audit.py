@@ -35,7 +35,6 @@ FAMILIES = sorted(default_registry().families)
 # their sampler, not the question: `dlexam audit FAMILY` names what is wrong. Strict: a family
 # that starts to pass must leave this list.
 KNOWN_FAILING: dict[str, str] = {
-    "backprop_sin": "logistic-loss keys up to 64 characters without a calculator",
     "cnn_shape_chain": "parameter counts (e)-(g): 24-48 distinct keys",
     "conv1d_backward": "(c) 20 keys; (d) = (b) in 4 %, (e) all zero in 1.5 %",
     "conv1d_bn_params": "batch-norm counts (c), (f): 5 distinct keys",
@@ -50,7 +49,6 @@ KNOWN_FAILING: dict[str, str] = {
     "receptive_field": "(a) 18, (b) 42 distinct keys",
     "rnn_linear_bptt": "zero states and equal gradients in 28 %",
     "rnn_param_count": "(d) 11 distinct keys",
-    "sgd_quadratic": "intervals and rates from 9 curvatures: 6-14 distinct keys",
     "sgd_scalar_steps": "(a) 20 distinct formulas",
     "sigmoid_mlp": "saturated outputs in 3 %",
     "single_neuron_sse": "(f) 6 distinct keys",
