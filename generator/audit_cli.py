@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import sys
 import time
 from typing import Any
@@ -51,10 +52,15 @@ def audit_command(
     ) as bar:
         audits = run_audit(families, draws, jobs=jobs, progress=bar.update)
     seconds = time.perf_counter() - started
+    cpu = sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    )
     if as_json:
         document = {
             "draws": draws,
             "seconds": round(seconds, 1),
+            "cpu_seconds": round(cpu, 1),
             "thresholds": THRESHOLDS,
             "families": [audit.as_json() for audit in audits],
             "summary": _summary_json(audits),
@@ -63,7 +69,9 @@ def audit_command(
         return
     for audit in audits:
         click.echo(_family_text(audit))
-    click.echo(_summary_text(audits, draws, seconds, jobs))
+    click.echo(
+        _summary_text(audits, draws, f"{seconds:.0f} s ({cpu:.0f} s CPU) on {jobs} process(es)")
+    )
 
 
 def _summary_json(audits: list[FamilyAudit]) -> dict[str, Any]:
@@ -109,12 +117,12 @@ def _family_text(audit: FamilyAudit) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _summary_text(audits: list[FamilyAudit], draws: int, seconds: float, jobs: int) -> str:
+def _summary_text(audits: list[FamilyAudit], draws: int, took: str) -> str:
     by_status = _summary_json(audits)
     lines = [
-        f"{len(audits)} families, {draws} draws each, {seconds:.0f} s on {jobs} process(es): "
-        f"{len(by_status['meets'])} meet every threshold, "
-        f"{len(by_status['declared'])} with declared exceptions, {len(by_status['fails'])} fail",
+        f"{len(audits)} families, {draws} draws each, {took}: "
+        f"{len(by_status['meets'])} meeting every threshold, "
+        f"{len(by_status['declared'])} with declared exceptions, {len(by_status['fails'])} failing",
         "thresholds: " + "; ".join(THRESHOLDS.values()),
     ]
     for audit in audits:

@@ -17,6 +17,7 @@ from generator import formatting, outdir, pdf
 from generator.build import NAME_BY, Written, compile_pdfs, write_sources
 from generator.errors import DlexamError
 from generator.instance import Instance
+from generator.outputs.page import write_pages
 from generator.registry import default_registry
 from generator.roster import assign, read_roster
 from generator.spec import DEFAULT_SPEC, load_spec
@@ -172,6 +173,9 @@ def solve_command(
 )
 @click.option("--quiet", is_flag=True, help="No warnings (they stay in keys.json).")
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Write keys and .tex only, no PDFs.")
+@click.option(
+    "--html", "html", is_flag=True, help="Also write one self-contained HTML page per variant."
+)
 def generate_command(
     spec_path: Path | None,
     variants: int | None,
@@ -183,12 +187,14 @@ def generate_command(
     force: bool,
     quiet: bool,
     no_pdf: bool,
+    html: bool,
 ) -> None:
     """Generate variants, keys.json, LaTeX and PDFs for SPEC (default: the bundled VIR 2019 exam).
 
     The output folder holds keys.json, answers-template.csv, tex/ (sources), exam/,
     answer-sheets/ and solutions/ (one PDF per variant) and exam-all.pdf, answer-sheets-all.pdf,
     solutions-all.pdf (all variants, each starting on an odd page, for duplex printing).
+    With --html, exam/ and solutions/ also hold V001.html ... (MathML, SVG figures, no network).
     """
     registry = default_registry()
     spec = load_spec(spec_path or DEFAULT_SPEC, registry)
@@ -213,6 +219,11 @@ def generate_command(
     click.echo(f"  keys:             {written.keys}")
     click.echo(f"  answer template:  {written.answers_template}")
     click.echo(f"  LaTeX sources:    {len(written.tex)} file(s) in {target / 'tex'}/")
+    if html:
+        stems = {variant: Path(name).stem for variant, name in written.names.items()}
+        pages = write_pages(exam, target, stems=stems)
+        folders = ", ".join(sorted({f"{path.parent}/" for path in pages}))
+        click.echo(f"  HTML pages:       {len(pages)} file(s) in {folders}")
     if no_pdf:
         return
     engine = pdf.find_engine()  # looked up through the module so tests can replace it

@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from generator.outputs.latex import question_latex
+from generator.outputs.model import question_model
 from generator.rendering import answer_box, option_count, points_text, render_document
 from generator.spec import ExamSpec
 from generator.variants import Variant
@@ -42,11 +44,7 @@ class Place:
 
 def question_body(instance: Any, mode: str) -> str:
     """The question text, followed in solutions mode by the worked solution."""
-    body = instance.render("question.tex.j2", "exam" if mode == "exam" else "question")
-    if mode == "solutions":
-        body += "\n\\medskip\\noindent\\textbf{Solution.}\n\n"
-        body += instance.render("solution.tex.j2", "solutions")
-    return str(body)
+    return question_latex(question_model(instance), mode)
 
 
 def _sheet_boxes(variant: Variant) -> list[str]:

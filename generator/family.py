@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -88,6 +88,7 @@ DEFAULT_TOLERANCE: dict[str, dict[str, Any]] = {
     "expression": {"mode": "equivalent"},
     "constraint": {"mode": "constraint"},
 }
+SYMBOL_DOMAINS = ("real", "positive", "nonnegative", "integer", "positive-integer")
 SIGFIG_DEFAULT = {"mode": "sigfig", "digits": 3, "abs": 1e-9}
 REQUIRED_FILES = ("meta.yaml", "params.py", "solution.py", "question.tex.j2", "solution.tex.j2")
 SAMPLE_ATTEMPTS = 500
@@ -115,17 +116,25 @@ class PartSpec:
     alternatives: tuple[Alternative, ...] = ()
     rubric: tuple[RubricItem, ...] = ()
     symbols: tuple[str, ...] = ()
+    domains: dict[str, str] | str = field(default_factory=dict)
     follow_through: float = 1.0
     scoring: str = "all-or-nothing"
     options: str | None = None
     check: str | None = None
     unit: str = ""
+    unit_multiples: bool = False
     decimals: int | None = None
     labels: str | None = None
 
     @property
     def auto_graded(self) -> bool:
         return self.kind != "manual"
+
+    def domains_in(self, values: Mapping[str, Any]) -> dict[str, str]:
+        """The symbols' domains in one variant (``domains:`` may name a quantity)."""
+        if isinstance(self.domains, str):
+            return check_domains(values[self.domains], self.symbols, f"part {self.id}")
+        return self.domains
 
 
 @dataclass
@@ -377,6 +386,10 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
     scoring = raw.get("scoring", "all-or-nothing")
     if scoring not in SCORING_RULES:
         raise DlexamError(f"unknown scoring {scoring!r}", where=place)
+    if scoring == "partial" and kind not in ("multi", "vector", "matrix"):
+        raise DlexamError("scoring: partial is for multi, vector and matrix parts", where=place)
+    if scoring == "negative" and kind not in ("choice", "multi"):
+        raise DlexamError("scoring: negative is for choice and multi parts", where=place)
     part_id = str(_require(raw, "id", place))
     return PartSpec(
         id=part_id,
@@ -391,11 +404,13 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
         ),
         rubric=_rubric(raw.get("rubric"), float(raw["points"]), place),
         symbols=tuple(raw.get("symbols", ())),
+        domains=_domains(raw, place),
         follow_through=float(raw.get("follow_through", 1.0)),
         scoring=scoring,
         options=raw.get("options"),
         check=raw.get("check"),
         unit=str(raw.get("unit", "")),
+        unit_multiples=bool(raw.get("unit_multiples", False)),
         decimals=raw.get("decimals"),
         labels=raw.get("labels"),
     )
@@ -432,6 +447,30 @@ def _audit_exceptions(raw: Any, part_ids: set[str], where: str) -> tuple[dict[st
             }
         )
     return tuple(entries)
+
+
+def _domains(raw: Mapping[str, Any], where: str) -> dict[str, str] | str:
+    """``domains: {H: positive}``, or the name of a quantity giving that mapping per variant:
+    where the question says what a symbol's values are, the grader checks expressions there
+    only (elsewhere every symbol is any real number)."""
+    domains = raw.get("domains") or {}
+    if isinstance(domains, str):
+        return domains
+    return check_domains(
+        {str(k): str(v) for k, v in domains.items()}, raw.get("symbols", ()), where
+    )
+
+
+def check_domains(domains: Mapping[str, str], symbols: Sequence[str], where: str) -> dict[str, str]:
+    for name, domain in domains.items():
+        if name not in symbols:
+            raise DlexamError(f"domains: {name!r} is not one of the part's symbols", where=where)
+        if domain not in SYMBOL_DOMAINS:
+            raise DlexamError(
+                f"domains: unknown domain {domain!r} (one of {', '.join(SYMBOL_DOMAINS)})",
+                where=where,
+            )
+    return dict(domains)
 
 
 def load_family(folder: Path) -> Family:
@@ -473,8 +512,9 @@ def load_family(folder: Path) -> Family:
     graph = Graph(collect(vars(solution_module)), [p.name for p in params])
     for part in parts:
         answer = None if part.kind == "manual" else part.answer  # manual parts have no key
+        domains = part.domains if isinstance(part.domains, str) else None
         named = (answer, *(a.quantity for a in part.alternatives), part.options, part.labels)
-        for name in named:
+        for name in (*named, domains):
             if name is not None and name not in graph.quantities:
                 raise DlexamError(
                     f"part {part.id} names quantity {name!r}, not defined in solution.py",

@@ -125,8 +125,9 @@ class Instance:
             "symbols": list(part.symbols),
             "rubric": self.rubric(part),
         }
-        if part.kind in ("choice", "multi"):
+        if part.kind in ("choice", "multi") or part.scoring != "all-or-nothing":
             key["scoring"] = part.scoring
+        if part.kind in ("choice", "multi"):
             options = self.values[part.options] if part.options else []
             key["options"] = [
                 {"label": CHOICE_LABELS[i], "text": formatting.latex(text)}
@@ -138,6 +139,11 @@ class Instance:
             key["rounded"] = rounded
         if part.labels:
             key["labels"] = [str(label) for label in self.values[part.labels]]
+        if part.unit_multiples:
+            key["unit_multiples"] = True
+        domains = part.domains_in(self.values)
+        if domains:
+            key["domains"] = domains
         return key
 
     def question_key(self, number: int, rng_entropy: list[int]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ import jinja2
 from pylatex.utils import escape_latex
 
 from generator import formatting
+from generator.errors import DlexamError
 from generator.family import Family
 from generator.itembank import credit
 from generator.points import amount_text
@@ -179,32 +180,49 @@ def option_count(family: Family, part_id: str, values: Mapping[str, Any]) -> int
     return len(values[part.options])
 
 
+def part_latex(mode: str, view: PartView, kind: str, options: int, body: str) -> str:
+    """One part as the LaTeX documents print it, around the family's ``body`` of that part.
+
+    ``exam`` adds the framed answer box, ``question`` restates the part in a solutions document,
+    ``solutions`` adds the key and the rubric. ``options`` counts a choice part's options.
+    """
+    pts = points_text(view.points)
+    if mode in ("exam", "question"):
+        box = ""
+        if mode == "exam":
+            box = f"\\par\\smallskip\\noindent {answer_box(view.label, kind, options)}\\par\n"
+        return f"\\begin{{dlpart}}{{{view.label}}}{{{pts}}}\n{body}{box}\\end{{dlpart}}\n"
+    key = f"\\dlkey{{{view.key_latex}}}\n" if view.auto_graded else ""
+    rubric = f"\\dlrubric{{{tex_with_math(view.rubric)}}}\n" if view.rubric else ""
+    return f"\\begin{{dlsolpart}}{{{view.label}}}{{{pts}}}\n{body}{key}{rubric}\\end{{dlsolpart}}\n"
+
+
 def _part_wrapper(
     mode: str, views: Mapping[str, PartView], family: Family, values: Mapping[str, Any]
 ) -> Callable[..., str]:
     def part(part_id: str, caller: Callable[[], str]) -> formatting.Latex:
         if part_id not in views:  # the exam spec left this part out
             return formatting.Latex("")
-        view = views[part_id]
-        body = caller()
-        pts = points_text(view.points)
-        if mode in ("exam", "question"):
-            box = ""
-            if mode == "exam":
-                kind = family.part(part_id).kind
-                box = answer_box(view.label, kind, option_count(family, part_id, values))
-                box = f"\\par\\smallskip\\noindent {box}\\par\n"
-            text = f"\\begin{{dlpart}}{{{view.label}}}{{{pts}}}\n{body}{box}\\end{{dlpart}}\n"
-        else:
-            key = f"\\dlkey{{{view.key_latex}}}\n" if view.auto_graded else ""
-            rubric = f"\\dlrubric{{{tex_with_math(view.rubric)}}}\n" if view.rubric else ""
-            text = (
-                f"\\begin{{dlsolpart}}{{{view.label}}}{{{pts}}}\n{body}{key}{rubric}"
-                "\\end{dlsolpart}\n"
-            )
-        return formatting.Latex(text)
+        kind, options = family.part(part_id).kind, option_count(family, part_id, values)
+        return formatting.Latex(part_latex(mode, views[part_id], kind, options, caller()))
 
     return part
+
+
+def precision_text(family: Family, part_ids: tuple[str, ...] = ()) -> formatting.Latex:
+    """``four significant figures``: ``<< graded_to() >>`` in a question prints the tolerance
+    the grader applies to the numeric parts (``part_ids``, default all), so the precision a
+    question asks for and the one it is graded to cannot disagree."""
+    numeric = ("number", "vector", "matrix")
+    parts = [family.part(i) for i in part_ids] or [p for p in family.parts if p.kind in numeric]
+    texts = {formatting.tolerance_text(p.tolerance) for p in parts if p.kind in numeric}
+    if len(texts) != 1:
+        raise DlexamError(
+            f"graded_to(): the parts {', '.join(p.id for p in parts)} have tolerances "
+            f"{sorted(texts)}; name the parts that share one",
+            where=f"templates/{family.id}/question.tex.j2",
+        )
+    return formatting.Latex(texts.pop())
 
 
 def render_family_text(
@@ -214,20 +232,23 @@ def render_family_text(
     params: Mapping[str, Any],
     values: Mapping[str, Any],
     views: Mapping[str, PartView],
+    part: Callable[..., str] | None = None,
 ) -> str:
     """Render ``question.tex.j2`` or ``solution.tex.j2`` of ``family`` for one instance.
 
     ``mode`` is ``"exam"`` (parts get answer boxes), ``"question"`` (the question restated in a
-    solutions document, no boxes) or ``"solutions"`` (parts get keys and rubrics).
+    solutions document, no boxes) or ``"solutions"`` (parts get keys and rubrics). Another
+    output format passes its own ``part`` wrapper (see :mod:`generator.outputs.model`).
     """
     env = family_environment(family.folder)
-    wrapper = _part_wrapper(mode, views, family, values)
+    wrapper = part or _part_wrapper(mode, views, family, values)
     context = {
         **params,
         **values,
         "parts": views,
         "part": wrapper,
         "asked": lambda *ids: any(i in views for i in ids),  # text shared by a group of parts
+        "graded_to": lambda *ids: precision_text(family, ids),
     }
     return env.get_template(template).render(context)
 
