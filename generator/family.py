@@ -39,6 +39,8 @@ from generator.dag import Graph, collect
 from generator.errors import DlexamError
 from generator.params import Param
 from generator.points import AMOUNT, RubricItem, exact, rubric_total
+from generator.shuffle import PARAM as OPTION_ORDER
+from generator.shuffle import OptionOrder
 
 KINDS = (
     "integer",
@@ -122,6 +124,7 @@ class PartSpec:
     unit: str = ""
     unit_multiples: bool = False
     decimals: int | None = None
+    labels: str | None = None
 
     @property
     def auto_graded(self) -> bool:
@@ -154,6 +157,8 @@ class Family:
     numeric_fn: Callable[[dict[str, Any]], dict[str, Any]] | None
     checks: dict[str, Callable[..., list[str]]] = field(default_factory=dict)
     identity: tuple[str, ...] = ()
+    audit: tuple[dict[str, Any], ...] = ()
+    option_order: OptionOrder | None = None
 
     def same_question_key(self, params: Mapping[str, Any]) -> tuple[str, ...]:
         """What makes two draws the same question (``IDENTITY`` in params.py, default: all
@@ -183,7 +188,11 @@ class Family:
         return list(self.constraint_fn(dict(params)) or [])
 
     def source_instance(self) -> dict[str, Any]:
-        return self.coerce(self.source_params)
+        """The source question's values; its options in the order the family writes them."""
+        values = dict(self.source_params)
+        if self.option_order:
+            values.setdefault(OPTION_ORDER, 0)
+        return self.coerce(values)
 
     def draw(
         self,
@@ -195,9 +204,10 @@ class Family:
         fixed = self.coerce(fixed or {})
         last: list[str] = []
         for _ in range(SAMPLE_ATTEMPTS):
-            drawn = (
-                self.sampler(rng) if self.sampler else {p.name: p.sample(rng) for p in self.params}
-            )
+            drawn = dict(self.sampler(rng)) if self.sampler else {}
+            for param in self.params:  # what a sampler leaves out (the option order) is drawn
+                if param.name not in drawn:
+                    drawn[param.name] = param.sample(rng)
             params = {**self.coerce(drawn), **fixed}
             last = self.violations(params)
             if not last and (accept is None or accept(params)):
@@ -217,7 +227,10 @@ class Family:
     ) -> dict[str, Any]:
         """The ``wanted`` quantities (default all) for ``params``; ``given`` replaces quantities
         (follow-through recomputes one later key from a student's earlier answers)."""
-        return self.graph.evaluate(params, given, wanted)
+        values = self.graph.evaluate(params, given, wanted)
+        if self.option_order and OPTION_ORDER in params:
+            self.option_order.apply(values, int(params[OPTION_ORDER]), given or {})
+        return values
 
     def part(self, part_id: str) -> PartSpec:
         for part in self.parts:
@@ -399,7 +412,41 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
         unit=str(raw.get("unit", "")),
         unit_multiples=bool(raw.get("unit_multiples", False)),
         decimals=raw.get("decimals"),
+        labels=raw.get("labels"),
     )
+
+
+AUDIT_THRESHOLDS = ("constant", "distinct", "degenerate", "length")
+
+
+def _audit_exceptions(raw: Any, part_ids: set[str], where: str) -> tuple[dict[str, Any], ...]:
+    """The audit thresholds a family declares it cannot meet (``audit:`` in meta.yaml), each
+    with the parts it concerns (default: all) and a reason an instructor would accept."""
+    place = f"{where}/meta.yaml: audit"
+    if not isinstance(raw, list):
+        raise DlexamError("must be a list of {threshold, parts, reason}", where=place)
+    entries = []
+    for index, entry in enumerate(raw):
+        at = f"{place}[{index}]"
+        if not isinstance(entry, dict) or not str(entry.get("reason", "")).strip():
+            raise DlexamError("each entry needs a threshold and a reason", where=at)
+        if entry.get("threshold") not in AUDIT_THRESHOLDS:
+            raise DlexamError(
+                f"unknown threshold {entry.get('threshold')!r} "
+                f"(one of {', '.join(AUDIT_THRESHOLDS)})",
+                where=at,
+            )
+        unknown = [p for p in entry.get("parts", ()) if str(p) not in part_ids]
+        if unknown:
+            raise DlexamError(f"unknown part(s) {', '.join(map(str, unknown))}", where=at)
+        entries.append(
+            {
+                "threshold": entry["threshold"],
+                "parts": tuple(str(p) for p in entry.get("parts", ())),
+                "reason": " ".join(str(entry["reason"]).split()),
+            }
+        )
+    return tuple(entries)
 
 
 def _domains(raw: Mapping[str, Any], where: str) -> dict[str, str] | str:
@@ -459,11 +506,15 @@ def load_family(folder: Path) -> Family:
     params_module = _load_module(folder, "params")
     solution_module = _load_module(folder, "solution")
     params = tuple(getattr(params_module, "PARAMS", ()))
+    option_order = OptionOrder.of(parts, {p.name for p in params})
+    if option_order:
+        params = (*params, OptionOrder.param())
     graph = Graph(collect(vars(solution_module)), [p.name for p in params])
     for part in parts:
         answer = None if part.kind == "manual" else part.answer  # manual parts have no key
         domains = part.domains if isinstance(part.domains, str) else None
-        for name in (answer, *(a.quantity for a in part.alternatives), part.options, domains):
+        named = (answer, *(a.quantity for a in part.alternatives), part.options, part.labels)
+        for name in (*named, domains):
             if name is not None and name not in graph.quantities:
                 raise DlexamError(
                     f"part {part.id} names quantity {name!r}, not defined in solution.py",
@@ -483,6 +534,8 @@ def load_family(folder: Path) -> Family:
 
     source = meta.get("source") or {}
     return Family(
+        option_order=option_order,
+        audit=_audit_exceptions(meta.get("audit") or [], {p.id for p in parts}, where),
         id=family_id,
         folder=folder,
         title=str(_require(meta, "title", where)),

@@ -28,6 +28,7 @@ import yaml
 from generator.dag import quantity
 from generator.errors import DlexamError
 from generator.params import Choice, Integer, Param
+from generator.shuffle import nth_permutation
 
 MC_POINTS = 2  # TUM I2DL Problem 1: 2 credits per question, all-or-nothing
 FREE_POINTS = 2  # every free-text rubric adds up to this (the part's points in meta.yaml)
@@ -70,12 +71,7 @@ class McItem:
             raise DlexamError(
                 f"shuffle index {shuffle} is outside 0..{self.orders - 1}", where=f"item {self.id}"
             )
-        pool = list(range(len(self.options)))
-        order = []
-        for remaining in range(len(pool), 0, -1):
-            position, shuffle = divmod(shuffle, math.factorial(remaining - 1))
-            order.append(pool.pop(position))
-        return order
+        return nth_permutation(len(self.options), shuffle)
 
     def displayed(self, shuffle: int) -> list[Option]:
         return [self.options[i] for i in self.permutation(shuffle)]
