@@ -112,5 +112,5 @@ def test_an_item_bank_credits_its_items_not_itself(tmp_path: Path) -> None:
     shutil.copytree(BUNDLED / "mc_cnn", folder, ignore=shutil.ignore_patterns("__pycache__"))
     meta = folder / "meta.yaml"
     meta.write_text(meta.read_text() + 'credit: "TUM I2DL"\n')
-    with pytest.raises(DlexamError, match="each item in items.yaml credits its own source"):
+    with pytest.raises(DlexamError, match=r"each item in items\.yaml credits its own source"):
         load_family(folder)
