@@ -305,7 +305,8 @@ def _load_module(folder: Path, name: str) -> ModuleType:
 
 def _credit(meta: Mapping[str, Any], folder: Path) -> str:
     """The family's credit line from ``credit:`` in meta.yaml, the one source reference written
-    for students (``source:`` is for authors). An item bank credits each item instead."""
+    for students (``source:`` is for authors). Without it (a family of one's own) or with
+    ``credit: new`` the solutions print none; an item bank credits each item instead."""
     where = str(folder / "meta.yaml")
     banked = (folder / ITEMS_FILE).is_file()
     if banked:
@@ -316,7 +317,7 @@ def _credit(meta: Mapping[str, Any], folder: Path) -> str:
                 hint="remove 'credit' from meta.yaml",
             )
         return ""
-    reference = _require(meta, "credit", where)
+    reference = meta.get("credit", "new")
     problem = "must be text" if not isinstance(reference, str) else credit_problem(reference)
     if not reference or problem:
         raise DlexamError(

@@ -77,33 +77,30 @@ def test_one_helper_words_every_credit(reference: str, line: str) -> None:
 @pytest.mark.parametrize(
     ("credit", "message"),
     [
-        (None, "missing required field 'credit'"),
         ('""', "is empty"),
         ("[1, 2]", "must be text"),
         ('"004_5b0f837f9b646cfa.txt, Problem 4"', "names a seed file"),
         ('"Source: TUM I2DL"', "write only the reference"),
     ],
 )
-def test_a_bad_credit_is_refused_naming_the_file(
-    tmp_path: Path, credit: str | None, message: str
-) -> None:
+def test_a_bad_credit_is_refused_naming_the_file(tmp_path: Path, credit: str, message: str) -> None:
     folder = tmp_path / "conv_shape"
     shutil.copytree(BUNDLED / "conv_shape", folder, ignore=shutil.ignore_patterns("__pycache__"))
     meta = folder / "meta.yaml"
     lines = [line for line in meta.read_text().splitlines() if not line.startswith("credit:")]
-    if credit is not None:
-        lines.insert(1, f"credit: {credit}")
+    lines.insert(1, f"credit: {credit}")
     meta.write_text("\n".join(lines) + "\n")
     with pytest.raises(DlexamError, match=re.escape(message)) as error:
         load_family(folder)
     assert str(meta) in str(error.value)
 
 
-def test_a_dlexam_original_gets_no_credit_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("credit", ["credit: new", ""])
+def test_a_dlexam_original_gets_no_credit_line(tmp_path: Path, credit: str) -> None:
     folder = tmp_path / "conv_shape"
     shutil.copytree(BUNDLED / "conv_shape", folder, ignore=shutil.ignore_patterns("__pycache__"))
     meta = folder / "meta.yaml"
-    meta.write_text(re.sub(r"(?m)^credit:.*$", "credit: new", meta.read_text()))
+    meta.write_text(re.sub(r"(?m)^credit:.*$", credit, meta.read_text()))
     assert load_family(folder).credit == ""
 
 
