@@ -1,7 +1,7 @@
 """The real browser the page tests use: Debian's chromium and chromedriver through selenium.
 
 Set ``DLEXAM_SCREENSHOTS=DIR`` to keep the screenshots the browser tests take (``docs/pictures.sh``
-does, for the README).
+does, for the README). Figures compiled during a run go to a temporary ``DLEXAM_FIGURE_CACHE``.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+FIGURE_FOLDER = pytest.StashKey[str]()
 CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -25,6 +26,19 @@ CHROMIUM_FLAGS = (
     "--disable-sync",
     "--no-first-run",
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Figures compiled by tests go to a folder of this run, not the user's cache."""
+    folder = tempfile.mkdtemp(prefix="dlexam-test-figures-")
+    config.stash[FIGURE_FOLDER] = folder
+    os.environ["DLEXAM_FIGURE_CACHE"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(FIGURE_FOLDER, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
