@@ -32,6 +32,8 @@ from generator.points import amount_text
 from generator.qr import qr_latex
 
 LATEX_DIR = Path(__file__).resolve().parent / "latex"
+SOLUTION_TEMPLATE = "solution.tex.j2"
+CREDIT_LINE = "\n\n{{\\footnotesize {}}}\n"  # after the worked solution, as the item bank's
 
 
 def _one_line(text: Any) -> str:
@@ -260,7 +262,10 @@ def render_family_text(
         "asked": lambda *ids: any(i in views for i in ids),  # text shared by a group of parts
         "graded_to": lambda *ids: precision_text(family, ids),
     }
-    return env.get_template(template).render(context)
+    text = env.get_template(template).render(context)
+    if template == SOLUTION_TEMPLATE and family.credit:
+        text += CREDIT_LINE.format(tex_escape(family.credit))
+    return text
 
 
 def render_document(template: str, context: Mapping[str, Any]) -> str:

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from generator import formatting
 from generator.instance import Instance
-from generator.rendering import PartView, option_count, render_family_text, tex_with_math
+from generator.rendering import (
+    SOLUTION_TEMPLATE,
+    PartView,
+    option_count,
+    render_family_text,
+    tex_with_math,
+)
 from generator.variants import Variant
 
 MARK = "\n\n@@dlexam-part:{}@@\n\n"
@@ -135,7 +141,7 @@ def question_model(instance: Instance, number: int | None = None) -> QuestionMod
         title=instance.family.title,
         points=instance.total_points,
         question=_split(instance, "question.tex.j2", "question"),
-        solution=_split(instance, "solution.tex.j2", "solutions"),
+        solution=_split(instance, SOLUTION_TEMPLATE, "solutions"),
         parts=parts,
     )
 
