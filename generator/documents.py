@@ -65,6 +65,19 @@ def _sheet_boxes(variant: Variant) -> list[str]:
     ]
 
 
+def name_page(variant: Variant) -> int:
+    """The page of ``fragments.pdf`` (:mod:`generator.fragments`) holding the student's name."""
+    return variant.index + 1
+
+
+def _student(variant: Variant) -> dict[str, str] | None:
+    """The student's id, and their name as the picture LuaLaTeX typeset it in any script."""
+    if variant.student is None:
+        return None
+    name = f"\\dlname{{{name_page(variant)}}}" if variant.student["name"] else ""
+    return {"id": variant.student["id"], "name": name}
+
+
 def _section(variant: Variant, mode: str) -> dict[str, Any]:
     sheet = mode == "answer-sheet"
     questions = [
@@ -77,7 +90,7 @@ def _section(variant: Variant, mode: str) -> dict[str, Any]:
     ]
     return {
         "variant": variant.id,
-        "student": variant.student,
+        "student": _student(variant),
         "mode": mode,
         "header": HEADERS[mode],
         "qr": mode != "solutions",
@@ -132,6 +145,7 @@ def exam_document(spec: ExamSpec, variants: list[Variant], modes: tuple[str, ...
                     "date": spec.date,
                     "instructions": spec.instructions,
                     "practice": spec.kind == "practice",
+                    "names": any(variant.student for variant in variants),
                 },
                 "sections": [_section(variant, mode) for variant in variants for mode in modes],
                 "sheet_columns": ANSWER_SHEET_COLUMNS,

@@ -25,6 +25,11 @@ class ExamKeys:
         self.roster = {
             str(v["student"]["id"]): str(v["id"]) for v in document["variants"] if v["student"]
         }
+        self.names = {
+            str(v["student"]["id"]): str(v["student"]["name"])
+            for v in document["variants"]
+            if v["student"]
+        }
         self.labels: list[str] = []
         self.manual: set[str] = set()
         for variant in document["variants"]:

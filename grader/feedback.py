@@ -37,12 +37,18 @@ def file_names(student_ids: Iterable[str]) -> list[str]:
     return names
 
 
+def student_line(exam: ExamKeys, student_id: str) -> str:
+    """The student's id, and their name when the keys' roster has it."""
+    name = exam.names.get(student_id)
+    return f"{student_id} ({name})" if name else student_id
+
+
 def feedback_text(exam: ExamKeys, result: StudentResult, grade: str) -> str:
     submission = result.submission
     about = ", ".join(str(exam.exam[k]) for k in ("course", "date") if exam.exam.get(k))
     lines = [
         f"{exam.title} ({about})" if about else exam.title,
-        f"Student {submission.student_id}, variant {submission.variant}",
+        f"Student {student_line(exam, submission.student_id)}, variant {submission.variant}",
         f"Total: {points_text(result.total)} of {points_text(result.max_points)} points "
         f"({result.percent:.1f} %), grade {grade}",
         "",

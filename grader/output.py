@@ -29,12 +29,15 @@ def scores_csv(
     results: list[StudentResult],
     grades: list[str],
 ) -> str:
+    """One row per graded student; with a roster in the keys, the student's name after the id."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     part_columns = [f"{label}_{kind}" for label in exam.labels for kind in ("points", "status")]
+    named = bool(exam.names) and "name" not in (c.strip().lower() for c in sheet.extra_columns)
     writer.writerow(
         [
             "student_id",
+            *(["name"] if named else []),
             "variant",
             *part_columns,
             "total",
@@ -53,6 +56,7 @@ def scores_csv(
         writer.writerow(
             [
                 submission.student_id,
+                *([exam.names.get(submission.student_id, "")] if named else []),
                 submission.variant,
                 *cells,
                 points_text(result.total),
