@@ -25,7 +25,7 @@ import jinja2
 from pylatex.utils import escape_latex
 
 from generator import formatting
-from generator.family import Family
+from generator.family import ROOMS, Family
 from generator.qr import qr_latex
 
 LATEX_DIR = Path(__file__).resolve().parent / "latex"
@@ -133,35 +133,59 @@ def points_text(points: float) -> str:
     return f"{points:g}"
 
 
-# Answer-box heights (cm) by answer kind: a number fits a line, a matrix or a design needs room.
-BOX_HEIGHTS = {
-    "vector": 1.6,
-    "interval": 1.6,
-    "set": 1.6,
-    "matrix": 2.4,
-    "expression": 2.0,
-    "constraint": 3.0,
-    "manual": 4.0,
+# Answer-box heights (cm) on the answer sheet, which holds final answers only: a number fits a
+# line, a matrix or a design needs room.
+SHEET_BOX_HEIGHTS = {
+    "vector": 1.2,
+    "interval": 1.2,
+    "set": 1.2,
+    "matrix": 1.8,
+    "expression": 1.5,
+    "constraint": 2.25,
 }
-DEFAULT_BOX_HEIGHT = 1.2
-COMPACT_SCALE = 0.75  # the answer sheet holds every box of a variant, ideally on one page
+SHEET_BOX_HEIGHT = 0.9
+# On the exam a box holds the working too ("show your work"): room by what the part asks, unless
+# the family declares the part's ``room`` in meta.yaml (generator.family.ROOMS).
+EXAM_ROOM = {
+    "expression": 3.0,
+    "constraint": 4.0,
+    "manual": ROOMS["derivation"],
+}
+EXAM_ROOM_DEFAULT = ROOMS["short"]
+MATRIX_ROOM_PER_ROW = 0.6  # cm per row of the key's matrix, on top of the default room
+
+
+def exam_room(kind: str, key: Any = None) -> float:
+    """The height (cm) of an exam answer box for a part of ``kind`` whose key is ``key``."""
+    if kind == "matrix" and isinstance(key, list | tuple):
+        return EXAM_ROOM_DEFAULT + MATRIX_ROOM_PER_ROW * len(key)
+    return EXAM_ROOM.get(kind, EXAM_ROOM_DEFAULT)
 
 
 def answer_box(
-    label: str, kind: str, options: int, width: str = "\\linewidth", compact: bool = False
+    label: str,
+    kind: str,
+    options: int,
+    width: str = "\\linewidth",
+    compact: bool = False,
+    room: float | None = None,
 ) -> str:
-    """The framed, labelled answer box of one part (exam and answer sheet alike).
+    """The framed, labelled answer box of one part: ``room`` cm high on the exam, a final answer's
+    height on the answer sheet (``compact``).
 
     Choice parts get one checkbox per option instead of free space, so the sheet says how many
-    options there are and a marked box cannot be misread. ``compact`` boxes (answer sheet) are
-    lower and leave out the "mark one" hint the exam already gives.
+    options there are and a marked box cannot be misread; compact ones leave out the "mark one"
+    hint the exam already gives.
     """
     if kind in ("choice", "multi") and options:
         letters = string.ascii_uppercase[:options]
         marks = "\\quad ".join(f"\\dlcheck{{{letter}}}" for letter in letters)
         hint = "" if compact else "mark one" if kind == "choice" else "mark all that apply"
         return f"\\dlchoicebox{{{width}}}{{{label}}}{{{marks}}}{{{hint}}}"
-    height = BOX_HEIGHTS.get(kind, DEFAULT_BOX_HEIGHT) * (COMPACT_SCALE if compact else 1)
+    if compact:
+        height = SHEET_BOX_HEIGHTS.get(kind, SHEET_BOX_HEIGHT)
+    else:
+        height = room if room is not None else exam_room(kind)
     if kind == "manual":  # room to write or draw; not a CSV column
         return f"\\dlworkbox[{height:.2f}cm]{{{width}}}{{{label}}}"
     return f"\\dlanswerbox[{height:.2f}cm]{{{width}}}{{{label}}}"
@@ -187,8 +211,10 @@ def _part_wrapper(
         if mode in ("exam", "question"):
             box = ""
             if mode == "exam":
-                kind = family.part(part_id).kind
-                box = answer_box(view.label, kind, option_count(family, part_id, values))
+                spec = family.part(part_id)
+                room = spec.room or exam_room(spec.kind, values.get(spec.answer))
+                options = option_count(family, part_id, values)
+                box = answer_box(view.label, spec.kind, options, room=room)
                 box = f"\\par\\smallskip\\noindent {box}\\par\n"
             text = f"\\begin{{dlpart}}{{{view.label}}}{{{pts}}}\n{body}{box}\\end{{dlpart}}\n"
         else:
@@ -198,7 +224,7 @@ def _part_wrapper(
                 f"\\begin{{dlsolpart}}{{{view.label}}}{{{pts}}}\n{body}{key}{rubric}"
                 "\\end{dlsolpart}\n"
             )
-        return formatting.Latex(text)
+        return formatting.Latex(f"\\dlkeepbegin\n{text}\\dlkeepend\n")
 
     return part
 

@@ -80,7 +80,9 @@ def test_generate_gives_each_student_a_variant_and_records_it_in_the_keys(tmp_pa
         ("V003", {"id": "1003", "name": "Cy Diaz"}),
     ]
     tex = (out / "tex" / "V002.tex").read_text()
-    assert "\\dlnamefields{Bo Chen}{1002}" in tex
+    assert "\\dlnamefields{\\dlname{2}}{1002}" in tex  # page 2 of the names LuaLaTeX sets
+    names = (out / "tex" / "fragments.tex").read_text()
+    assert "\\dlfragment{2}{TLT}{Bo Chen}" in names
     assert (out / "answers-template.csv").read_text().splitlines()[1].startswith("1001,V001,")
 
 
