@@ -9,7 +9,7 @@ screen readers still read the name. Measured in the README: LuaLaTeX for whole d
 about twice pdflatex's time; this costs one run of about 1.5 s for the whole roster, and nothing
 for an exam without a roster.
 
-A character no installed font has is found in LuaLaTeX's log (``Missing character``), after the
+A character none of those fonts has is found in LuaLaTeX's log (``Missing character``), after the
 ``dlexam-fragment <page>`` line of the name it belongs to, so the copy of exactly that student is
 refused with the character and what to do.
 """
@@ -32,32 +32,34 @@ SOURCE = "fragments.tex"
 PDF = "fragments.pdf"
 DEPTHS = "fragments.dim"  # written by the LuaLaTeX run: each page's depth below the baseline
 # The fonts LuaLaTeX tries in turn for each character (Debian's fonts-noto-core and
-# fonts-noto-cjk), with the OpenType script HarfBuzz shapes them as. Noto Serif covers Latin
-# (Vietnamese included), Greek and Cyrillic; Noto Serif CJK SC covers Chinese, Japanese and Korean.
-FONTS: tuple[tuple[str, str | None], ...] = (
-    ("NotoSerif", None),
-    ("NotoNaskhArabic", "arab"),
-    ("NotoSerifHebrew", "hebr"),
-    ("NotoSerifDevanagari", "deva"),
-    ("NotoSerifBengali", "beng"),
-    ("NotoSerifGurmukhi", "guru"),
-    ("NotoSerifGujarati", "gujr"),
-    ("NotoSansOriya", "orya"),
-    ("NotoSerifTamil", "taml"),
-    ("NotoSerifTelugu", "telu"),
-    ("NotoSerifKannada", "knda"),
-    ("NotoSerifMalayalam", "mlym"),
-    ("NotoSerifSinhala", "sinh"),
-    ("NotoSerifThai", "thai"),
-    ("NotoSerifLao", "lao"),
-    ("NotoSerifKhmer", "khmr"),
-    ("NotoSerifMyanmar", "mymr"),
-    ("NotoSerifTibetan", "tibt"),
-    ("NotoSerifGeorgian", "geor"),
-    ("NotoSerifArmenian", "armn"),
-    ("NotoSerifEthiopic", "ethi"),
-    ("NotoSansThaana", "thaa"),
-    ("NotoSerifCJKsc", None),
+# fonts-noto-cjk), as luaotfload requests: HarfBuzz shapes each script as the OpenType script
+# named. Noto Serif covers Latin (Vietnamese included), Greek and Cyrillic; Noto Serif CJK SC
+# covers Chinese, Japanese and Korean, in LuaTeX's own mode: HarfBuzz mode maps 李 (U+674E) back
+# to the compatibility ideograph U+F9E1 that shares its glyph, so the PDF's text would differ.
+FONTS: tuple[str, ...] = (
+    "NotoSerif:mode=harf;",
+    "NotoNaskhArabic:mode=harf;script=arab;",
+    "NotoSerifHebrew:mode=harf;script=hebr;",
+    "NotoSerifDevanagari:mode=harf;script=deva;",
+    "NotoSerifBengali:mode=harf;script=beng;",
+    "NotoSerifGurmukhi:mode=harf;script=guru;",
+    "NotoSerifGujarati:mode=harf;script=gujr;",
+    "NotoSansOriya:mode=harf;script=orya;",
+    "NotoSerifTamil:mode=harf;script=taml;",
+    "NotoSerifTelugu:mode=harf;script=telu;",
+    "NotoSerifKannada:mode=harf;script=knda;",
+    "NotoSerifMalayalam:mode=harf;script=mlym;",
+    "NotoSerifSinhala:mode=harf;script=sinh;",
+    "NotoSerifThai:mode=harf;script=thai;",
+    "NotoSerifLao:mode=harf;script=lao;",
+    "NotoSerifKhmer:mode=harf;script=khmr;",
+    "NotoSerifMyanmar:mode=harf;script=mymr;",
+    "NotoSerifTibetan:mode=harf;script=tibt;",
+    "NotoSerifGeorgian:mode=harf;script=geor;",
+    "NotoSerifArmenian:mode=harf;script=armn;",
+    "NotoSerifEthiopic:mode=harf;script=ethi;",
+    "NotoSansThaana:mode=harf;script=thaa;",
+    "NotoSerifCJKsc:mode=node;",
 )
 INSTALL_HINT = (
     "install LuaLaTeX and the Noto fonts, e.g. `sudo apt-get install texlive-luatex "
@@ -65,8 +67,8 @@ INSTALL_HINT = (
     "again"
 )
 MISSING_FIX = (
-    "install a font that has it (Debian's fonts-noto-extra covers most remaining scripts) and add "
-    "it to FONTS in generator/fragments.py, or write the name in another script in the roster"
+    "add a font that has it to FONTS in generator/fragments.py (Debian's fonts-noto-core and "
+    "fonts-noto-extra cover most scripts), or write the name in another script in the roster"
 )
 BEGIN = re.compile(r"^dlexam-fragment (\d+)$")
 MISSING = re.compile(r"^Missing character: There is no .*?\(U\+([0-9A-F]{4,6})\)")
@@ -130,7 +132,7 @@ class Fragments:
         codes = self.missing.get(name_page(variant))
         if not codes:
             return None
-        return f"no installed font has {', '.join(codes)}; {MISSING_FIX}"
+        return f"no font for names has {', '.join(codes)}; {MISSING_FIX}"
 
 
 def missing_characters(log: str) -> dict[int, list[str]]:
