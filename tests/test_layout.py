@@ -1,5 +1,7 @@
-"""Layout faults of produced PDFs, read from the text positions pdfplumber finds on each page.
+"""No split part, stranded heading or overprinted text in the PDFs of any bundled spec, nor of an
+exam with a long title, a long course name and long students' names.
 
+The faults are read from the text positions pdfplumber finds on each page of the produced PDFs:
 - a split part: a part's label "(3b)" on one page, its answer box (labelled "3b") on another;
 - a stranded heading: "Question 3" on another page than the question's first part "(3a)";
 - overlapping text: two words whose boxes overlap, as when a long title runs under the header's
@@ -9,11 +11,23 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+import pytest
+
+from generator import fragments, pdf
+from generator.build import compile_pdfs, write_sources
+from generator.registry import default_registry
+from generator.roster import Student, assign
+from generator.spec import load_spec
+from generator.variants import build_exam
+
+pytestmark = pytest.mark.skipif(pdf.find_engine() is None, reason="needs pdflatex")
 
 # Words overlap when their boxes share more than this fraction of the smaller one's area, so
 # glyphs that merely touch (a subscript under a fraction bar, a radical over its argument) do not.
@@ -93,9 +107,9 @@ def stranded_headings(found: list[Word]) -> Iterator[str]:
     for index, word in enumerate(found):
         if word.text != "Question" or index + 1 >= len(found):
             continue
-        number = found[index + 1].text
-        if not number.isdigit() or found[index + 1].page != word.page:
-            continue
+        number, after = found[index + 1].text, found[index + 2 : index + 3]
+        if not number.isdigit() or not after or not after[0].text.startswith("["):
+            continue  # not a heading "Question 3 [6 pt]" but the points table's "Question 1 2"
         first = next(
             (w for w in found[index + 2 :] if PART_LABEL.match(w.text)),
             None,
@@ -113,3 +127,96 @@ def faults(path: Path, boxes: bool) -> list[str]:
     if boxes:
         problems += split_parts(found)
     return [f"{path.name}: {problem}" for problem in problems]
+
+
+SPECS = sorted((Path(__file__).resolve().parent.parent / "generator" / "specs").glob("*.yaml"))
+VARIANTS = 2  # per bundled spec: different numbers move page breaks
+LONG_SPEC = """
+title: "Deep Learning for Computer Vision and Natural Language Processing: Convolutional and
+  Recurrent Networks, Optimization and Reinforcement Learning"
+course: "Advanced Topics in Machine Learning and Artificial Intelligence (IN2346, Winter 2026/27)"
+date: 2026-12-14
+seed: 11
+questions:
+  - family: conv_shape
+  - family: backprop_sin
+  - family: rnn_linear_bptt
+"""
+LONG_NAMES = [
+    Student("2026000000000000001", "Maximilian Alexander Müller-Lüdenscheidt von Hohenzollern"),
+    Student("2", "عبد الرحمن بن محمد بن عبد الله الهاشمي القرشي"),
+    Student("3", "Ann Lee"),
+]
+
+
+def typeset(spec_path: Path, out: Path, count: int, students: list[Student] | None = None) -> Path:
+    spec = load_spec(spec_path, default_registry())
+    exam = build_exam(spec, count)
+    if students:
+        assign(exam, students)
+    written, groups = write_sources(exam, out)
+    compile_pdfs(exam, written, groups, str(pdf.find_engine()), jobs=2)
+    assert written.failures == [] and written.name_failures == []
+    return out
+
+
+def all_faults(out: Path) -> list[str]:
+    return [
+        f"{path.parent.name}/{problem}"
+        for path in sorted(out.glob("*/V*.pdf"))
+        for problem in faults(path, boxes=path.parent.name == "exam")
+    ]
+
+
+@pytest.mark.parametrize("spec_path", SPECS, ids=[path.stem for path in SPECS])
+def test_bundled_specs_have_no_split_parts_stranded_headings_or_overlaps(
+    spec_path: Path, tmp_path: Path
+) -> None:
+    out = typeset(spec_path, tmp_path, VARIANTS)
+    assert all_faults(out) == []
+
+
+@pytest.mark.skipif(fragments.find_engine() is None, reason="needs lualatex")
+def test_long_titles_and_names_wrap_or_shrink_instead_of_overprinting(tmp_path: Path) -> None:
+    spec_path = tmp_path / "long.yaml"
+    spec_path.write_text(LONG_SPEC, encoding="utf-8")
+    out = typeset(spec_path, tmp_path / "out", len(LONG_NAMES), LONG_NAMES)
+    assert all_faults(out) == []
+    first = subprocess.run(
+        ["pdftotext", "-l", "1", str(out / "answer-sheets" / "V001.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert LONG_NAMES[0].name in first and "Answer sheet" in first
+
+
+TEX_WITH_FAULTS = r"""\documentclass{article}
+\begin{document}
+\vspace*{0.8\textheight}
+\section*{Question 1 \hfill [2 pt]}
+Intro text.
+\newpage
+\textbf{(1a)} First part.
+
+\fbox{\textbf{1a}}
+
+\textbf{(1b)} Second part.
+\newpage
+\fbox{\textbf{1b}}
+
+Name: \rlap{Maximilian Hohenzollern}\hspace{2em}Student ID: 12345
+\end{document}
+"""
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler")
+def test_the_checker_finds_each_kind_of_fault(tmp_path: Path) -> None:
+    data, log = pdf.run_latex(str(pdf.find_engine()), TEX_WITH_FAULTS)
+    assert data is not None, log
+    (tmp_path / "faulty.pdf").write_bytes(data)
+    found = faults(tmp_path / "faulty.pdf", boxes=True)
+    assert "faulty.pdf: Question 1: heading on page 1, (1a) on 2" in found
+    assert "faulty.pdf: part 1b: label on page 2, answer box on page 3" in found
+    assert any("page 3: 'Maximilian' overlaps 'Student'" in problem for problem in found), found
+    assert not any("part 1a" in problem for problem in found)
