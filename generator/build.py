@@ -228,7 +228,7 @@ def compile_pdfs(
             pieces[mode] += typeset.pieces[mode]
     for mode in MODES:
         combined = written.out_dir / f"{FOLDERS[mode]}-all.pdf"
-        if written.failures:
+        if written.failures or not pieces[mode]:  # no print run missing a student, or of nobody
             combined.unlink(missing_ok=True)
             continue
         write_bytes_atomic(combined, pdf_bytes(pieces[mode]))

@@ -224,9 +224,10 @@ def _typeset(
         click.echo(f"cannot print the name of {name_failure}", err=True)
     if not written.failures:
         missing = [failure.variant.id for failure in written.name_failures]
+        rest = "the print files hold every other student" if written.combined else "no print files"
         raise DlexamError(
             f"{len(missing)} of {len(exam.variants)} copies were not made: {', '.join(missing)}; "
-            "the print files hold every other student",
+            + rest,
             hint="fix what is named above and run the command again",
         )
     for failure in written.failures:
