@@ -44,7 +44,8 @@ def question_body(instance: Any, mode: str) -> str:
     """The question text, followed in solutions mode by the worked solution."""
     body = instance.render("question.tex.j2", "exam" if mode == "exam" else "question")
     if mode == "solutions":
-        body += "\n\\medskip\\noindent\\textbf{Solution.}\n\n"
+        # kept with the first worked part, like a question's heading (see \\dlkeepbegin)
+        body += "\n\\dlkeepbegin\\medskip\\noindent\\textbf{Solution.}\n\n"
         body += instance.render("solution.tex.j2", "solutions")
     return str(body)
 

@@ -3,7 +3,8 @@ exam with a long title, a long course name and long students' names.
 
 The faults are read from the text positions pdfplumber finds on each page of the produced PDFs:
 - a split part: a part's label "(3b)" on one page, its answer box (labelled "3b") on another;
-- a stranded heading: "Question 3" on another page than the question's first part "(3a)";
+- a stranded heading: "Question 3" on another page than the question's first part "(3a)", or a
+  solution's "Solution." on another page than its first worked part;
 - overlapping text: two words whose boxes overlap, as when a long title runs under the header's
   right side or a long name into the "Student ID" field.
 """
@@ -120,10 +121,20 @@ def stranded_headings(found: list[Word]) -> Iterator[str]:
             yield f"Question {number}: heading on page {word.page}, {first.text} on {first.page}"
 
 
+def stranded_solution_headings(found: list[Word]) -> Iterator[str]:
+    """ "Solution." on another page than the first worked part after it."""
+    for index, word in enumerate(found):
+        if word.text != "Solution.":
+            continue
+        first = next((w for w in found[index + 1 :] if PART_LABEL.match(w.text)), None)
+        if first is not None and first.page != word.page:
+            yield f"Solution. on page {word.page}, {first.text} on {first.page}"
+
+
 def faults(path: Path, boxes: bool) -> list[str]:
     """Every layout fault of the PDF at ``path``; ``boxes``: its parts have answer boxes."""
     found = words(path)
-    problems = [*overlaps(found), *stranded_headings(found)]
+    problems = [*overlaps(found), *stranded_headings(found), *stranded_solution_headings(found)]
     if boxes:
         problems += split_parts(found)
     return [f"{path.name}: {problem}" for problem in problems]
