@@ -332,7 +332,7 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
 
 
 # What ``room:`` in meta.yaml may name (cm of answer box on the exam), besides a number of cm.
-ROOMS = {"line": 1.2, "short": 2.5, "derivation": 5.5, "drawing": 8.0}
+ROOMS = {"line": 1.2, "short": 2.5, "derivation": 5.5, "drawing": 7.0}
 MAX_ROOM = 20.0  # cm: a box must fit on a page with its prompt
 
 

@@ -67,8 +67,9 @@ INSTALL_HINT = (
     "again"
 )
 MISSING_FIX = (
-    "add a font that has it to FONTS in generator/fragments.py (Debian's fonts-noto-core and "
-    "fonts-noto-extra cover most scripts), or write the name in another script in the roster"
+    "add a font that has the character(s) to FONTS in generator/fragments.py (Debian's "
+    "fonts-noto-core and fonts-noto-extra cover most scripts), or write the name in another "
+    "script in the roster"
 )
 BEGIN = re.compile(r"^dlexam-fragment (\d+)$")
 MISSING = re.compile(r"^Missing character: There is no .*?\(U\+([0-9A-F]{4,6})\)")

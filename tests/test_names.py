@@ -91,7 +91,7 @@ def test_a_name_no_font_has_fails_only_that_copy_and_says_why(built: dict[str, A
     message = built["stderr"]
     assert f"student s{len(NAMES) + 1:02d} ({UNPRINTABLE}), variant {last}" in message
     assert "U+A4EE LISU LETTER A" in message and "U+A4F3 LISU LETTER O" in message
-    assert "add a font that has it to FONTS in generator/fragments.py" in message
+    assert "add a font that has the character(s) to FONTS in generator/fragments.py" in message
     for folder in FOLDERS:
         assert not (out / folder / f"{last}.pdf").exists()
         copies = sorted((out / folder).glob("V*.pdf"))
