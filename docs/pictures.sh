@@ -13,3 +13,8 @@ pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$out/plain/solutions/V001.pdf" soluti
 dlexam generate --roster roster-example.csv --out "$out/class" >/dev/null
 pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$out/class/exam/V010.pdf" roster-exam-page1
 pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$out/class/answer-sheets/V001.pdf" roster-answer-sheet-page1
+# The HTML pages of `dlexam generate --html` (html-exam.png, html-solutions.png) and a checked
+# question of `dlexam serve` (serve-checked.png) as headless Chromium shows them: the browser
+# tests that check them save their screenshots here.
+DLEXAM_SCREENSHOTS="$PWD" python -m pytest --no-cov -q ../tests/test_html_browser.py \
+  ../tests/test_serve_browser.py

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
+import string
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -32,6 +35,8 @@ from generator import fragments as fragments_module
 from generator import keys as keys_module
 from generator.atomic import write_bytes_atomic, write_text_atomic
 from generator.documents import MODES, exam_document
+from generator.errors import DlexamError
+from generator.filenames import safe_names
 from generator.formatting import ANSWER_EXAMPLES
 from generator.pdf import ChunkResult, LatexFailure, compile_variants, pdf_bytes, reader
 from generator.variants import Exam, Variant
@@ -57,6 +62,10 @@ class Written:
     failures: list[LatexFailure] = field(default_factory=list)
     logs: list[Path] = field(default_factory=list)
     name_failures: list[NameFailure] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # variant id -> PDF file name
+
+    def pdf_name(self, variant: Variant) -> str:
+        return self.names.get(variant.id, f"{variant.id}.pdf")
 
 
 @dataclass(frozen=True)
@@ -74,20 +83,29 @@ class NameFailure:
         )
 
 
+EXAMPLE_STUDENT = "EXAMPLE"  # the template's example row; the grader skips it with a note
+
+
 def answers_template(exam: Exam) -> str:
-    """CSV header the grader expects, with one example row showing each answer format."""
-    first = exam.variants[0]
-    parts = [
-        (instance.label(part), part.kind)
-        for _, instance in sorted(first.ordered(), key=lambda item: item[1].position)
-        for part in instance.parts
-        if part.auto_graded
-    ]
-    student = first.student["id"] if first.student else "s0001"
+    """CSV header the grader expects, with one example row showing each answer format.
+
+    The columns are every auto-graded part label of every variant in printed order (with
+    shuffled questions, question 1 of one variant is another family than in the next). The
+    example row belongs to no student: its id is ``EXAMPLE``, so if it is left in, the grader
+    skips it instead of grading placeholders as a real student's answers.
+    """
+    kinds: dict[str, str] = {}
+    for variant in exam.variants:
+        for _, instance in variant.ordered():
+            for part in instance.parts:
+                if part.auto_graded:
+                    kinds.setdefault(instance.label(part), part.kind)
+    labels = sorted(kinds, key=lambda label: (int(label.rstrip(string.ascii_letters)), label))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student_id", "variant", *(label for label, _ in parts)])
-    writer.writerow([student, first.id, *(ANSWER_EXAMPLES[kind] for _, kind in parts)])
+    writer.writerow(["student_id", "variant", *labels])
+    first = exam.variants[0].id
+    writer.writerow([EXAMPLE_STUDENT, first, *(ANSWER_EXAMPLES[kinds[label]] for label in labels)])
     return buffer.getvalue()
 
 
@@ -102,10 +120,59 @@ def chunk_name(variants: list[Variant]) -> str:
     return first if first == last else f"{first}-{last}"
 
 
-def write_sources(exam: Exam, out_dir: Path) -> tuple[Written, dict[Path, list[Variant]]]:
-    """Write keys.json (schema-validated), the LaTeX sources and the CSV template."""
+NAME_BY = ("variant", "student")
+
+
+def _same_questions(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Do the variants both documents have ask the same questions (seed, spec and numbers) of
+    the same students (a reordered roster would hand a printed copy to someone else's key)?"""
+    old_variants = {v["id"]: (v["questions"], v.get("student")) for v in old.get("variants", [])}
+    new_variants = {v["id"]: (v["questions"], v["student"]) for v in new["variants"]}
+    shared = set(old_variants) & set(new_variants)
+    return bool(shared) and all(old_variants[v] == new_variants[v] for v in shared)
+
+
+def refuse_other_keys(path: Path, document: dict[str, Any]) -> None:
+    """Refuse to replace keys of another exam: printed copies may already match them."""
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError):
+        old = {}
+    try:
+        if isinstance(old, dict) and _same_questions(old, document):
+            return
+    except (KeyError, TypeError, AttributeError):  # not keys dlexam wrote: refuse as well
+        old = {}
+    exam = old.get("exam", {}) if isinstance(old, dict) else {}
+    what = (
+        f"the keys of another exam (spec {exam.get('spec')}, seed {exam.get('seed')})"
+        if isinstance(exam, dict) and exam
+        else "a keys file dlexam cannot read"
+    )
+    new = document["exam"]
+    raise DlexamError(
+        f"holds {what}; this run (spec {new['spec']}, seed {new['seed']}) would replace it, "
+        "and exams printed from the old keys would no longer match",
+        where=str(path),
+        hint="add --force to replace it, or choose another --out",
+    )
+
+
+def write_sources(
+    exam: Exam, out_dir: Path, name_by: str = "variant", force: bool = True
+) -> tuple[Written, dict[Path, list[Variant]]]:
+    """Write keys.json (schema-validated), the LaTeX sources and the CSV template.
+
+    ``name_by="student"`` names each variant's PDFs by its student's id (``exam/s001.pdf``), for
+    handing out or uploading per student; the variant code stays on every page. Without
+    ``force``, keys.json of another exam in ``out_dir`` is not replaced (see
+    :func:`refuse_other_keys`)."""
     document = keys_module.exam_keys(exam)
     keys_module.validate(document)
+    if not force:
+        refuse_other_keys(out_dir / "keys.json", document)
     groups = {out_dir / "tex" / f"{chunk_name(c)}.tex": c for c in chunks(exam.variants)}
     texts = {path: exam_document(exam.spec, group) for path, group in groups.items()}
     written = Written(
@@ -113,6 +180,12 @@ def write_sources(exam: Exam, out_dir: Path) -> tuple[Written, dict[Path, list[V
         keys=out_dir / "keys.json",
         answers_template=out_dir / "answers-template.csv",
     )
+    if name_by == "student":
+        ids = [
+            variant.student["id"] if variant.student else variant.id for variant in exam.variants
+        ]
+        names = safe_names(ids, ".pdf")
+        written.names = {v.id: name for v, name in zip(exam.variants, names, strict=True)}
     if any(variant.student for variant in exam.variants):
         texts[out_dir / "tex" / fragments_module.SOURCE] = fragments_module.fragments_document(
             exam.variants
@@ -139,13 +212,13 @@ def _typeset(
     path: Path,
     variants: list[Variant],
     engine: str,
-    out_dir: Path,
-    names: fragments_module.Fragments | None,
+    written: Written,
+    name_pictures: fragments_module.Fragments | None,
 ) -> _Typeset:
     """Compile one source and write its per-variant PDFs (in the worker, so splitting one
     document overlaps with pdflatex typesetting the next). Variants whose student's name cannot
     be printed are left out of the document."""
-    printable = [v for v in variants if names is None or names.problem(v) is None]
+    printable = [v for v in variants if name_pictures is None or name_pictures.problem(v) is None]
     if not printable:
         return _Typeset(ChunkResult(None), pieces={mode: [] for mode in MODES})
     result = compile_variants(
@@ -153,7 +226,7 @@ def _typeset(
         printable,
         lambda remaining: exam_document(exam.spec, remaining),
         path.read_text(encoding="utf-8") if printable == variants else None,
-        names.files() if names else None,
+        name_pictures.files() if name_pictures else None,
     )
     typeset = _Typeset(result, pieces={mode: [] for mode in MODES})
     if result.pdf is None:
@@ -164,7 +237,7 @@ def _typeset(
             pages = result.sections.get((variant.id, mode))
             if pages is None:  # this variant failed and was left out
                 continue
-            target = out_dir / FOLDERS[mode] / f"{variant.id}.pdf"
+            target = written.out_dir / FOLDERS[mode] / written.pdf_name(variant)
             write_bytes_atomic(target, pdf_bytes([(pdf, range(pages.start, pages.end))]))
             typeset.files.append(target)
             typeset.pieces[mode].append((pdf, range(pages.start, pages.padded)))
@@ -178,15 +251,15 @@ def typeset_names(exam: Exam, written: Written) -> fragments_module.Fragments | 
         return None
     engine = fragments_module.find_engine()
     if engine is None:
-        names = fragments_module.Fragments(None, errors=(f"{fragments_module.ENGINE} not found",))
+        pictures = fragments_module.Fragments(None, errors=(f"{fragments_module.ENGINE} not found",))
     else:
         source = written.out_dir / "tex" / fragments_module.SOURCE
-        names = fragments_module.typeset_fragments(engine, source.read_text(encoding="utf-8"))
+        pictures = fragments_module.typeset_fragments(engine, source.read_text(encoding="utf-8"))
     for variant in exam.variants:
-        reason = names.problem(variant)
+        reason = pictures.problem(variant)
         if reason:
             written.name_failures.append(NameFailure(variant, reason))
-    return names
+    return pictures
 
 
 def compile_pdfs(
@@ -205,10 +278,10 @@ def compile_pdfs(
     font can print is known before LaTeX runs: their copy is left out, reported in
     ``written.name_failures``, and the print files hold everyone else's.
     """
-    names = typeset_names(exam, written)
+    name_pictures = typeset_names(exam, written)
 
     def work(path: Path) -> _Typeset:
-        typeset = _typeset(exam, path, groups[path], engine, written.out_dir, names)
+        typeset = _typeset(exam, path, groups[path], engine, written, name_pictures)
         done()
         return typeset
 

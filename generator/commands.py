@@ -12,10 +12,11 @@ from typing import Any
 import click
 import numpy as np
 
-from generator import formatting, pdf
-from generator.build import Written, compile_pdfs, write_sources
+from generator import formatting, outdir, pdf
+from generator.build import NAME_BY, Written, compile_pdfs, write_sources
 from generator.errors import DlexamError
 from generator.instance import Instance
+from generator.outputs.page import write_pages
 from generator.registry import default_registry
 from generator.roster import assign, read_roster
 from generator.spec import DEFAULT_SPEC, load_spec
@@ -146,7 +147,23 @@ def solve_command(
     show_default="number of cores",
     help="pdflatex runs in parallel.",
 )
+@click.option(
+    "--name-by",
+    type=click.Choice(NAME_BY),
+    default="variant",
+    show_default=True,
+    help="Name the PDFs by variant (V001.pdf) or, with --roster, by student id (s001.pdf).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace keys.json of another exam (other seed or spec) in the output folder.",
+)
+@click.option("--quiet", is_flag=True, help="No warnings (they stay in keys.json).")
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Write keys and .tex only, no PDFs.")
+@click.option(
+    "--html", "html", is_flag=True, help="Also write one self-contained HTML page per variant."
+)
 def generate_command(
     spec_path: Path | None,
     variants: int | None,
@@ -154,17 +171,24 @@ def generate_command(
     out_dir: Path | None,
     roster: Path | None,
     jobs: int,
+    name_by: str,
+    force: bool,
+    quiet: bool,
     no_pdf: bool,
+    html: bool,
 ) -> None:
     """Generate variants, keys.json, LaTeX and PDFs for SPEC (default: the bundled VIR 2019 exam).
 
     The output folder holds keys.json, answers-template.csv, tex/ (sources), exam/,
     answer-sheets/ and solutions/ (one PDF per variant) and exam-all.pdf, answer-sheets-all.pdf,
     solutions-all.pdf (all variants, each starting on an odd page, for duplex printing).
+    With --html, exam/ and solutions/ also hold V001.html ... (MathML, SVG figures, no network).
     """
     registry = default_registry()
     spec = load_spec(spec_path or DEFAULT_SPEC, registry)
     students = read_roster(roster) if roster else None
+    if name_by == "student" and not students:
+        raise DlexamError("--name-by student needs --roster (the students to name the PDFs by)")
     if students and variants is not None and variants != len(students):
         raise DlexamError(
             f"--variants {variants} but the roster has {len(students)} students",
@@ -174,13 +198,20 @@ def generate_command(
     if students:
         assign(exam, students)
     target = out_dir or Path("output") / spec.slug
-    written, groups = write_sources(exam, target)
-    for warning in exam.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    outdir.prepare(target, explicit=out_dir is not None)
+    written, groups = write_sources(exam, target, name_by, force)
+    if not quiet:
+        for line in warning_lines(exam.warnings, written.keys):
+            click.echo(line, err=True)
     click.echo(f"{len(exam.variants)} variant(s) of '{spec.title}' (seed {exam.seed}) in {target}/")
     click.echo(f"  keys:             {written.keys}")
     click.echo(f"  answer template:  {written.answers_template}")
     click.echo(f"  LaTeX sources:    {len(written.tex)} file(s) in {target / 'tex'}/")
+    if html:
+        stems = {variant: Path(name).stem for variant, name in written.names.items()}
+        pages = write_pages(exam, target, stems=stems)
+        folders = ", ".join(sorted({f"{path.parent}/" for path in pages}))
+        click.echo(f"  HTML pages:       {len(pages)} file(s) in {folders}")
     if no_pdf:
         return
     engine = pdf.find_engine()  # looked up through the module so tests can replace it
@@ -191,6 +222,20 @@ def generate_command(
             hint=pdf.INSTALL_HINT,
         )
     _typeset(exam, written, groups, engine, jobs)
+
+
+MANY_WARNINGS = 3  # more than this are summarised in one line
+
+
+def warning_lines(warnings: list[str], keys: Path) -> list[str]:
+    """A few warnings one per line; many in one line that says where the rest are (a spec
+    that pins 19 free-text items should not bury the summary under 19 identical lines)."""
+    if len(warnings) <= MANY_WARNINGS:
+        return [f"warning: {warning}" for warning in warnings]
+    return [
+        f"warning: {len(warnings)} warnings, the first: {warnings[0]}; all are in {keys} "
+        '("warnings"); --quiet hides this line'
+    ]
 
 
 def _typeset(

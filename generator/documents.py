@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from generator.outputs.latex import question_latex
+from generator.outputs.model import question_model
 from generator.rendering import answer_box, option_count, points_text, render_document
 from generator.spec import ExamSpec
 from generator.variants import Variant
@@ -42,12 +44,7 @@ class Place:
 
 def question_body(instance: Any, mode: str) -> str:
     """The question text, followed in solutions mode by the worked solution."""
-    body = instance.render("question.tex.j2", "exam" if mode == "exam" else "question")
-    if mode == "solutions":
-        # kept with the first worked part, like a question's heading (see \\dlkeepbegin)
-        body += "\n\\dlkeepbegin\\medskip\\noindent\\textbf{Solution.}\n\n"
-        body += instance.render("solution.tex.j2", "solutions")
-    return str(body)
+    return question_latex(question_model(instance), mode)
 
 
 def _sheet_boxes(variant: Variant) -> list[str]:
@@ -75,11 +72,11 @@ def _student(variant: Variant) -> dict[str, str] | None:
     """The student's id, and their name as the picture LuaLaTeX typeset it in any script."""
     if variant.student is None:
         return None
-    name = f"\\dlname{{{name_page(variant)}}}" if variant.student["name"] else ""
+    name = f"\\dlname{{{name_page(variant)}}}" if variant.student.get("name") else ""
     return {"id": variant.student["id"], "name": name}
 
 
-def _section(variant: Variant, mode: str) -> dict[str, Any]:
+def _section(variant: Variant, mode: str, practice: bool = False) -> dict[str, Any]:
     sheet = mode == "answer-sheet"
     questions = [
         {
@@ -93,7 +90,8 @@ def _section(variant: Variant, mode: str) -> dict[str, Any]:
         "variant": variant.id,
         "student": _student(variant),
         "mode": mode,
-        "header": HEADERS[mode],
+        # a practice sheet's running head has no variant code to follow the mode's name
+        "header": HEADERS[mode].removesuffix(" --- ") if practice else HEADERS[mode],
         "qr": mode != "solutions",
         "total": points_text(sum(instance.total_points for instance in variant.questions)),
         "questions": questions,
@@ -147,8 +145,13 @@ def exam_document(spec: ExamSpec, variants: list[Variant], modes: tuple[str, ...
                     "instructions": spec.instructions,
                     "practice": spec.kind == "practice",
                     "names": any(variant.student for variant in variants),
+                    "continuous_pages": spec.continuous_pages,
                 },
-                "sections": [_section(variant, mode) for variant in variants for mode in modes],
+                "sections": [
+                    _section(variant, mode, spec.kind == "practice")
+                    for variant in variants
+                    for mode in modes
+                ],
                 "sheet_columns": ANSWER_SHEET_COLUMNS,
                 "sheet_box_width": ANSWER_SHEET_BOX_WIDTH,
             },

@@ -38,6 +38,7 @@ from generator import formatting
 from generator.dag import Graph, collect
 from generator.errors import DlexamError
 from generator.params import Param
+from generator.points import AMOUNT, RubricItem, exact, rubric_total
 
 KINDS = (
     "integer",
@@ -110,7 +111,7 @@ class PartSpec:
     answer: str
     tolerance: dict[str, Any]
     alternatives: tuple[Alternative, ...] = ()
-    rubric: str = ""
+    rubric: tuple[RubricItem, ...] = ()
     symbols: tuple[str, ...] = ()
     follow_through: float = 1.0
     scoring: str = "all-or-nothing"
@@ -298,6 +299,63 @@ def _require(meta: Mapping[str, Any], key: str, where: str) -> Any:
     return meta[key]
 
 
+def _rubric_item(raw: Any, where: str) -> RubricItem:
+    if isinstance(raw, str):
+        return RubricItem(" ".join(raw.split()))
+    if not isinstance(raw, dict) or not isinstance(raw.get("text", ""), str):
+        raise DlexamError(
+            "a rubric item is a text or a mapping {pt, text, each, partial}", where=where
+        )
+    unknown = set(raw) - {"pt", "text", "each", "partial"}
+    if unknown:
+        raise DlexamError(f"unknown rubric field(s) {', '.join(sorted(unknown))}", where=where)
+    points = raw.get("pt")
+    if points is not None and (not isinstance(points, int | float) or points <= 0):
+        raise DlexamError("'pt' must be a positive number", where=where)
+    each = raw.get("each", 1)
+    if not isinstance(each, int) or each < 1:
+        raise DlexamError("'each' must be a positive whole number", where=where)
+    return RubricItem(
+        " ".join(str(raw.get("text", "")).split()),
+        None if points is None else exact(points),
+        each,
+        bool(raw.get("partial", False)),
+    )
+
+
+def _rubric(raw: Any, points: float, where: str) -> tuple[RubricItem, ...]:
+    """The rubric as items whose amounts are data, so a spec that rescales the part rescales
+    them; amounts written into the text would keep the old numbers, so they are refused."""
+    place = f"{where}.rubric"
+    if raw is None or raw == "":
+        return ()
+    items = tuple(
+        _rubric_item(item, f"{place}[{i}]")
+        for i, item in enumerate(raw if isinstance(raw, list) else [raw])
+    )
+    for item in items:
+        if AMOUNT.search(item.text):
+            raise DlexamError(
+                f"the rubric text {AMOUNT.search(item.text)[0]!r} names points",  # type: ignore[index]
+                where=place,
+                hint="write each amount as an item: - {pt: 1, text: for the forward pass}",
+            )
+    amounts = [item for item in items if item.points is not None]
+    if amounts and rubric_total(items) != exact(points):
+        raise DlexamError(
+            f"the rubric's amounts add up to {float(rubric_total(items)):g} pt, "
+            f"the part has {points:g}",
+            where=place,
+            hint="mark credit for a partly right answer with 'partial: true'",
+        )
+    if any(
+        item.partial and item.points is not None and item.points >= exact(points)
+        for item in amounts
+    ):
+        raise DlexamError("a partial credit must be less than the part's points", where=place)
+    return items
+
+
 def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
     place = f"{where}: parts[{index}]"
     kind = _require(raw, "kind", place)
@@ -319,7 +377,7 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
             Alternative(str(a["quantity"]), float(a["points"]), str(a["reason"]))
             for a in raw.get("alternatives", [])
         ),
-        rubric=str(raw.get("rubric", "")).strip(),
+        rubric=_rubric(raw.get("rubric"), float(raw["points"]), place),
         symbols=tuple(raw.get("symbols", ())),
         follow_through=float(raw.get("follow_through", 1.0)),
         scoring=scoring,

@@ -7,12 +7,14 @@ is built once, cross-checked, and then both the keys and the LaTeX read from it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import cached_property
 from typing import Any
 
 from generator import formatting
 from generator.crosscheck import cross_check
 from generator.family import Family, PartSpec
+from generator.points import exact, rubric_text
 from generator.rendering import PartView, render_family_text
 
 CHOICE_LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -21,13 +23,15 @@ LONG_KEY = 90  # characters of LaTeX beyond which a numeric key is shown to 6 si
 
 @dataclass
 class Instance:
-    """A family solved for concrete parameters, numbered ``position`` in its exam."""
+    """A family solved for concrete parameters: question ``position`` of the spec, printed as
+    question ``number`` (they differ when the spec shuffles the questions)."""
 
     family: Family
     params: dict[str, Any]
     position: int
     points: dict[str, float]
     follow_through: float = 1.0
+    number: int | None = None
 
     def __post_init__(self) -> None:
         self.values = self.family.solve(self.params)
@@ -39,8 +43,16 @@ class Instance:
         return [part for part in self.family.parts if part.id in self.points]
 
     def label(self, part: PartSpec) -> str:
-        """The id a part has in answer CSVs and on answer boxes: ``3b`` is part b of question 3."""
-        return f"{self.position}{part.id}"
+        """The id a part has in answer CSVs and on answer boxes: ``3b`` is part b of printed
+        question 3."""
+        return f"{self.number or self.position}{part.id}"
+
+    def factor(self, part: PartSpec) -> Fraction:
+        """How much this exam scales the part's points: its alternatives and rubric follow."""
+        return exact(self.points[part.id]) / exact(part.points)
+
+    def rubric(self, part: PartSpec) -> str:
+        return rubric_text(part.rubric, self.factor(part))
 
     @property
     def total_points(self) -> float:
@@ -55,7 +67,7 @@ class Instance:
                 points=self.points[part.id],
                 auto_graded=part.auto_graded,
                 key_latex=self.key_latex(part),
-                rubric=part.rubric,
+                rubric=self.rubric(part),
             )
             for part in self.parts
         }
@@ -100,7 +112,7 @@ class Instance:
                 {
                     "exact": formatting.exact_string(self.values[alt.quantity]),
                     "value": formatting.number(self.values[alt.quantity]),
-                    "points": alt.points,
+                    "points": float(exact(alt.points) * self.factor(part)),
                     "reason": alt.reason,
                 }
                 for alt in part.alternatives
@@ -108,7 +120,7 @@ class Instance:
             "depends": [labels[d] for d in self.family.dependencies(part)],
             "follow_through": part.follow_through * self.follow_through,
             "symbols": list(part.symbols),
-            "rubric": part.rubric,
+            "rubric": self.rubric(part),
         }
         if part.kind in ("choice", "multi"):
             key["scoring"] = part.scoring

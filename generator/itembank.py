@@ -112,6 +112,44 @@ class FreeItem:
 Item = McItem | FreeItem
 
 
+# -- credit ------------------------------------------------------------------------------------
+_SEED_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt,?\s*")
+_NOTE_WORDS = 4  # a parenthesis of this many words or more is a note for authors, not a reference
+
+
+def credit(source: str) -> str:
+    """How the solutions credit an item's source, as a person would: "Adapted from TUM I2DL
+    endterm WS21, Problem 8 e." Items written for dlexam (``new``) get no line.
+
+    An item's ``source`` is written for the bank's maintainers: it names the seed file the item
+    came from and notes what was changed. Students see none of that: the file names, the notes
+    in parentheses and every sentence after the first are left out.
+    """
+    text = _SEED_FILE.sub("", " ".join(source.split()))
+    if not text or text.lower() == "new":
+        return ""
+    kept, depth, quoted, note = "", 0, False, ""
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        if not quoted and char == "(":
+            depth += 1
+        if depth:
+            note += char
+        else:
+            kept += char
+        if not quoted and char == ")" and depth:
+            depth -= 1
+            if not depth:
+                kept += note if len(note.split()) < _NOTE_WORDS else ""
+                note = ""
+        if not quoted and not depth and kept.endswith(". "):
+            kept = kept[:-2]
+            break
+    reference = re.sub(r"\s+([,.;])", r"\1", " ".join(kept.split())).strip(" ,.;")
+    return f"Adapted from {reference}." if reference else ""
+
+
 # -- loading and validation ------------------------------------------------------------------
 def latex_problems(text: str) -> list[str]:
     """Why ``text`` would not typeset as intended (empty when it is fine).

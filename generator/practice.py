@@ -65,6 +65,11 @@ class Request:
     topics: tuple[str, ...] = ()
     count: int = DEFAULT_COUNT
     difficulties: tuple[int, ...] = ()
+    separate: bool = False  # the worked solutions in their own PDF
+
+    @property
+    def name(self) -> str:
+        return f"practice-{self.seed}"
 
     def command(self) -> str:
         """The command that regenerates this sheet (printed on it and by the CLI)."""
@@ -74,6 +79,8 @@ class Request:
         words += ["--count", str(self.count)]
         for level in self.difficulties:
             words += ["--difficulty", str(level)]
+        if self.separate:
+            words.append("--separate")
         return shlex.join(words)
 
 
@@ -162,8 +169,13 @@ def _notes(
 
 def practice_spec(request: Request, selection: Selection) -> ExamSpec:
     """The in-memory exam spec of a sheet: one variant, the family's own points, no shuffling."""
+    where = (
+        f"The worked solutions are in {request.name}-solutions.pdf."
+        if request.separate
+        else "The worked solutions follow on a new page."
+    )
     instructions = (
-        f"Practice sheet {request.seed}. The worked solutions follow on a new page. "
+        f"Practice sheet {request.seed}. {where} "
         f"The same sheet again: {request.command()}. "
         "Check your answers: dlexam check keys.json (from the sheet's folder)."
     )
@@ -189,7 +201,8 @@ def practice_spec(request: Request, selection: Selection) -> ExamSpec:
             for index, family in enumerate(selection.families)
         ),
         path=None,
-        slug=f"practice-{request.seed}",
+        slug=request.name,
+        continuous_pages=not request.separate,
     )
 
 

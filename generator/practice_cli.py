@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator import pdf
+from generator import outdir, pdf
 from generator.errors import DlexamError
 from generator.practice import (
     DEFAULT_COUNT,
@@ -75,10 +75,12 @@ def practice_command(
         topics=distinct_topics(topics),
         count=count,
         difficulties=difficulty_levels(difficulties),
+        separate=separate,
     )
     exam, selection = build_practice(default_registry(), request)
     files = sheet_sources(exam)
     target = out_dir or Path("output") / files.name
+    outdir.prepare(target, explicit=out_dir is not None)
     engine = None if no_pdf else pdf.find_engine()
     if not no_pdf and engine is None:
         write_sheet(files, target)

@@ -25,7 +25,9 @@ import jinja2
 from pylatex.utils import escape_latex
 
 from generator import formatting
-from generator.family import ROOMS, Family
+from generator.family import ROOMS, Family, PartSpec
+from generator.itembank import credit
+from generator.points import amount_text
 from generator.qr import qr_latex
 
 LATEX_DIR = Path(__file__).resolve().parent / "latex"
@@ -102,6 +104,8 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     env.filters["paragraphs"] = tex_paragraphs
     env.filters["latex"] = lambda value: formatting.Latex(formatting.latex(value))
     env.filters["exact"] = lambda value: formatting.Latex(formatting.exact_string(value))
+    env.filters["pt"] = amount_text
+    env.filters["credit"] = credit
     env.globals["Latex"] = formatting.Latex
     return env
 
@@ -199,32 +203,49 @@ def option_count(family: Family, part_id: str, values: Mapping[str, Any]) -> int
     return len(values[part.options])
 
 
+def part_latex(
+    mode: str, view: PartView, kind: str, options: int, body: str, room: float | None = None
+) -> str:
+    """One part as the LaTeX documents print it, around the family's ``body`` of that part.
+
+    ``exam`` adds the framed answer box (``room`` cm high, default :func:`exam_room`),
+    ``question`` restates the part in a solutions document, ``solutions`` adds the key and the
+    rubric. ``options`` counts a choice part's options. The part is one block that never splits
+    across pages (``\\dlkeepbegin``; the first part of a question also keeps its heading).
+    """
+    pts = points_text(view.points)
+    if mode in ("exam", "question"):
+        box = ""
+        if mode == "exam":
+            box = answer_box(view.label, kind, options, room=room or exam_room(kind))
+            box = f"\\par\\smallskip\\noindent {box}\\par\n"
+        text = f"\\begin{{dlpart}}{{{view.label}}}{{{pts}}}\n{body}{box}\\end{{dlpart}}\n"
+    else:
+        key = f"\\dlkey{{{view.key_latex}}}\n" if view.auto_graded else ""
+        rubric = f"\\dlrubric{{{tex_with_math(view.rubric)}}}\n" if view.rubric else ""
+        text = (
+            f"\\begin{{dlsolpart}}{{{view.label}}}{{{pts}}}\n{body}{key}{rubric}"
+            "\\end{dlsolpart}\n"
+        )
+    return f"\\dlkeepbegin\n{text}\\dlkeepend\n"
+
+
+def part_room(part: PartSpec, values: Mapping[str, Any]) -> float:
+    """The exam box height of ``part``: what its family declares, else :func:`exam_room`."""
+    return part.room or exam_room(part.kind, values.get(part.answer))
+
+
 def _part_wrapper(
     mode: str, views: Mapping[str, PartView], family: Family, values: Mapping[str, Any]
 ) -> Callable[..., str]:
     def part(part_id: str, caller: Callable[[], str]) -> formatting.Latex:
         if part_id not in views:  # the exam spec left this part out
             return formatting.Latex("")
-        view = views[part_id]
-        body = caller()
-        pts = points_text(view.points)
-        if mode in ("exam", "question"):
-            box = ""
-            if mode == "exam":
-                spec = family.part(part_id)
-                room = spec.room or exam_room(spec.kind, values.get(spec.answer))
-                options = option_count(family, part_id, values)
-                box = answer_box(view.label, spec.kind, options, room=room)
-                box = f"\\par\\smallskip\\noindent {box}\\par\n"
-            text = f"\\begin{{dlpart}}{{{view.label}}}{{{pts}}}\n{body}{box}\\end{{dlpart}}\n"
-        else:
-            key = f"\\dlkey{{{view.key_latex}}}\n" if view.auto_graded else ""
-            rubric = f"\\dlrubric{{{tex_with_math(view.rubric)}}}\n" if view.rubric else ""
-            text = (
-                f"\\begin{{dlsolpart}}{{{view.label}}}{{{pts}}}\n{body}{key}{rubric}"
-                "\\end{dlsolpart}\n"
-            )
-        return formatting.Latex(f"\\dlkeepbegin\n{text}\\dlkeepend\n")
+        spec, options = family.part(part_id), option_count(family, part_id, values)
+        room = part_room(spec, values)
+        return formatting.Latex(
+            part_latex(mode, views[part_id], spec.kind, options, caller(), room)
+        )
 
     return part
 
@@ -236,14 +257,16 @@ def render_family_text(
     params: Mapping[str, Any],
     values: Mapping[str, Any],
     views: Mapping[str, PartView],
+    part: Callable[..., str] | None = None,
 ) -> str:
     """Render ``question.tex.j2`` or ``solution.tex.j2`` of ``family`` for one instance.
 
     ``mode`` is ``"exam"`` (parts get answer boxes), ``"question"`` (the question restated in a
-    solutions document, no boxes) or ``"solutions"`` (parts get keys and rubrics).
+    solutions document, no boxes) or ``"solutions"`` (parts get keys and rubrics). Another
+    output format passes its own ``part`` wrapper (see :mod:`generator.outputs.model`).
     """
     env = family_environment(family.folder)
-    wrapper = _part_wrapper(mode, views, family, values)
+    wrapper = part or _part_wrapper(mode, views, family, values)
     context = {
         **params,
         **values,

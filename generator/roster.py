@@ -1,6 +1,7 @@
 """Class rosters: ``--roster students.csv`` gives every student their own variant.
 
-The CSV has a header with the columns ``student_id`` and ``name`` (others are ignored). Every bad
+The CSV has a header with the columns ``student_id`` and ``name`` (others are ignored; the grader's
+spellings and delimiters are accepted: ``Student ID;Name``). Every bad
 row is reported at once with its line number, so a roster is fixed in one pass, not one error per
 run. The assignment is recorded in keys.json (``variants[].student``), which is how the grader
 knows who wrote which variant.
@@ -8,12 +9,11 @@ knows who wrote which variant.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import DlexamError
+from generator.table import column_name, read_table
 from generator.variants import Exam
 
 COLUMNS = ("student_id", "name")
@@ -27,19 +27,19 @@ class Student:
 
 
 def read_roster(path: Path) -> list[Student]:
-    """The students of ``path`` in file order; every problem is reported with its line number."""
+    """The students of ``path`` in file order; every problem is reported with its line number.
+
+    Read like the grader reads answers (:mod:`generator.table`): any delimiter, BOM or not, and
+    header spellings such as ``Student ID;Name``."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise DlexamError(f"cannot read the roster: {error.strerror}", where=str(path)) from None
-    except UnicodeDecodeError:
-        raise DlexamError("the roster is not UTF-8 text", where=str(path)) from None
-    rows = csv.reader(io.StringIO(text, newline=""))
-    header = [cell.strip().lower() for cell in next(rows, [])]
+        raw_header, rows = read_table(path)
+    except DlexamError as error:
+        raise DlexamError(f"roster: {error.message}", where=error.where, hint=error.hint) from None
+    header = [column_name(cell) for cell in raw_header]
     missing = [column for column in COLUMNS if column not in header]
     if missing:
         raise DlexamError(
-            f"line 1: the header lacks {', '.join(missing)}",
+            f"line 1: the header lacks {', '.join(missing)} (it has {', '.join(raw_header)})",
             where=str(path),
             hint="the first line must name the columns, e.g. student_id,name",
         )
@@ -47,8 +47,7 @@ def read_roster(path: Path) -> list[Student]:
     students: list[Student] = []
     problems: list[str] = []
     seen: dict[str, int] = {}
-    for row in rows:
-        line = rows.line_num  # the physical line, right even after a quoted multi-line name
+    for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         cells = {i: cell.strip() for i, cell in enumerate(row)}

@@ -59,8 +59,10 @@ class sigmoid(sympy.Function):  # lower case: keys read "sigmoid(...)", as matht
     def _eval_is_positive(self) -> bool | None:
         return self.args[0].is_real
 
-    def _latex(self, printer: Any) -> str:
-        return rf"\sigma\left({printer._print(self.args[0])}\right)"
+    def _latex(self, printer: Any, exp: str | None = None) -> str:
+        """``\\sigma(z)``; sympy passes ``exp`` when it prints a power such as ``σ(z)^2``."""
+        text = rf"\sigma\left({printer._print(self.args[0])}\right)"
+        return text if exp is None else rf"{text}^{{{exp}}}"
 
 
 def sigmoid_exp(value: Any) -> sympy.Expr:

@@ -12,7 +12,8 @@ Example::
     follow_through: 1.0        # fraction of a part's points for follow-through (exam default)
     questions:
       - family: backprop_sin
-        points: 10             # total (part points scaled) or a mapping {a: 2, b: 3}
+        points: 10             # total (part points scaled, quarter points, largest remainder)
+                               # or a mapping {a: 2, b: 3}
         source: false          # true: the source exam's own numbers in every variant
         parts: [a, b, d]       # ask only these parts (default: all)
         params:
@@ -36,6 +37,7 @@ import yaml
 
 from generator.errors import DlexamError
 from generator.family import Family
+from generator.points import apportion
 from generator.registry import Registry
 
 SPEC_DIR = Path(__file__).resolve().parent / "specs"
@@ -92,8 +94,7 @@ class QuestionSpec:
             return base
         if isinstance(self.points, dict):
             return {**base, **self.points}
-        total = sum(base.values())
-        return {pid: round(pts * self.points / total * 4) / 4 for pid, pts in base.items()}
+        return apportion(base, self.points)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,9 @@ class ExamSpec:
     path: Path | None = None
     slug: str = field(default="")
     kind: str = "exam"  # or "practice": a sheet for self-study (no names, no variant codes)
+    # One page numbering through the whole document and no blank pages between its sections: a
+    # practice sheet with its solutions in the same PDF, whose solutions page the CLI names.
+    continuous_pages: bool = False
 
 
 def slugify(text: str) -> str:
@@ -184,6 +188,11 @@ def _question(raw: Any, position: int, registry: Registry, where: str) -> Questi
         if not isinstance(points, int | float) or points <= 0:
             raise DlexamError("points must be a positive number", where=f"{place}.points")
         points = float(points)
+    if isinstance(points, float):
+        try:
+            apportion({p: 1.0 for p in parts or part_ids}, points)
+        except DlexamError as error:
+            raise DlexamError(error.message, where=f"{place}.points") from None
     if raw.get("source") and (fixed or rules):
         raise DlexamError("'source: true' cannot be combined with params", where=place)
     return QuestionSpec(

@@ -78,6 +78,11 @@ def build_exam(spec: ExamSpec, variants: int | None = None, seed: int | None = N
     repeats: dict[int, int] = {q.position: 0 for q in spec.questions}
     exam = Exam(spec=spec, seed=exam_seed, variants=[])
     for index in range(count):
+        order = list(range(len(spec.questions)))
+        if spec.shuffle_questions:
+            rng = np.random.default_rng(np.random.SeedSequence([exam_seed, index, 0]))
+            order = [int(i) for i in rng.permutation(len(spec.questions))]
+        printed = {spec_index + 1: number + 1 for number, spec_index in enumerate(order)}
         instances: list[Instance] = []
         entropies: dict[int, list[int]] = {}
         asked: set[tuple[str, tuple[str, ...]]] = set()  # questions already in this variant
@@ -118,12 +123,9 @@ def build_exam(spec: ExamSpec, variants: int | None = None, seed: int | None = N
                     position=question.position,
                     points=question.part_points(),
                     follow_through=spec.follow_through,
+                    number=printed[question.position],
                 )
             )
-        order = list(range(len(instances)))
-        if spec.shuffle_questions:
-            rng = np.random.default_rng(np.random.SeedSequence([exam_seed, index, 0]))
-            order = [int(i) for i in rng.permutation(len(instances))]
         exam.variants.append(Variant(variant_id(index), index, instances, order, entropies))
     for question in spec.questions:
         if question.source and count > 1:

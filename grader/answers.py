@@ -13,19 +13,13 @@ read = rows graded + rows in ``errors.csv``.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.build import EXAMPLE_STUDENT
 from generator.errors import DlexamError
+from generator.table import column_name, read_table
 from grader.exam import ExamKeys
-
-FIELD_LIMIT = 64 * 1024 * 1024  # a 10 MB cell is read (and then refused as an answer), not fatal
-DELIMITERS = (",", ";", "\t")
 
 
 @dataclass
@@ -56,61 +50,64 @@ class AnswerSheet:
     errors: list[RowError]
     extra_columns: list[str]
     warnings: list[str]
+    examples: list[int] = field(default_factory=list)  # lines of the template's example row
 
     @property
     def graded_records(self) -> int:
-        return self.records - len(self.errors)
+        return self.records - len(self.errors) - len(self.examples)
+
+    def note(self) -> str:
+        """Why rows were left out that are not errors (empty when none were)."""
+        if not self.examples:
+            return ""
+        lines = ", ".join(str(line) for line in self.examples)
+        return (
+            f"line {lines}: the answer template's example row (student_id {EXAMPLE_STUDENT}) "
+            "is not graded"
+        )
 
 
-def _column_name(name: str) -> str:
-    return re.sub(r"[\s\-]+", "_", name.strip().lower())
+@dataclass(frozen=True)
+class RosterGaps:
+    """Roster students without any answer row, and answer rows of students not on the roster."""
+
+    absent: list[tuple[str, str]]  # (student_id, name)
+    strangers: list[tuple[int, str]]  # (line, student_id)
+
+    def lines(self) -> list[str]:
+        """The summary's lines (none when the answers and the roster match)."""
+        result = []
+        if self.absent:
+            shown = ", ".join(f"{sid} ({name})" if name else sid for sid, name in self.absent)
+            result.append(f"{len(self.absent)} roster student(s) have no answer row: {shown}")
+        if self.strangers:
+            shown = ", ".join(f"{sid} (line {line})" for line, sid in self.strangers)
+            result.append(
+                f"{len(self.strangers)} answer row(s) name students not on the roster: {shown}"
+            )
+        return result
 
 
-def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and (line number, fields) rows of a CSV file, any delimiter, BOM or not."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DlexamError(f"cannot read the file: {error.strerror}", where=str(path)) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DlexamError(
-            f"not UTF-8 text (byte {error.start})",
-            where=str(path),
-            hint="save the spreadsheet as 'CSV UTF-8'",
-        ) from None
-    first = text.split("\n", 1)[0]
-    delimiter = max(DELIMITERS, key=first.count)
-    with _field_limit():
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        rows: list[tuple[int, list[str]]] = []
-        start = 1
-        try:
-            for row in reader:
-                rows.append((start, row))
-                start = reader.line_num + 1
-        except csv.Error as error:
-            raise DlexamError(f"malformed CSV: {error}", where=f"{path}:{start}") from None
-    if not rows or not any(cell.strip() for cell in rows[0][1]):
-        raise DlexamError("the file is empty or has no header row", where=str(path))
-    return rows[0][1], rows[1:]
+def roster_gaps(exam: ExamKeys, sheet: AnswerSheet) -> RosterGaps:
+    """Compare the answers with the roster in keys.json (nothing to compare without one)."""
+    if not exam.roster:
+        return RosterGaps([], [])
+    rows = [(s.line, s.student_id) for s in sheet.submissions]
+    rows += [(e.line, e.student_id) for e in sheet.errors if e.student_id]
+    present = {sid for _, sid in rows}
+    absent = [(sid, exam.names.get(sid, "")) for sid in exam.roster if sid not in present]
+    strangers = sorted({(line, sid) for line, sid in rows if sid not in exam.roster})
+    return RosterGaps(absent, strangers)
 
 
-@contextmanager
-def _field_limit() -> Iterator[None]:
-    previous = csv.field_size_limit()
-    csv.field_size_limit(max(previous, FIELD_LIMIT))
-    try:
-        yield
-    finally:
-        csv.field_size_limit(previous)
+def read_answers(path: Path, exam: ExamKeys, keep_example: bool = False) -> AnswerSheet:
+    """Read the answers CSV (wide or long) and check every row against the keys.
 
-
-def read_answers(path: Path, exam: ExamKeys) -> AnswerSheet:
-    """Read the answers CSV (wide or long) and check every row against the keys."""
+    Rows of the template's example student (``EXAMPLE``) are left out and counted, unless
+    ``keep_example`` (``dlexam check`` grades the one row a student filled in, whatever its id).
+    """
     header, rows = read_table(path)
-    names = [_column_name(h) for h in header]
+    names = [column_name(h) for h in header]
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
         raise DlexamError(f"the header repeats column(s) {', '.join(repeated)}", where=f"{path}:1")
@@ -120,9 +117,24 @@ def read_answers(path: Path, exam: ExamKeys) -> AnswerSheet:
             where=f"{path}:1",
             hint="start from answers-template.csv written by dlexam generate",
         )
+    examples = [
+        line
+        for line, row in rows
+        if not keep_example and _student_of(row, names).upper() == EXAMPLE_STUDENT
+    ]
+    rows = [(line, row) for line, row in rows if line not in examples]
     if "part" in names and "answer" in names:
-        return _read_long(names, header, rows, exam)
-    return _read_wide(names, header, rows, exam)
+        sheet = _read_long(names, header, rows, exam)
+    else:
+        sheet = _read_wide(names, header, rows, exam)
+    sheet.records += len(examples)
+    sheet.examples = examples
+    return sheet
+
+
+def _student_of(row: list[str], names: list[str]) -> str:
+    column = names.index("student_id")
+    return row[column].strip() if column < len(row) else ""
 
 
 def _blank(row: list[str]) -> bool:
@@ -239,7 +251,7 @@ def read_manual(path: Path, exam: ExamKeys) -> dict[tuple[str, str], float]:
     numbers, and silently ignoring one would change a grade.
     """
     header, rows = read_table(path)
-    names = [_column_name(h) for h in header]
+    names = [column_name(h) for h in header]
     if "student_id" not in names:
         raise DlexamError("no student_id column in the header", where=f"{path}:1")
     labels = {label.lower(): label for label in exam.labels}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.errors import DlexamError
 from generator.instance import Instance
@@ -30,7 +31,8 @@ HEADLINES = {
 
 
 def choose_variant(exam: ExamKeys, given: str | None) -> str:
-    """The variant to check: the only one, or the one named (``V002`` or ``2``)."""
+    """The variant to check: the only one, or the one named (``V002``, ``2``, or with a roster in
+    the keys a student id: the variant that student wrote)."""
     if given is None:
         if len(exam.variants) == 1:
             return next(iter(exam.variants))
@@ -39,10 +41,27 @@ def choose_variant(exam: ExamKeys, given: str | None) -> str:
             f"the keys hold {len(exam.variants)} variants ({known})",
             hint="say which one you have with --variant, e.g. --variant V002",
         )
+    student = given.strip()
+    if student in exam.roster and student not in exam.variants:
+        return exam.roster[student]
     found, reason = exam.resolve_variant("", given)
     if found is None:
         raise DlexamError(f"--variant: {reason}")
     return found
+
+
+def steps_hint(keys_path: Path, exam: ExamKeys, variants: list[str], command: str) -> str:
+    """Where the worked steps of every part are: ``--steps``, and the PDF."""
+    folder = keys_path.parent
+    if exam.exam.get("kind") == "practice":
+        slug = str(exam.exam.get("slug", ""))
+        candidates = [folder / f"{slug}-solutions.pdf", folder / f"{slug}.pdf"]
+        found = [path for path in candidates if path.is_file()][:1]
+    else:
+        candidates = [folder / "solutions" / f"{v}.pdf" for v in dict.fromkeys(variants)]
+        found = [path for path in candidates if path.is_file()]
+    place = f", and in {', '.join(str(path) for path in found)}" if found else ""
+    return f"worked steps of every part: {command} --steps{place}"
 
 
 def question_heading(question: QuestionInfo) -> str:
@@ -86,8 +105,9 @@ class Rendered:
     the family and parameters named in the keys.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, all_steps: bool = False) -> None:
         self._latex: dict[tuple[int, str], str] = {}
+        self.all_steps = all_steps  # show the steps of right answers too
 
     def _render(self, question: QuestionInfo, mode: str) -> str:
         position = int(question.question["position"])
@@ -96,7 +116,8 @@ class Rendered:
             if family is None:
                 raise DlexamError(question.unavailable)
             points = {key.part_id: key.points for key in question.parts.values()}
-            instance = Instance(family, question.params, position, points)
+            number = int(question.question.get("number", position))
+            instance = Instance(family, question.params, position, points, number=number)
             template = "solution.tex.j2" if mode == "solutions" else "question.tex.j2"
             self._latex[position, mode] = instance.render(template, mode)
         return self._latex[position, mode]
@@ -119,13 +140,19 @@ class Rendered:
         return [f"  {line}" if line else "" for line in text.splitlines()]
 
 
+def _steps_lines(steps: str) -> list[str]:
+    if not steps:
+        return []
+    return ["  worked steps:", *(f"    {line}" if line else "" for line in steps.splitlines())]
+
+
 def feedback(result: PartResult, key: KeyPart, steps: str) -> list[str]:
     """What a student sees after answering one part (``steps``: the worked steps as text)."""
     if result.status in ("correct", "within-tolerance"):
         line = f"  right: {result.answer}"
         if result.status == "within-tolerance":
             line += f" ({result.reason}; exact: {result.expected})"
-        return [line]
+        return [line, *_steps_lines(steps)]
     headline = HEADLINES.get(result.status, result.status)
     if result.status not in ("manual", "blank"):
         headline += f", {result.points:g} of {result.max_points:g} pt"
@@ -136,9 +163,7 @@ def feedback(result: PartResult, key: KeyPart, steps: str) -> list[str]:
         lines.append(f"  your answer: {result.answer}")
     if result.expected:
         lines.append(f"  expected:    {result.expected}")
-    if steps:
-        lines.append("  worked steps:")
-        lines += [f"    {line}" if line else "" for line in steps.splitlines()]
+    lines += _steps_lines(steps)
     rubric = str(key.raw.get("rubric") or "")
     if rubric:
         lines.append(f"  rubric: {latex_to_text(rubric)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import click
@@ -15,6 +16,7 @@ from grader.check import (
     feedback,
     part_heading,
     question_heading,
+    steps_hint,
 )
 from grader.exam import ExamKeys
 from grader.part import Context, KeyPart, PartResult, QuestionInfo, grade_part
@@ -34,8 +36,16 @@ MANUAL_PROMPT = "  answer on paper, then press Enter for the model answer "
 @click.argument(
     "answers_path", metavar="[ANSWERS.csv]", required=False, type=click.Path(path_type=Path)
 )
-@click.option("--variant", help="The variant to check when the keys hold several (V002 or 2).")
-def check_command(keys_path: Path, answers_path: Path | None, variant: str | None) -> None:
+@click.option(
+    "--variant",
+    help="The variant to check when the keys hold several: V002, 2, or a student id of the roster.",
+)
+@click.option(
+    "--steps", "all_steps", is_flag=True, help="Show the worked steps of every part, right or not."
+)
+def check_command(
+    keys_path: Path, answers_path: Path | None, variant: str | None, all_steps: bool
+) -> None:
     """Check your answers against KEYS.json, part by part, with the worked steps.
 
     Without ANSWERS.csv every part is asked in the terminal and answered at once: right, or
@@ -44,22 +54,29 @@ def check_command(keys_path: Path, answers_path: Path | None, variant: str | Non
     read and compared exactly as `dlexam grade` does.
     """
     exam = ExamKeys.load(keys_path)
+    rendered = Rendered(all_steps)
     if answers_path is None:
-        _ask(exam, choose_variant(exam, variant))
-        return
-    if variant is not None:
-        raise DlexamError(
-            "--variant is for checking in the terminal; with a CSV its variant column decides"
+        chosen = choose_variant(exam, variant)
+        _ask(exam, chosen, rendered)
+        variants = [chosen]
+    else:
+        if variant is not None:
+            raise DlexamError(
+                "--variant is for checking in the terminal; with a CSV its variant column decides"
+            )
+        variants = _check_csv(exam, answers_path, rendered)
+    if not all_steps:
+        command = shlex.join(
+            ["dlexam", "check", str(keys_path), *([str(answers_path)] if answers_path else [])]
         )
-    _check_csv(exam, answers_path)
+        click.echo(steps_hint(keys_path, exam, variants, command))
 
 
-def _ask(exam: ExamKeys, variant: str) -> None:
+def _ask(exam: ExamKeys, variant: str, rendered: Rendered) -> None:
     """Ask every part in the terminal, answer at once, and print the score at the end."""
     questions = exam.questions(variant)
     click.echo(f"{exam.title}, variant {variant}: {len(questions)} question(s).")
     click.echo(FORMATS)
-    rendered = Rendered()
     score = Score()
     for question in questions:
         click.echo("")
@@ -95,21 +112,21 @@ def _answer(key: KeyPart, context: Context) -> PartResult:
 def _show(result: PartResult, key: KeyPart, question: QuestionInfo, rendered: Rendered) -> None:
     """The feedback lines; the worked steps only when the answer was not fully right."""
     right = result.status in ("correct", "within-tolerance")
-    text = "" if right else rendered.steps(question, key.label)
+    text = "" if right and not rendered.all_steps else rendered.steps(question, key.label)
     for line in feedback(result, key, text):
         click.echo(line)
 
 
-def _check_csv(exam: ExamKeys, answers_path: Path) -> None:
-    """Check every row of a filled answers CSV, part by part, with a score per row."""
-    sheet = read_answers(answers_path, exam)
+def _check_csv(exam: ExamKeys, answers_path: Path, rendered: Rendered) -> list[str]:
+    """Check every row of a filled answers CSV, part by part, with a score per row; returns
+    the variants checked."""
+    sheet = read_answers(answers_path, exam, keep_example=True)
     for error in sheet.errors:
         click.echo(f"warning: {answers_path}:{error.line}: {error.reason}", err=True)
     for warning in sheet.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not sheet.submissions:
         raise DlexamError("no row could be checked", where=str(answers_path))
-    rendered = Rendered()
     for index, submission in enumerate(sheet.submissions):
         if index:
             click.echo("")
@@ -129,3 +146,4 @@ def _check_csv(exam: ExamKeys, answers_path: Path) -> None:
                 _show(result, key, question, rendered)
         click.echo("")
         click.echo(score.line())
+    return [submission.variant for submission in sheet.submissions]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from grader.answers import read_answers, read_manual
+from grader.answers import read_answers, read_manual, roster_gaps
 from grader.exam import ExamKeys
 from grader.output import build_outputs, write_outputs
 from grader.scoring import grade_sheet, merge_manual, parse_grades
@@ -51,16 +51,22 @@ def grade_command(
     warnings = [*sheet.warnings]
     if manual_path:
         warnings += merge_manual(results, manual, str(manual_path))
-    files = build_outputs(exam, sheet, results, thresholds, fail)
+    gaps = roster_gaps(exam, sheet)
+    files = build_outputs(exam, sheet, results, thresholds, fail, gaps)
     target = out_dir or answers_path.with_name(f"{answers_path.stem}-graded")
     write_outputs(target, files)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
+    if sheet.note():
+        click.echo(f"note: {sheet.note()}", err=True)
     unit = "rows" if sheet.layout == "wide" else "answer lines"
     click.echo(
         f"{sheet.records} {unit} read: {sheet.graded_records} graded "
         f"({len(results)} students in scores.csv), {len(sheet.errors)} in errors.csv"
+        + (f", {len(sheet.examples)} example row skipped" if sheet.examples else "")
     )
+    for line in gaps.lines():
+        click.echo(f"roster: {line}")
     if results:
         mean = sum(r.percent for r in results) / len(results)
         click.echo(f"mean {mean:.1f} %; output in {target}/")

@@ -14,6 +14,12 @@ from generator.registry import Registry
 from grader.part import QuestionInfo
 
 
+def _printed(question: dict[str, Any]) -> int:
+    """A question's printed number: the part labels (``3b``) follow it, also when the spec
+    shuffles the questions (keys.json always has it; ``position`` is where the spec lists it)."""
+    return int(question.get("number", question["position"]))
+
+
 class ExamKeys:
     """The keys of every variant, the roster (student id -> variant) and the part columns."""
 
@@ -26,14 +32,14 @@ class ExamKeys:
             str(v["student"]["id"]): str(v["id"]) for v in document["variants"] if v["student"]
         }
         self.names = {
-            str(v["student"]["id"]): str(v["student"]["name"])
+            str(v["student"]["id"]): str(v["student"].get("name", ""))
             for v in document["variants"]
             if v["student"]
         }
         self.labels: list[str] = []
         self.manual: set[str] = set()
         for variant in document["variants"]:
-            for question in sorted(variant["questions"], key=lambda q: q["position"]):
+            for question in sorted(variant["questions"], key=_printed):
                 for part in question["parts"]:
                     if part["id"] not in self.labels:
                         self.labels.append(part["id"])
@@ -50,20 +56,30 @@ class ExamKeys:
         return str(self.exam.get("title", ""))
 
     def questions(self, variant_id: str) -> list[QuestionInfo]:
-        """The variant's questions in position order (the order of the answer columns)."""
+        """The variant's questions in printed order (the order of the answer columns)."""
         if variant_id not in self._prepared:
-            questions = sorted(self.variants[variant_id]["questions"], key=lambda q: q["position"])
+            questions = sorted(self.variants[variant_id]["questions"], key=_printed)
             self._prepared[variant_id] = [QuestionInfo(q, self.registry) for q in questions]
         return self._prepared[variant_id]
 
     def part_labels(self, variant_id: str) -> list[str]:
         return [
             part["id"]
-            for question in sorted(
-                self.variants[variant_id]["questions"], key=lambda q: q["position"]
-            )
+            for question in sorted(self.variants[variant_id]["questions"], key=_printed)
             for part in question["parts"]
         ]
+
+    def item(self, variant_id: str, label: str) -> str:
+        """What a part asked in this variant: ``family part``, with the bank item for
+        multiple-choice and free-text families (``mc_cnn a tum_1x1``), so the class report can
+        tell apart the different items one position drew."""
+        for question in self.variants[variant_id]["questions"]:
+            for part in question["parts"]:
+                if part["id"] == label:
+                    item = question["params"].get("item")
+                    name = f"{question['family']} {part.get('part', label)}"
+                    return f"{name} {item}" if item else name
+        return ""
 
     def resolve_variant(self, student_id: str, given: str) -> tuple[str | None, str]:
         """The variant id for a row, or ``None`` and the reason it cannot be known.

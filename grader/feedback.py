@@ -6,14 +6,12 @@ ids that clean up to the same name get numbered suffixes in input order (determi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 
+from generator.filenames import safe_names
 from grader.exam import ExamKeys
 from grader.scoring import StudentResult
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 @cache
@@ -24,17 +22,7 @@ def points_text(value: float) -> str:
 
 
 def file_names(student_ids: Iterable[str]) -> list[str]:
-    names: list[str] = []
-    used: set[str] = set()
-    for student in student_ids:
-        base = _UNSAFE.sub("_", student).strip("._") or "student"
-        name, n = base, 1
-        while name.lower() in used:
-            n += 1
-            name = f"{base}-{n}"
-        used.add(name.lower())
-        names.append(f"{name}.txt")
-    return names
+    return safe_names(student_ids, ".txt")
 
 
 def student_line(exam: ExamKeys, student_id: str) -> str:

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from grader.answers import AnswerSheet
+from grader.answers import AnswerSheet, RosterGaps
 from grader.exam import ExamKeys
 from grader.feedback import feedback_text, file_names, points_text
 from grader.report import class_stats, report_csv, report_html
@@ -84,15 +84,17 @@ def build_outputs(
     results: list[StudentResult],
     thresholds: tuple[tuple[str, float], ...] = ECTS,
     fail: str = FAIL,
+    gaps: RosterGaps | None = None,
 ) -> dict[str, str]:
     """Relative path -> text of every output file."""
+    gaps = gaps or RosterGaps([], [])
     grades = [letter(r.percent, thresholds, fail) for r in results]
     stats = class_stats(exam, results)
     files = {
         "scores.csv": scores_csv(exam, sheet, results, grades),
         "errors.csv": errors_csv(sheet),
-        "report.csv": report_csv(stats),
-        "report.html": report_html(exam, stats, results),
+        "report.csv": report_csv(stats, gaps.lines()),
+        "report.html": report_html(exam, stats, results, gaps.lines()),
     }
     names = file_names(r.submission.student_id for r in results)
     for name, result, grade in zip(names, results, grades, strict=True):

@@ -15,13 +15,14 @@ import csv
 import html
 import io
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from grader.exam import ExamKeys
 from grader.feedback import points_text
+from grader.part import PartResult
 from grader.scoring import StudentResult
 
 UPPER_LOWER = 0.27
@@ -42,6 +43,11 @@ class PartStats:
     upper_lower: float | None
     blank: int
     common_wrong: tuple[tuple[str, int], ...]
+    item: str = ""  # set on the rows of one item of a part that asked several
+
+    @property
+    def name(self) -> str:
+        return f"{self.label} [{self.item}]" if self.item else self.label
 
 
 @dataclass(frozen=True)
@@ -62,38 +68,57 @@ def _correlation(a: np.ndarray, b: np.ndarray) -> float | None:
     return float(np.corrcoef(a, b)[0, 1])
 
 
+def _part_stats(
+    label: str, entries: list[tuple[PartResult, float]], complete: bool, item: str = ""
+) -> PartStats:
+    """Statistics of one part over ``entries`` (the part's result, the student's total);
+    ``complete``: every graded student has the part, so upper-minus-lower is meaningful."""
+    present = [result for result, _ in entries]
+    points = np.array([p.points for p in present], dtype=float)
+    fractions = np.array([p.points / p.max_points if p.max_points else 0.0 for p in present])
+    totals = np.array([total for _, total in entries], dtype=float)
+    upper_lower = None
+    if complete and len(entries) >= 2:
+        group = max(1, round(UPPER_LOWER * len(entries)))
+        by_total = fractions[np.argsort(totals, kind="stable")]
+        upper_lower = float(by_total[-group:].mean() - by_total[:group].mean())
+    wrong = Counter(p.answer for p in present if p.status in WRONG_STATUSES)
+    return PartStats(
+        label=label,
+        max_points=max(p.max_points for p in present),
+        mean=float(points.mean()),
+        facility=float(fractions.mean()),
+        discrimination=_correlation(points, totals - points),
+        upper_lower=upper_lower,
+        blank=sum(p.status == "blank" for p in present),
+        common_wrong=tuple(
+            sorted(wrong.items(), key=lambda item: (-item[1], item[0]))[:COMMON_WRONG]
+        ),
+        item=item,
+    )
+
+
 def class_stats(exam: ExamKeys, results: list[StudentResult]) -> ClassStats:
+    """Per part label; and where one label asked different items in different variants (another
+    multiple-choice item, another family), per item as well: pooling them hides a bad item."""
     totals = np.array([r.total for r in results], dtype=float)
-    order = np.argsort(totals, kind="stable")
-    group = max(1, round(UPPER_LOWER * len(results)))
     parts = []
     for label in exam.labels:
-        present = [r.parts[label] for r in results if label in r.parts]
-        if not present:
+        entries = [(r.parts[label], r.total) for r in results if label in r.parts]
+        if not entries:
             continue
-        points = np.array([p.points for p in present], dtype=float)
-        maximum = max(p.max_points for p in present)
-        fractions = np.array([p.points / p.max_points if p.max_points else 0.0 for p in present])
-        rest = np.array([r.total - r.parts[label].points for r in results if label in r.parts])
-        upper_lower = None
-        if len(present) == len(results) and len(results) >= 2:
-            by_total = fractions[order]
-            upper_lower = float(by_total[-group:].mean() - by_total[:group].mean())
-        wrong = Counter(p.answer for p in present if p.status in WRONG_STATUSES)
-        parts.append(
-            PartStats(
-                label=label,
-                max_points=maximum,
-                mean=float(points.mean()),
-                facility=float(fractions.mean()),
-                discrimination=_correlation(points, rest),
-                upper_lower=upper_lower,
-                blank=sum(p.status == "blank" for p in present),
-                common_wrong=tuple(
-                    sorted(wrong.items(), key=lambda item: (-item[1], item[0]))[:COMMON_WRONG]
-                ),
-            )
-        )
+        complete = len(entries) == len(results)
+        parts.append(_part_stats(label, entries, complete))
+        by_item: dict[str, list[tuple[PartResult, float]]] = {}
+        for result in results:
+            if label in result.parts:
+                item = exam.item(result.submission.variant, label)
+                by_item.setdefault(item, []).append((result.parts[label], result.total))
+        if len(by_item) > 1:
+            parts += [
+                _part_stats(label, group, len(group) >= 2, item)
+                for item, group in sorted(by_item.items())
+            ]
     empty = len(results) == 0
     return ClassStats(
         count=len(results),
@@ -129,7 +154,7 @@ REPORT_COLUMNS = (
 )
 
 
-def report_csv(stats: ClassStats) -> str:
+def report_csv(stats: ClassStats, notes: list[str] | tuple[str, ...] = ()) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(REPORT_COLUMNS)
@@ -150,7 +175,7 @@ def report_csv(stats: ClassStats) -> str:
     for part in stats.parts:
         writer.writerow(
             [
-                part.label,
+                part.name,
                 points_text(part.max_points),
                 _number(part.mean),
                 "",
@@ -162,6 +187,8 @@ def report_csv(stats: ClassStats) -> str:
                 _wrong_text(part.common_wrong),
             ]
         )
+    for note in notes:
+        writer.writerow([f"note: {note}", *[""] * (len(REPORT_COLUMNS) - 1)])
     return buffer.getvalue()
 
 
@@ -171,6 +198,20 @@ def _png(figure: Figure) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+def histogram(results: list[StudentResult]) -> Figure:
+    """Totals in 5 % bins; the count axis has whole-number ticks (there is no half a student)."""
+    from matplotlib import pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    figure, axes = plt.subplots(figsize=(6, 3))
+    axes.hist([r.percent for r in results], bins=[5.0 * i for i in range(21)], color="#4c72b0")
+    axes.set_xlabel("total (%)")
+    axes.set_ylabel("students")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    figure.tight_layout()
+    return figure
+
+
 def _charts(stats: ClassStats, results: list[StudentResult]) -> tuple[str, str]:
     import matplotlib
 
@@ -178,13 +219,10 @@ def _charts(stats: ClassStats, results: list[StudentResult]) -> tuple[str, str]:
     from matplotlib import pyplot as plt
 
     with plt.rc_context({"font.size": 9}):
-        histogram, axes = plt.subplots(figsize=(6, 3))
-        axes.hist([r.percent for r in results], bins=[5.0 * i for i in range(21)], color="#4c72b0")
-        axes.set_xlabel("total (%)")
-        axes.set_ylabel("students")
-        histogram.tight_layout()
-        first = _png(histogram)
-        plt.close(histogram)
+        totals = histogram(results)
+        first = _png(totals)
+        plt.close(totals)
+        stats = replace(stats, parts=tuple(p for p in stats.parts if not p.item))
         labels = [p.label for p in stats.parts]
         chart, axes = plt.subplots(figsize=(max(6, 0.35 * len(labels)), 3))
         x = np.arange(len(labels))
@@ -205,7 +243,18 @@ def _charts(stats: ClassStats, results: list[StudentResult]) -> tuple[str, str]:
     return first, second
 
 
-def report_html(exam: ExamKeys, stats: ClassStats, results: list[StudentResult]) -> str:
+ITEM_NOTE = (
+    "<p>A part that asked different items in different variants also has a row per item "
+    "(<em>part [family part item]</em>).</p>"
+)
+
+
+def report_html(
+    exam: ExamKeys,
+    stats: ClassStats,
+    results: list[StudentResult],
+    notes: list[str] | tuple[str, ...] = (),
+) -> str:
     """A self-contained page; every student-provided text is HTML-escaped."""
     esc = html.escape
     histogram, chart = _charts(stats, results) if results else ("", "")
@@ -214,7 +263,7 @@ def report_html(exam: ExamKeys, stats: ClassStats, results: list[StudentResult])
         + "".join(
             f"<td>{esc(str(cell))}</td>"
             for cell in (
-                part.label,
+                part.name,
                 points_text(part.max_points),
                 _number(part.mean, 2),
                 _number(part.facility, 2),
@@ -240,7 +289,9 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .5em}
 <p>{stats.count} students graded; maximum {points_text(stats.max_points)} points.
 Mean {stats.mean:.2f}, median {stats.median:.2f}, standard deviation {stats.sd:.2f},
 lowest {stats.low:.2f}, highest {stats.high:.2f}.</p>
+{"".join(f"<p><strong>Roster:</strong> {esc(note)}</p>" for note in notes)}
 {images}
+{ITEM_NOTE if any(part.item for part in stats.parts) else ""}
 <table><tr><th>part</th><th>max</th><th>mean</th><th>facility</th><th>discrimination r</th>
 <th>upper&minus;lower 27&nbsp;%</th><th>blank</th><th>most common wrong answers</th></tr>
 {rows}

@@ -56,8 +56,20 @@ def interactive(keys: Path, answers: list[str]) -> str:
 def test_all_right_answers_score_full_marks_and_show_no_worked_steps(keys: Path) -> None:
     out = interactive(keys, RIGHT)
     assert out.count("right: ") == 9
-    assert "worked steps" in out  # only for the hand-graded free-text part
-    assert out.count("worked steps") == 1
+    assert "worked steps:" in out  # only for the hand-graded free-text part
+    assert out.count("worked steps:") == 1
+    # ... and the last line says where the steps of the parts answered right are (this sheet
+    # has no PDF; next to one, the line names it too).
+    assert out.rstrip().splitlines()[-1] == (
+        f"worked steps of every part: dlexam check {keys} --steps"
+    )
+
+
+def test_steps_shows_the_worked_steps_of_every_part(keys: Path) -> None:
+    code, out, err = check(str(keys), "--steps", answers=[*RIGHT, ""])
+    assert code == 0, err
+    assert out.count("worked steps:") == 10
+    assert "--steps" not in out
     assert out.rstrip().endswith(
         "score: 10 / 10 pt (100 %); 2 pt of parts graded by hand are not included"
     )
@@ -119,7 +131,8 @@ def test_a_filled_csv_is_checked_part_by_part_with_a_score(keys: Path, tmp_path:
     assert "right from your earlier answers" in out  # 2b from the wrong 2a, as in dlexam grade
     assert "(2f) " in out and "your answer: 7" in out and "expected:    0" in out
     assert out.rstrip().endswith(
-        "score: 8 / 10 pt (80 %); 2 pt of parts graded by hand are not included"
+        "score: 8 / 10 pt (80 %); 2 pt of parts graded by hand are not included\n"
+        f"worked steps of every part: dlexam check {keys} {answers} --steps"
     )
 
 

@@ -15,6 +15,7 @@ import pytest
 from generator.crosscheck import cross_check
 from generator.family import REQUIRED_FILES, UNCOMPUTED_KINDS
 from generator.instance import Instance
+from generator.points import rubric_text
 from generator.registry import BUNDLED, default_registry, family_folders
 from generator.variants import family_hash
 
@@ -74,6 +75,7 @@ def test_rubrics_are_plain_text_with_math(family_id: str) -> None:
     """Rubrics are plain text with $...$ math: the text is escaped when printed, so a LaTeX
     command outside math would show up literally in the solutions and in grading feedback."""
     for part in default_registry().get(family_id).parts:
-        outside_math = re.sub(r"\$[^$]*\$", "", part.rubric)
+        rubric = rubric_text(part.rubric)
+        outside_math = re.sub(r"\$[^$]*\$", "", rubric)
         assert "\\" not in outside_math, f"part {part.id} rubric has LaTeX outside $...$"
-        assert part.rubric.count("$") % 2 == 0, f"part {part.id} rubric has an unclosed $"
+        assert rubric.count("$") % 2 == 0, f"part {part.id} rubric has an unclosed $"

@@ -296,3 +296,90 @@ def test_custom_grade_thresholds(exam: Path, tmp_path: Path) -> None:
     )
     assert code == 0
     assert read_rows(tmp_path / "g" / "scores.csv")[0]["grade"] == "pass"
+
+
+def test_the_template_example_row_is_skipped_with_a_note(exam: Path, tmp_path: Path) -> None:
+    template = (exam.parent / "answers-template.csv").read_text(encoding="utf-8").splitlines()
+    assert template[1].startswith("EXAMPLE,V001,")
+    document = keys_of(exam)
+    labels = template[0].split(",")[2:]
+    answers = key_answers(document["variants"][0])
+    real = "s001,V001," + ",".join(f'"{answers.get(label, "")}"' for label in labels)
+    path = tmp_path / "answers.csv"
+    path.write_text("\n".join([template[0], template[1], real]) + "\n", encoding="utf-8")
+    code, out, err = run("grade", str(exam), str(path), "--out", str(tmp_path / "g"))
+    assert code == 0, out + err
+    assert "note: line 2: the answer template's example row (student_id EXAMPLE)" in err
+    assert "3 rows read: 1 graded" not in out and "2 rows read: 1 graded" in out
+    assert "1 example row skipped" in out
+    assert [row["student_id"] for row in read_rows(tmp_path / "g" / "scores.csv")] == ["s001"]
+    assert read_rows(tmp_path / "g" / "errors.csv") == []
+
+
+def test_roster_students_without_answers_and_strangers_are_listed(tmp_path: Path) -> None:
+    (tmp_path / "spec.yaml").write_text(SPEC, encoding="utf-8")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Student ID;Name\nm1;Mia Ma\nn2;Noa Ng\no3;Oda Oz\n", encoding="utf-8")
+    out = tmp_path / "exam"
+    code, stdout, err = run(
+        "generate",
+        str(tmp_path / "spec.yaml"),
+        "--roster",
+        str(roster),
+        "--out",
+        str(out),
+        "--no-pdf",
+    )
+    assert code == 0, stdout + err
+    labels = labels_of(keys_of(out / "keys.json"))
+    rows = [["student_id", "variant", *labels], ["m1", "", *[""] * len(labels)]]
+    rows.append(["zz9", "V002", *[""] * len(labels)])
+    answers = write_csv(tmp_path / "answers.csv", rows)
+    code, stdout, err = run(
+        "grade", str(out / "keys.json"), str(answers), "--out", str(tmp_path / "g")
+    )
+    assert code == 0, stdout + err
+    assert "roster: 2 roster student(s) have no answer row: n2 (Noa Ng), o3 (Oda Oz)" in stdout
+    assert "roster: 1 answer row(s) name students not on the roster: zz9 (line 3)" in stdout
+    report = (tmp_path / "g" / "report.html").read_text(encoding="utf-8")
+    assert "n2 (Noa Ng), o3 (Oda Oz)" in report and "zz9 (line 3)" in report
+    assert (
+        "note: 2 roster student(s) have no answer row"
+        in (tmp_path / "g" / "report.csv").read_text()
+    )
+
+
+def test_the_report_analyses_each_item_a_position_drew(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "title: Items\nseed: 3\nvariants: 6\nquestions:\n  - family: mc_cnn\n", encoding="utf-8"
+    )
+    code, out, err = run("generate", str(spec), "--out", str(tmp_path / "exam"), "--no-pdf")
+    assert code == 0, out + err
+    document = keys_of(tmp_path / "exam" / "keys.json")
+    items = {v["id"]: v["questions"][0]["params"]["item"] for v in document["variants"]}
+    assert len(set(items.values())) > 1
+    rows = [["student_id", "variant", "1a"]]
+    for number, variant in enumerate(document["variants"]):
+        for copy in range(2):  # one right and one wrong answer per variant
+            key = key_answers(variant)["1a"]
+            rows.append([f"s{number}{copy}", variant["id"], key if copy else "E"])
+    answers = write_csv(tmp_path / "answers.csv", rows)
+    code, out, err = run("grade", str(tmp_path / "exam" / "keys.json"), str(answers))
+    assert code == 0, out + err
+    report = read_rows(tmp_path / "answers-graded" / "report.csv")
+    names = [row["item"] for row in report]
+    assert "1a" in names
+    for item in set(items.values()):
+        row = next(r for r in report if r["item"] == f"1a [mc_cnn a {item}]")
+        assert float(row["facility"]) == 0.5
+
+
+def test_the_histogram_counts_whole_students() -> None:
+    from grader.report import histogram
+    from grader.scoring import StudentResult
+
+    results = [StudentResult(None, {}, total, 10.0) for total in (3.0, 7.0, 9.0)]  # type: ignore[arg-type]
+    figure = histogram(results)
+    ticks = figure.axes[0].get_yticks()
+    assert all(float(t).is_integer() for t in ticks)

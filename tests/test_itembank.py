@@ -23,11 +23,13 @@ from generator.itembank import (
     MC_POINTS,
     McItem,
     Option,
+    credit,
     latex_problems,
     load_free,
     load_mc,
 )
 from generator.registry import default_registry
+from generator.rendering import tex_escape
 
 REGISTRY = default_registry()
 MC_FAMILIES = sorted(f for f in REGISTRY.families if f.startswith("mc_"))
@@ -127,6 +129,42 @@ def test_every_item_renders_in_every_mode(family_id: str) -> None:
             text = instance.render(template, mode)
             assert " ".join(raw["stem"].split())[:30] in text or mode == "solutions"
             assert "\\begin{dl" in text
+            # Students see no internal tags: no seed file names, no "Source: new".
+            assert ".txt" not in text and "Source:" not in text
+        solutions = instance.render("solution.tex.j2", "solutions")
+        expected = credit(str(raw["source"]))
+        shown = tex_escape(expected)  # as the template prints it
+        assert (shown in solutions) if expected else ("Adapted from" not in solutions)
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        ("new", ""),
+        (
+            "004_5b0f837f9b646cfa.txt, TUM I2DL endterm WS21, Problem 1 d (options 1 and 2 "
+            "reworded; the seed prints no key)",
+            "Adapted from TUM I2DL endterm WS21, Problem 1 d.",
+        ),
+        (
+            "004_5b0f837f9b646cfa.txt, BITS Pilani DNN midsem 2022-23 (EC2 regular), Question 1 "
+            "(b). The seed's rubric says the friend is incorrect.",
+            "Adapted from BITS Pilani DNN midsem 2022-23 (EC2 regular), Question 1 (b).",
+        ),
+        (
+            "004_5b0f837f9b646cfa.txt, TUM I2DL endterm WS21, Problem 8 c, and "
+            "002_540bdc9a87df8e78.txt, VIR 2022 midterm Q9 (both free text in the source)",
+            "Adapted from TUM I2DL endterm WS21, Problem 8 c, and VIR 2022 midterm Q9.",
+        ),
+        (
+            '004_5b0f837f9b646cfa.txt, BITS Pilani DNN question "Which networks is (are) suited" '
+            "(the seed lists no options)",
+            'Adapted from BITS Pilani DNN question "Which networks is (are) suited".',
+        ),
+    ],
+)
+def test_a_source_is_credited_as_a_person_would(source: str, line: str) -> None:
+    assert credit(source) == line
 
 
 @pytest.mark.parametrize("family_id", MC_FAMILIES + FREE_FAMILIES)

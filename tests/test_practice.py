@@ -250,6 +250,11 @@ def test_sheet_pdf_has_the_questions_then_the_solutions_from_a_new_page(
     assert "Practice sheet 7" in text[0] and "Key:" not in "".join(text[: start - 1])
     assert "Solutions" in text[start - 1] and "Key:" in "".join(text[start - 1 :])
     assert "This page is intentionally left blank" not in "".join(text)
+    # The page the command names is the page number printed on that page, and the running
+    # head names the solutions without a dangling dash.
+    for number, page in enumerate(text, start=1):
+        assert f"page {number}" in page
+    assert "Solutions ---" not in "".join(text) and "Solutions —" not in "".join(text)
 
 
 @needs_tex
@@ -262,6 +267,10 @@ def test_separate_puts_the_solutions_in_their_own_pdf(
     sheet, solutions = tmp_path / "practice-7.pdf", tmp_path / "practice-7-solutions.pdf"
     assert "Key:" not in "".join(pages(sheet)) and "Practice sheet 7" in pages(sheet)[0]
     assert "Key:" in "".join(pages(solutions))
+    sheet_text = " ".join(" ".join(pages(sheet)).split())
+    assert "follow on a new page" not in sheet_text
+    assert "The worked solutions are in practice-7-solutions.pdf" in sheet_text
+    assert "Solutions —" not in "".join(pages(solutions))
 
 
 def test_a_practice_sheet_has_no_name_fields_qr_code_or_variant_code(bank: Registry) -> None:

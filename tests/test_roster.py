@@ -52,9 +52,10 @@ def test_every_bad_row_is_reported_with_its_line_number(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("id,name\ns1,Ann\n", "line 1: the header lacks student_id"),
+        ("matrikel,name\ns1,Ann\n", "line 1: the header lacks student_id"),
         ("student_id,name\n\n", "the roster has no students"),
-        ("", "line 1: the header lacks student_id, name"),
+        ("given,family\n", "line 1: the header lacks student_id, name"),
+        ("", "roster: the file is empty"),
     ],
 )
 def test_a_roster_without_the_columns_or_students_is_refused(
@@ -62,6 +63,20 @@ def test_a_roster_without_the_columns_or_students_is_refused(
 ) -> None:
     with pytest.raises(DlexamError, match=message):
         read_roster(roster(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Student ID;Name\ns1;Zoë Ångström\ns2;O'Brien, Pat\n",
+        '\ufeffstudent,name\ns1,Zoë Ångström\ns2,"O\'Brien, Pat"\n',
+        "id\tName\ts3\ns1\tZoë Ångström\tx\ns2\tO'Brien, Pat\ty\n",
+    ],
+)
+def test_a_roster_is_read_like_the_grader_reads_answers(tmp_path: Path, text: str) -> None:
+    """Spreadsheet exports: ``;`` or tab delimiters, a BOM, and the usual header spellings."""
+    students = read_roster(roster(tmp_path, text))
+    assert [(s.id, s.name) for s in students] == [("s1", "Zoë Ångström"), ("s2", "O'Brien, Pat")]
 
 
 def test_generate_gives_each_student_a_variant_and_records_it_in_the_keys(tmp_path: Path) -> None:
@@ -83,7 +98,8 @@ def test_generate_gives_each_student_a_variant_and_records_it_in_the_keys(tmp_pa
     assert "\\dlnamefields{\\dlname{2}}{1002}" in tex  # page 2 of the names LuaLaTeX sets
     names = (out / "tex" / "fragments.tex").read_text()
     assert "\\dlfragment{2}{TLT}{Bo Chen}" in names
-    assert (out / "answers-template.csv").read_text().splitlines()[1].startswith("1001,V001,")
+    # The example row is nobody's: left in, it must not pass for the first student's answers.
+    assert (out / "answers-template.csv").read_text().splitlines()[1].startswith("EXAMPLE,V001,")
 
 
 def test_a_roster_and_a_different_variant_count_conflict(tmp_path: Path) -> None:

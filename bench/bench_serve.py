@@ -1,0 +1,134 @@
+"""Benchmark ``dlexam serve``: concurrent clients on loopback asking for questions and checking.
+
+Starts the app under uvicorn (``--workers`` processes) on a free 127.0.0.1 port, then runs
+``--clients`` threads for ``--seconds``; each client repeatedly opens a new question (a random
+family and seed, as "New variant" does, so nothing is cached yet) and submits answers to it.
+Prints requests per second and p50/p95 latency per kind of request. Clients and duration are
+bounded so a run cannot flood the machine.
+
+    python bench/bench_serve.py --clients 20 --seconds 20 --workers 1 [--seeds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+MAX_CLIENTS = 64
+MAX_SECONDS = 120
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str, data: bytes | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(url, data=data)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def client(
+    base: str,
+    families: list[str],
+    seeds: int,
+    until: float,
+    seed: int,
+    timings: dict[str, list[float]],
+) -> None:
+    rng = random.Random(seed)
+    while time.monotonic() < until:
+        family, number = rng.choice(families), rng.randrange(seeds)
+        start = time.perf_counter()
+        status, page = fetch(f"{base}/q/{family}/{number}")
+        timings["question" if status == 200 else "error"].append(time.perf_counter() - start)
+        labels = re.findall(r'name="(\d+[a-z])"', page)
+        if not labels:
+            continue
+        form = urllib.parse.urlencode({labels[0]: "1,5", "check": "all"}).encode()
+        start = time.perf_counter()
+        status, _ = fetch(f"{base}/q/{family}/{number}/check", form)
+        timings["check" if status == 200 else "error"].append(time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        default=100_000,
+        help="seeds drawn from 0..N-1 (small N: a class on shared links, pages come from cache)",
+    )
+    args = parser.parse_args()
+    clients = max(1, min(args.clients, MAX_CLIENTS))
+    seconds = max(1.0, min(args.seconds, MAX_SECONDS))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "uvicorn", "grader.serve.app:app", "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--workers", str(args.workers), "--log-level", "warning"]
+    server = subprocess.Popen(command)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if fetch(f"{base}/")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit("the server did not start")
+            time.sleep(0.2)
+        from generator.registry import default_registry
+
+        families = sorted(default_registry().families)
+        timings: dict[str, list[float]] = {"question": [], "check": [], "error": []}
+        until = time.monotonic() + seconds
+        threads = [
+            threading.Thread(
+                target=client, args=(base, families, max(1, args.seeds), until, i, timings)
+            )
+            for i in range(clients)
+        ]
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(
+        f"{clients} clients, {args.workers} worker process(es), seeds 0..{args.seeds - 1}, "
+        f"{elapsed:.1f} s"
+    )
+    for kind, values in timings.items():
+        if not values:
+            continue
+        cuts = statistics.quantiles(values, n=20) if len(values) > 1 else values * 19
+        print(
+            f"  {kind:8} {len(values):5d} requests  {len(values) / elapsed:6.1f} req/s  "
+            f"p50 {1000 * statistics.median(values):6.0f} ms  p95 {1000 * cuts[18]:6.0f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

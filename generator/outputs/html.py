@@ -1,0 +1,244 @@
+"""HTML fragments of solved variants: the API pages, LMS exports and the practice server use.
+
+Entry points::
+
+    render_variant_html(variant, math="mathml", figures=None) -> VariantHtml
+    render_variants_html(variants, math, figures) -> list[VariantHtml]   # one pandoc run for all
+    render_questions_html(questions, math, figures, figure_url=None) -> list[QuestionHtml]
+
+``variant`` is a :class:`generator.variants.Variant` or its :class:`~generator.outputs.model.
+VariantModel`. A :class:`VariantHtml` holds its questions in printed order; a
+:class:`QuestionHtml` holds
+
+- ``question``: the question as ``(part id or None, html)`` blocks in the family template's
+  order (``None`` = prose shared by the parts around it: the setting, a table, a figure);
+- ``solution``: the worked solution, the same way;
+- ``parts``: one :class:`PartHtml` per asked part with its ``label`` (CSV column, e.g. ``3b``),
+  ``kind``, plain-text ``prompt``, ``points``, and the HTML of its ``question`` text, worked
+  ``solution``, ``key`` (display math; empty for manual parts), ``rubric`` and choice ``options``.
+
+Every fragment is a piece of HTML body (no ``<html>``, no scripts, no outside links). Math is
+MathML with ``math="mathml"`` (standalone pages, screen readers) or ``\\( ... \\)`` and
+``\\[ ... \\]`` with ``math="mathjax"`` (Moodle, Canvas). Every TikZ figure is an
+``<img class="dl-figure">`` whose ``src`` is an SVG data URI (``data:image/svg+xml;base64,...``),
+compiled once per distinct picture by :class:`generator.outputs.figures.FigureCache`; an
+exporter that needs files decodes the data URIs with :func:`figure_data`. A web server passes
+``figure_url`` instead (token -> URL): the page links its figures, and the figure route compiles
+one on request (:func:`question_pictures` finds a question's TikZ source by token).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html as html_lib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.outputs import pandoc
+from generator.outputs.figures import PICTURE, FigureCache
+from generator.outputs.model import (
+    Block,
+    QuestionModel,
+    VariantModel,
+    variant_model,
+)
+from generator.variants import Variant
+
+FIGURE_TOKEN = "DLEXAMFIGURE{}"
+FIGURE_PATTERN = re.compile(r"DLEXAMFIGURE([0-9a-f]{24})")
+DATA_URI = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')
+
+
+@dataclass(frozen=True)
+class PartHtml:
+    id: str
+    label: str
+    kind: str
+    prompt: str
+    points: float
+    auto_graded: bool
+    question: str
+    solution: str
+    key: str
+    rubric: str
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuestionHtml:
+    number: int
+    position: int
+    family: str
+    title: str
+    points: float
+    question: tuple[tuple[str | None, str], ...]
+    solution: tuple[tuple[str | None, str], ...]
+    parts: tuple[PartHtml, ...]
+
+    def part(self, part_id: str) -> PartHtml:
+        return next(part for part in self.parts if part.id == part_id)
+
+
+@dataclass(frozen=True)
+class VariantHtml:
+    id: str
+    student: Any
+    questions: tuple[QuestionHtml, ...]
+
+    @property
+    def points(self) -> float:
+        return sum(question.points for question in self.questions)
+
+
+def figure_data(html: str) -> list[bytes]:
+    """The SVG files embedded in a fragment, in order (for exporters that attach files)."""
+    return [base64.b64decode(match[1]) for match in DATA_URI.finditer(html)]
+
+
+def _figure_img(src: str) -> str:
+    return f'<img class="dl-figure" alt="figure" src="{html_lib.escape(src)}">'
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def picture_token(picture: str) -> str:
+    """A figure's stable name: the start of the SHA-256 of its TikZ source."""
+    return hashlib.sha256(picture.encode()).hexdigest()[:24]
+
+
+def question_pictures(questions: Sequence[QuestionModel]) -> dict[str, str]:
+    """``{token: TikZ source}`` of every figure in the questions and their solutions."""
+    return {
+        picture_token(match[0]): match[0]
+        for question in questions
+        for block in question.question + question.solution
+        for match in PICTURE.finditer(block.latex)
+    }
+
+
+class _Batch:
+    """Collects the LaTeX fragments of many questions, converts them in one go, hands them back."""
+
+    def __init__(self) -> None:
+        self.fragments: list[str] = []
+        self.pictures: dict[str, str] = {}  # token -> TikZ source
+
+    def add(self, latex: str) -> int:
+        def replace(match: re.Match[str]) -> str:
+            token = picture_token(match[0])
+            self.pictures[token] = match[0]
+            return FIGURE_TOKEN.format(token)
+
+        self.fragments.append(PICTURE.sub(replace, latex))
+        return len(self.fragments) - 1
+
+    def convert(
+        self, math: str, figures: FigureCache | None, figure_url: Callable[[str], str] | None
+    ) -> list[str]:
+        if figure_url is None:
+            svgs = (figures or FigureCache()).svgs(self.pictures.values())
+            sources = {token: _data_uri(svgs[tikz]) for token, tikz in self.pictures.items()}
+        else:
+            sources = {token: figure_url(token) for token in self.pictures}
+        images = {token: _figure_img(src) for token, src in sources.items()}
+        return [
+            FIGURE_PATTERN.sub(lambda m: images[m[1]], html)
+            for html in pandoc.to_html(self.fragments, math)
+        ]
+
+
+def _flow(batch: _Batch, blocks: tuple[Block, ...]) -> list[tuple[str | None, int]]:
+    return [(block.part, batch.add(block.latex)) for block in blocks]
+
+
+def render_questions_html(
+    questions: Sequence[QuestionModel],
+    math: str = "mathml",
+    figures: FigureCache | None = None,
+    figure_url: Callable[[str], str] | None = None,
+) -> list[QuestionHtml]:
+    """HTML of every question, with one pandoc run and one figure batch for all of them."""
+    batch = _Batch()
+    plans = []
+    for question in questions:
+        parts = [
+            (
+                part,
+                batch.add(f"$\\displaystyle {part.key_latex}$" if part.key_latex else ""),
+                batch.add(part.rubric_latex),
+                [batch.add(text) for text in part.options_latex],
+            )
+            for part in question.parts
+        ]
+        plans.append(
+            (question, _flow(batch, question.question), _flow(batch, question.solution), parts)
+        )
+    html = batch.convert(math, figures, figure_url)
+    result = []
+    for question, asked, solved, parts in plans:
+        body = {part: html[index] for part, index in asked if part}
+        worked = {part: html[index] for part, index in solved if part}
+        result.append(
+            QuestionHtml(
+                number=question.number,
+                position=question.position,
+                family=question.family,
+                title=question.title,
+                points=question.points,
+                question=tuple((part, html[index]) for part, index in asked),
+                solution=tuple((part, html[index]) for part, index in solved),
+                parts=tuple(
+                    PartHtml(
+                        id=part.id,
+                        label=part.label,
+                        kind=part.kind,
+                        prompt=part.prompt,
+                        points=part.points,
+                        auto_graded=part.auto_graded,
+                        question=body.get(part.id, ""),
+                        solution=worked.get(part.id, ""),
+                        key=html[key],
+                        rubric=html[rubric],
+                        options=tuple(html[i] for i in options),
+                    )
+                    for part, key, rubric, options in parts
+                ),
+            )
+        )
+    return result
+
+
+def _model(variant: Variant | VariantModel) -> VariantModel:
+    return variant if isinstance(variant, VariantModel) else variant_model(variant)
+
+
+def render_variants_html(
+    variants: Sequence[Variant | VariantModel],
+    math: str = "mathml",
+    figures: FigureCache | None = None,
+) -> list[VariantHtml]:
+    """HTML of many variants at once (one pandoc run, one LaTeX run for all new figures)."""
+    models = [_model(variant) for variant in variants]
+    questions = iter(
+        render_questions_html([q for model in models for q in model.questions], math, figures)
+    )
+    return [
+        VariantHtml(
+            id=model.id,
+            student=model.student,
+            questions=tuple(next(questions) for _ in model.questions),
+        )
+        for model in models
+    ]
+
+
+def render_variant_html(
+    variant: Variant | VariantModel, math: str = "mathml", figures: FigureCache | None = None
+) -> VariantHtml:
+    """HTML fragments of one variant's questions, parts, worked solutions, keys and rubrics."""
+    return render_variants_html([variant], math, figures)[0]

@@ -1,0 +1,143 @@
+"""HTML fragments of a variant: every part, its key and rubric, math and figures, from one model."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.instance import Instance
+from generator.outputs import pandoc
+from generator.outputs.figures import FigureCache
+from generator.outputs.html import (
+    VariantHtml,
+    figure_data,
+    render_questions_html,
+    render_variant_html,
+)
+from generator.outputs.model import question_model, variant_model
+from generator.registry import default_registry
+from generator.spec import DEFAULT_SPEC, load_spec
+from generator.variants import Variant, build_exam
+
+RAW_TEX = re.compile(r"\\(frac|dfrac|begin|end|mathbf|left|right|textbf|item)\b")
+
+
+def visible(html: str) -> str:
+    """The HTML without MathML annotations (which keep the TeX source on purpose)."""
+    return re.sub(r"<annotation[^>]*>.*?</annotation>", "", html, flags=re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def variant() -> Variant:
+    return build_exam(load_spec(DEFAULT_SPEC, default_registry()), 1).variants[0]
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory: pytest.TempPathFactory) -> FigureCache:
+    return FigureCache(tmp_path_factory.mktemp("figures"))
+
+
+@pytest.fixture(scope="module")
+def rendered(variant: Variant, figures: FigureCache) -> VariantHtml:
+    return render_variant_html(variant, "mathml", figures)
+
+
+def test_every_part_has_its_question_solution_key_and_rubric(
+    variant: Variant, rendered: VariantHtml
+) -> None:
+    model = variant_model(variant)
+    assert [q.number for q in rendered.questions] == [q.number for q in model.questions]
+    assert rendered.points == model.points == sum(i.total_points for i in variant.questions)
+    for question, source in zip(rendered.questions, model.questions, strict=True):
+        assert [p.label for p in question.parts] == [p.label for p in source.parts]
+        for part in question.parts:
+            assert part.question.strip(), f"{part.label} has no question text"
+            assert part.solution.strip(), f"{part.label} has no worked solution"
+            assert ("<math" in part.key) == part.auto_graded, part.label
+            assert bool(part.rubric) == bool(source.part(part.id).rubric_latex)
+
+
+def test_no_raw_tex_is_left_visible(rendered: VariantHtml) -> None:
+    for question in rendered.questions:
+        texts = [html for _, html in question.question + question.solution]
+        texts += [p.key + p.rubric + "".join(p.options) for p in question.parts]
+        for html in texts:
+            assert not RAW_TEX.search(visible(html)), visible(html)[:300]
+
+
+def test_the_question_flow_keeps_prose_and_parts_in_template_order(
+    rendered: VariantHtml,
+) -> None:
+    backprop = next(q for q in rendered.questions if q.family == "backprop_sin")
+    assert backprop.question[0][0] is None  # the setting comes before part a
+    assert [part for part, _ in backprop.question if part] == ["a", "b", "c", "d", "e"]
+    assert "dl-figure" in backprop.question[0][1]  # the computational graph
+
+
+def test_figures_are_svg_data_uris_compiled_once(variant: Variant, figures: FigureCache) -> None:
+    render_variant_html(variant, "mathml", figures)
+    compiled = figures.compiled
+    assert compiled > 0
+    again = render_variant_html(variant, "mathjax", figures)
+    assert figures.compiled == compiled  # same pictures: nothing compiled again
+    fresh = FigureCache(figures.folder)
+    render_variant_html(variant, "mathml", fresh)
+    assert fresh.compiled == 0  # read back from the cache folder
+    images = [data for q in again.questions for _, html in q.question for data in figure_data(html)]
+    assert images and all(data.startswith(b"<?xml") and b"<svg" in data for data in images)
+
+
+def test_mathjax_target_keeps_tex_delimiters(variant: Variant, figures: FigureCache) -> None:
+    rendered = render_variant_html(variant, "mathjax", figures)
+    part = rendered.questions[0].parts[1]
+    assert "\\(" in part.key and "<math" not in part.key
+
+
+def test_choice_options_and_tables() -> None:
+    registry = default_registry()
+    family = registry.get("mc_cnn")
+    instance = Instance(family, family.source_instance(), 4, {p.id: p.points for p in family.parts})
+    (question,) = render_questions_html([question_model(instance)], "mathml")
+    part = question.parts[0]
+    assert len(part.options) == len(question_model(instance).parts[0].options_latex) > 1
+    assert '<ol type="A">' in part.question  # options lettered A, B, ... as on paper
+    family = registry.get("perceptron_rule")
+    instance = Instance(family, family.source_instance(), 1, {p.id: p.points for p in family.parts})
+    (question,) = render_questions_html([question_model(instance)], "mathml")
+    assert "<table" in "".join(html for _, html in question.question)
+
+
+def test_bad_math_option_is_refused() -> None:
+    with pytest.raises(ValueError, match="math must be one of"):
+        pandoc.to_html(["x"], "latex")
+
+
+def test_missing_pandoc_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pandoc.shutil, "which", lambda name: None)
+    with pytest.raises(Exception, match="pandoc not found"):
+        pandoc.to_html(["a text never converted before 7f3a"], "mathml")
+
+
+def test_a_broken_picture_names_the_error(tmp_path: Path) -> None:
+    cache = FigureCache(tmp_path)
+    with pytest.raises(Exception, match="failed on a figure"):
+        cache.svgs(["\\begin{tikzpicture}\\undefinedmacro\\end{tikzpicture}"])
+
+
+def test_every_family_renders_without_raw_tex_or_math_errors(figures: FigureCache) -> None:
+    registry = default_registry()
+    models = []
+    for family_id in sorted(registry.families):
+        family = registry.get(family_id)
+        points = {part.id: part.points for part in family.parts}
+        models.append(question_model(Instance(family, family.source_instance(), 1, points)))
+    for question in render_questions_html(models, "mathml", figures):
+        texts = [html for _, html in question.question + question.solution]
+        texts += [p.key + p.rubric + "".join(p.options) for p in question.parts]
+        for html in texts:
+            shown = re.sub(r'src="data:[^"]*"', "", visible(html))
+            assert not re.search(r"\\[a-zA-Z]+|\$", shown), (question.family, shown[:300])
+            for leftover in ('class="math', "<merror", "DLEXAM", "@@dlexam"):
+                assert leftover not in html, (question.family, leftover)
