@@ -251,7 +251,9 @@ def typeset_names(exam: Exam, written: Written) -> fragments_module.Fragments | 
         return None
     engine = fragments_module.find_engine()
     if engine is None:
-        pictures = fragments_module.Fragments(None, errors=(f"{fragments_module.ENGINE} not found",))
+        pictures = fragments_module.Fragments(
+            None, errors=(f"{fragments_module.ENGINE} not found",)
+        )
     else:
         source = written.out_dir / "tex" / fragments_module.SOURCE
         pictures = fragments_module.typeset_fragments(engine, source.read_text(encoding="utf-8"))
