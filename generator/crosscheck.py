@@ -46,11 +46,26 @@ def _finite(value: Any) -> Any:
     return value
 
 
-def _same_expression(expr: Any, function: Callable[..., float], symbols: tuple[str, ...]) -> bool:
+def _domain_point(rng: np.random.Generator, domain: str) -> float:
+    """A value of a symbol's domain: both signs for a real symbol, so that a key with
+    ``Abs(theta)`` and a numeric path without it (or the reverse) disagree."""
+    if domain == "integer":
+        return float(rng.integers(-4, 5))
+    if domain == "positive-integer":
+        return float(rng.integers(1, 8))
+    size = float(rng.uniform(0.5, 2.0))
+    return size if domain in ("positive", "nonnegative") else size * float(rng.choice((-1, 1)))
+
+
+def same_expression(
+    expr: Any, function: Callable[..., float], symbols: tuple[str, ...], domains: Mapping[str, str]
+) -> bool:
     rng = np.random.default_rng(0)
     sym = sympy.sympify(expr)
     for _ in range(EXPRESSION_POINTS):
-        point = {name: float(rng.uniform(0.5, 2.0)) for name in symbols}
+        # a symbol without a declared domain is sampled positive: some questions assume more
+        # than a per-symbol domain can say (skip_connections: y = max(w x, 0) > 0)
+        point = {name: _domain_point(rng, domains.get(name, "positive")) for name in symbols}
         exact = complex(sym.subs({sympy.Symbol(k): v for k, v in point.items()}).evalf())
         if abs(exact.imag) > ATOL:
             return False
@@ -71,7 +86,7 @@ def cross_check(family: Family, params: Mapping[str, Any], values: Mapping[str, 
             raise CrossCheckError(f"numeric.py gives no value for part {part.id}", where=family.id)
         key, check = values[part.answer], numeric[part.id]
         if part.kind == "expression":
-            ok = _same_expression(key, check, part.symbols)
+            ok = same_expression(key, check, part.symbols, part.domains_in(values))
         elif part.kind == "constraint":
             ok = bool(check(formatting.number(key)))
         else:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -86,6 +86,7 @@ DEFAULT_TOLERANCE: dict[str, dict[str, Any]] = {
     "expression": {"mode": "equivalent"},
     "constraint": {"mode": "constraint"},
 }
+SYMBOL_DOMAINS = ("real", "positive", "nonnegative", "integer", "positive-integer")
 SIGFIG_DEFAULT = {"mode": "sigfig", "digits": 3, "abs": 1e-9}
 REQUIRED_FILES = ("meta.yaml", "params.py", "solution.py", "question.tex.j2", "solution.tex.j2")
 SAMPLE_ATTEMPTS = 500
@@ -113,17 +114,25 @@ class PartSpec:
     alternatives: tuple[Alternative, ...] = ()
     rubric: tuple[RubricItem, ...] = ()
     symbols: tuple[str, ...] = ()
+    domains: dict[str, str] | str = field(default_factory=dict)
     follow_through: float = 1.0
     scoring: str = "all-or-nothing"
     options: str | None = None
     check: str | None = None
     unit: str = ""
+    unit_multiples: bool = False
     decimals: int | None = None
     room: float | None = None  # answer-box height in cm on the exam; None: from the kind
 
     @property
     def auto_graded(self) -> bool:
         return self.kind != "manual"
+
+    def domains_in(self, values: Mapping[str, Any]) -> dict[str, str]:
+        """The symbols' domains in one variant (``domains:`` may name a quantity)."""
+        if isinstance(self.domains, str):
+            return check_domains(values[self.domains], self.symbols, f"part {self.id}")
+        return self.domains
 
 
 @dataclass
@@ -365,6 +374,10 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
     scoring = raw.get("scoring", "all-or-nothing")
     if scoring not in SCORING_RULES:
         raise DlexamError(f"unknown scoring {scoring!r}", where=place)
+    if scoring == "partial" and kind not in ("multi", "vector", "matrix"):
+        raise DlexamError("scoring: partial is for multi, vector and matrix parts", where=place)
+    if scoring == "negative" and kind not in ("choice", "multi"):
+        raise DlexamError("scoring: negative is for choice and multi parts", where=place)
     part_id = str(_require(raw, "id", place))
     return PartSpec(
         id=part_id,
@@ -379,11 +392,13 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
         ),
         rubric=_rubric(raw.get("rubric"), float(raw["points"]), place),
         symbols=tuple(raw.get("symbols", ())),
+        domains=_domains(raw, place),
         follow_through=float(raw.get("follow_through", 1.0)),
         scoring=scoring,
         options=raw.get("options"),
         check=raw.get("check"),
         unit=str(raw.get("unit", "")),
+        unit_multiples=bool(raw.get("unit_multiples", False)),
         decimals=raw.get("decimals"),
         room=_room(raw.get("room"), place),
     )
@@ -406,6 +421,30 @@ def _room(value: Any, place: str) -> float | None:
         f"room {value!r}: one of {', '.join(ROOMS)} or a height in cm from 1 to {MAX_ROOM:g}",
         where=place,
     )
+
+
+def _domains(raw: Mapping[str, Any], where: str) -> dict[str, str] | str:
+    """``domains: {H: positive}``, or the name of a quantity giving that mapping per variant:
+    where the question says what a symbol's values are, the grader checks expressions there
+    only (elsewhere every symbol is any real number)."""
+    domains = raw.get("domains") or {}
+    if isinstance(domains, str):
+        return domains
+    return check_domains(
+        {str(k): str(v) for k, v in domains.items()}, raw.get("symbols", ()), where
+    )
+
+
+def check_domains(domains: Mapping[str, str], symbols: Sequence[str], where: str) -> dict[str, str]:
+    for name, domain in domains.items():
+        if name not in symbols:
+            raise DlexamError(f"domains: {name!r} is not one of the part's symbols", where=where)
+        if domain not in SYMBOL_DOMAINS:
+            raise DlexamError(
+                f"domains: unknown domain {domain!r} (one of {', '.join(SYMBOL_DOMAINS)})",
+                where=where,
+            )
+    return dict(domains)
 
 
 def load_family(folder: Path) -> Family:
@@ -444,7 +483,8 @@ def load_family(folder: Path) -> Family:
     graph = Graph(collect(vars(solution_module)), [p.name for p in params])
     for part in parts:
         answer = None if part.kind == "manual" else part.answer  # manual parts have no key
-        for name in (answer, *(a.quantity for a in part.alternatives), part.options):
+        domains = part.domains if isinstance(part.domains, str) else None
+        for name in (answer, *(a.quantity for a in part.alternatives), part.options, domains):
             if name is not None and name not in graph.quantities:
                 raise DlexamError(
                     f"part {part.id} names quantity {name!r}, not defined in solution.py",

@@ -10,11 +10,14 @@ Keeping all three here means a key, its LaTeX and its numbers can never disagree
 from __future__ import annotations
 
 import decimal
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import sympy
+
+from generator.tolerance import DEFAULT_REL
 
 Number = float | int | None
 Numeric = Number | list[Any]
@@ -34,6 +37,25 @@ ANSWER_EXAMPLES = {
     "multi": "A,C",
     "constraint": "see question",
 }
+
+
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def tolerance_text(tolerance: Mapping[str, Any]) -> str:
+    """A part's tolerance in words (``four significant figures``): the one description that
+    the question text, the instructions and the grader's feedback all print."""
+    mode = tolerance.get("mode")
+    if mode in ("sigfig", "decimals"):
+        digits = int(tolerance.get("digits", 3 if mode == "sigfig" else 2))
+        count = NUMBER_WORDS[digits] if digits < len(NUMBER_WORDS) else str(digits)
+        noun = "significant figure" if mode == "sigfig" else "decimal place"
+        return f"{count} {noun}{'' if digits == 1 else 's'}"
+    if mode == "rel":
+        return f"{100 * tolerance.get('rel', DEFAULT_REL):g} % relative"
+    if mode == "exact":
+        return "exactly"
+    return str(mode)
 
 
 @dataclass(frozen=True)

@@ -122,8 +122,9 @@ class Instance:
             "symbols": list(part.symbols),
             "rubric": self.rubric(part),
         }
-        if part.kind in ("choice", "multi"):
+        if part.kind in ("choice", "multi") or part.scoring != "all-or-nothing":
             key["scoring"] = part.scoring
+        if part.kind in ("choice", "multi"):
             options = self.values[part.options] if part.options else []
             key["options"] = [
                 {"label": CHOICE_LABELS[i], "text": formatting.latex(text)}
@@ -131,6 +132,11 @@ class Instance:
             ]
         if part.check:
             key["check"] = part.check
+        if part.unit_multiples:
+            key["unit_multiples"] = True
+        domains = part.domains_in(self.values)
+        if domains:
+            key["domains"] = domains
         return key
 
     def question_key(self, number: int, rng_entropy: list[int]) -> dict[str, Any]:

@@ -9,7 +9,11 @@ The grammar is what people write on paper and in spreadsheets: ``2/3``, ``-3.5``
 ``1.2·10^-3``, ``1.2×10⁻³``, ``−4`` (Unicode minus), ``50%``, ``pi``, ``π``, ``e``, ``sqrt(3)``,
 ``√3``, ``ln 2``, ``log(2)`` (natural), ``exp(-3)``, ``e^-3``, ``2log2`` and implicit products such
 as ``2pi`` or ``3w``. Decimals are read exactly (``0.1`` is ``1/10``); a single comma between
-digits is a decimal comma (``3,5``) in a scalar.
+digits is a decimal comma (``3,5``) in a scalar, and :func:`join_digit_groups` states when digit
+groups (``15 520``, ``1,576.5``) are one number. Students also type LaTeX (``\\frac{2}{5}``,
+``$0.4$``, ``\\sqrt{2}``, ``2 \\cdot 3``, read by :func:`latex_math`) and Greek letters, which
+stand for their names (``θ`` is ``theta``); a declared symbol may carry the decoration the
+question prints (``θ_i^*``, ``H_{ii}``).
 
 Besides scalars and bracketed lists, the module reads the other answer forms a key is written in:
 :func:`parse_array` (``(1; 2)``, ``1 2 3``, ``1 0; 0 1``), :func:`parse_shape` (``8x8x5``,
@@ -56,7 +60,7 @@ FUNCTIONS: dict[str, Callable[[sympy.Expr], sympy.Expr]] = {
     "abs": sympy.Abs,
     "Abs": sympy.Abs,
     "sigmoid": _sigmoid,
-    "σ": _sigmoid,
+    "sigma": _sigmoid,  # σ(z); a part whose symbols include sigma reads it as that symbol
 }
 CONSTANTS: dict[str, sympy.Expr] = {
     "pi": sympy.pi,
@@ -85,7 +89,7 @@ _REPLACEMENTS = {
 _TOKEN = re.compile(
     r"""
     (?P<number>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z_(]))?)
-  | (?P<name>[A-Za-zσ_][A-Za-z0-9_]*)
+  | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
   | (?P<op>\*\*|[-+*/^(),;\[\]%])
   | (?P<space>\s+)
     """,
@@ -103,13 +107,180 @@ _ABS_BARS = re.compile(r"\|([^|]*)\|")
 
 
 def normalize(text: str) -> str:
-    """Map Unicode spellings (superscripts, ×, −, π, √) and |x| bars to the ASCII grammar."""
+    """Map LaTeX, Unicode spellings (superscripts, ×, −, √, Greek letters), digit groups split
+    by thin or no-break spaces, and |x| bars to the ASCII grammar."""
     check_length(text)
+    if any(mark in text for mark in ("\\", "$", "^{", "_{")):
+        text = latex_math(text)
+    text = join_spaced_groups(text)
     text = _SUPERSCRIPT_RUN.sub(lambda m: "^(" + m.group().translate(_SUPERSCRIPTS) + ")", text)
     text = _ABS_BARS.sub(r" abs(\1)", text)
     for old, new in _REPLACEMENTS.items():
         text = text.replace(old, new)
-    return unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text)
+    return _GREEK_RUN.sub(lambda m: f" {GREEK[m.group()]}", text)
+
+
+# -- LaTeX and Greek letters as students type them ---------------------------------------------
+def _greek_names() -> dict[str, str]:
+    """``θ`` -> ``theta``, ``Δ`` -> ``Delta``: every Greek letter by its name (π stays ``pi``)."""
+    names = {}
+    for code in [*range(0x3B1, 0x3CA), *range(0x391, 0x3AA)]:
+        char = chr(code)
+        try:
+            words = unicodedata.name(char).split()
+        except ValueError:  # U+03A2 is unassigned
+            continue
+        name = words[-1].lower().replace("lamda", "lambda")
+        names[char] = name.capitalize() if words[1] == "CAPITAL" else name
+    names["ς"] = "sigma"
+    return names
+
+
+GREEK = _greek_names()
+_GREEK_RUN = re.compile("[" + "".join(GREEK) + "]")
+# LaTeX commands a student may type, as the text this grammar reads.
+_LATEX_WORDS: dict[str, str] = {
+    **{name: f" {name}" for name in set(GREEK.values())},
+    "varepsilon": " epsilon",
+    "vartheta": " theta",
+    "varphi": " phi",
+    "cdot": "*",
+    "times": "*",
+    "ast": "*",
+    "div": "/",
+    "infty": "oo",
+    "le": "<=",
+    "leq": "<=",
+    "ge": ">=",
+    "geq": ">=",
+    "lt": "<",
+    "gt": ">",
+    "cup": " U ",
+    "emptyset": "{}",
+    "varnothing": "{}",
+    "lvert": "|",
+    "rvert": "|",
+    "vert": "|",
+    "left": "",
+    "right": "",
+    "bigl": "",
+    "bigr": "",
+    "Bigl": "",
+    "Bigr": "",
+    "displaystyle": "",
+    "top": "T",
+    **{name: f" {name} " for name in ("ln", "log", "exp", "sin", "cos", "tan", "tanh", "max")},
+}
+_LATEX_UNWRAPPED = ("operatorname", "mathrm", "text", "mathit", "mathbf", "boldsymbol", "mathbb")
+_LATEX_SPACES = {",": "\u2009", ";": " ", ":": " ", "!": "", " ": " ", "%": "%"}
+_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+
+
+def brace_group(text: str, start: int) -> tuple[str, int] | None:
+    """The ``{...}`` group starting at ``start`` (after spaces) and the index after it."""
+    index = start
+    while index < len(text) and text[index] == " ":
+        index += 1
+    if index >= len(text) or text[index] != "{":
+        return None
+    depth = 0
+    for end in range(index, len(text)):
+        if text[end] == "{":
+            depth += 1
+        elif text[end] == "}":
+            depth -= 1
+            if depth == 0:
+                return text[index + 1 : end], end + 1
+    return None
+
+
+def latex_math(text: str) -> str:
+    """Math typed as LaTeX (``$\\frac{2}{5}$``, ``\\sqrt{2}``, ``2 \\cdot 3``, ``e^{-3}``) in
+    this module's grammar; an unknown command is an error naming it."""
+    out: list[str] = []
+    index = 0
+    text = text.replace("$", "")
+    while True:
+        match = _LATEX_COMMAND.search(text, index)
+        if match is None:
+            out.append(text[index:])
+            break
+        out.append(text[index : match.start()])
+        name, index = match.group(1), match.end()
+        first = brace_group(text, index)
+        if name in ("frac", "dfrac", "tfrac"):
+            second = brace_group(text, first[1]) if first else None
+            digits = re.match(r"\s*(\d)(\d)", text[index:])
+            if first and second:
+                out.append(f"(({latex_math(first[0])})/({latex_math(second[0])}))")
+                index = second[1]
+            elif digits:  # \frac12
+                out.append(f"({digits.group(1)}/{digits.group(2)})")
+                index += digits.end()
+            else:
+                raise MathTextError("\\frac needs two groups, like \\frac{2}{5}", match.start())
+        elif name == "sqrt":
+            root = re.match(r"\s*\[([^\]]*)\]", text[index:])
+            if root:
+                first = brace_group(text, index + root.end())
+            if first is None:
+                raise MathTextError("\\sqrt needs a group, like \\sqrt{2}", match.start())
+            inner = latex_math(first[0])
+            out.append(f"(({inner})^(1/({root.group(1)})))" if root else f"sqrt({inner})")
+            index = first[1]
+        elif name in _LATEX_UNWRAPPED and first is not None:
+            out.append(f" {latex_math(first[0])} ")
+            index = first[1]
+        elif name in _LATEX_WORDS:
+            out.append(_LATEX_WORDS[name])
+        elif name in _LATEX_SPACES:
+            out.append(_LATEX_SPACES[name])
+        elif name in "{}[]()":
+            out.append("\0" + name)  # a literal brace of a set, or a \[ \] display
+        elif name in CONSTANTS or name in FUNCTIONS:
+            out.append(f" {name} ")
+        else:
+            raise MathTextError(f"unknown LaTeX command \\{name}", match.start())
+    result = re.sub(r"_\{(\w+)\}", r"_\1", "".join(out))
+    result = result.replace("{", "(").replace("}", ")")
+    result = result.replace("\0{", "{").replace("\0}", "}")
+    return re.sub("\0[\\[\\]()]", "", result)
+
+
+# -- digit groups -----------------------------------------------------------------------------
+_GROUP_SPACE = "\u2009\u202f\u00a0"
+_SPACED_GROUPS = re.compile(rf"(?<=\d)[{_GROUP_SPACE}](?=\d{{3}}(?!\d))")
+_SPACE_GROUPED = re.compile(rf"\s*[+\-−–]?\d{{1,3}}(?:[ {_GROUP_SPACE}]\d{{3}})+(?:[.,]\d+)?\s*")
+_COMMA_THOUSANDS = re.compile(r"\s*[+\-−–]?\d{1,3}(?:,\d{3})+(?:\.\d*)?\s*")
+_DOT_THOUSANDS = re.compile(r"\s*[+\-−–]?\d{1,3}(?:\.\d{3})+,\d*\s*")
+_MANY_COMMAS = re.compile(r"\s*[+\-−–]?\d{1,3}(?:,\d{3}){2,}\s*")
+
+
+def join_spaced_groups(text: str) -> str:
+    """``15 520`` with a thin or no-break space (never a plain space, which separates the
+    entries of a vector) is one number wherever it stands."""
+    return _SPACED_GROUPS.sub("", text) if any(c in text for c in _GROUP_SPACE) else text
+
+
+def join_digit_groups(text: str, whole: bool = False) -> str:
+    """One number written with digit groups, without them (the rules the README states).
+
+    Groups of three digits after a space, thin space or no-break space (``15 520``) are one
+    number, and so are thousands commas when a decimal point follows (``1,576.5``) or there are
+    several (``1,576,000``), thousands dots before a decimal comma (``1.576,5``) and, in a
+    ``whole``-number part, a single comma before exactly three digits (``1,576`` = 1576).
+    Elsewhere a single comma is a decimal comma (``1,576`` = 1.576).
+    """
+    if _SPACE_GROUPED.fullmatch(text):
+        return re.sub(rf"[ {_GROUP_SPACE}]", "", text.strip())
+    if _MANY_COMMAS.fullmatch(text) or (
+        _COMMA_THOUSANDS.fullmatch(text) and ("." in text or whole)
+    ):
+        return text.replace(",", "")
+    if _DOT_THOUSANDS.fullmatch(text):
+        return text.replace(".", "")
+    return text
 
 
 @dataclass(frozen=True)
@@ -342,6 +513,29 @@ def _symbol_table(symbols: Iterable[str]) -> dict[str, sympy.Symbol]:
     return {name: sympy.Symbol(name) for name in symbols}
 
 
+def _as_printed(text: str, symbols: Iterable[str]) -> str:
+    """A symbol written the way the question prints it, as its plain name: ``θ_i^*``,
+    ``theta*`` and ``\\theta_i^*`` are ``theta``, ``H_{ii}`` is ``H``, ``w_1`` is ``w1``."""
+    names = set(symbols)
+
+    def plain(match: re.Match[str]) -> str:
+        base, subscript, star = match.group(1), match.group(2) or "", match.group(3)
+        joined = base + subscript[1:]
+        if subscript and joined in names:
+            return joined
+        if base in names and (subscript or star):
+            return base
+        return match.group(0)
+
+    return _DECORATED_NAME.sub(plain, text)
+
+
+_DECORATED_NAME = re.compile(
+    r"(?<![A-Za-z_])([A-Za-z][A-Za-z0-9]*)(_[A-Za-z0-9]+)?"
+    r"(\s*\^\s*\*|\*(?=\s*(?:$|[)+,;\]])))?(?![A-Za-z0-9_])"
+)
+
+
 def parse(text: str, symbols: Iterable[str] = ()) -> Any:
     """Read ``text`` as a scalar sympy value or a nested list (``[1, 2]``, ``[1, 0; 0, 1]``).
 
@@ -353,6 +547,8 @@ def parse(text: str, symbols: Iterable[str] = ()) -> Any:
     normalized = normalize(text.strip())
     if not normalized:
         raise MathTextError("empty answer")
+    if table:
+        normalized = _as_printed(normalized, table)
     parser = _Parser(tokenize(normalized, table), table)
     result = parser.value()
     if parser.current.kind != "end":
@@ -391,8 +587,9 @@ def decimal_comma(text: str) -> str:
     """``3,5`` -> ``3.5`` when a lone comma sits between digits outside brackets.
 
     European spreadsheets write decimals with a comma; a comma is only a separator inside
-    brackets or next to other commas, so ``1,000`` is read as 1.000 (thousands separators are
-    not supported because they cannot be told apart from decimal commas).
+    brackets or next to other commas, so ``1,000`` is read as 1.000 here. Where a thousands
+    separator can be told apart (``1,576.5``, ``1,576,000``, or a whole-number part), the
+    reader has already removed it with :func:`join_digit_groups`.
     """
     if text.count(",") == 1 and not any(c in text for c in "[];{}") and "(" not in text:
         return _DECIMAL_COMMA.sub(".", text)
@@ -404,6 +601,16 @@ def plain_number(text: str) -> Fraction | None:
 
     Returns ``None`` for anything else (the caller then uses :func:`parse_scalar`, which also
     reports why text is unreadable). This is the grader's fast path: most answers are plain.
+    """
+    read = plain_number_typed(text)
+    return None if read is None else read[0]
+
+
+def plain_number_typed(text: str) -> tuple[Fraction, Fraction] | None:
+    """:func:`plain_number` and half a unit of the last digit typed (0 when exact).
+
+    ``1.71`` is (171/100, 1/200): whoever rounded to two decimals meant a value in
+    [1.705, 1.715]. Whole numbers and fractions (``12``, ``2/3``) are taken as exact.
     """
     if len(text) > MAX_DIGITS:
         return None
@@ -419,12 +626,14 @@ def plain_number(text: str) -> Fraction | None:
         mantissa = int(whole + decimals) if whole or decimals else 0
         if sign and sign != "+":
             mantissa = -mantissa
-        return Fraction(mantissa * 10**power) if power >= 0 else Fraction(mantissa, 10**-power)
+        unit = Fraction(10) ** power
+        half = unit / 2 if decimals or exponent else Fraction(0)
+        return Fraction(mantissa) * unit, half
     match = _PLAIN_FRACTION.fullmatch(text)
     if match and int(match.group(3)) != 0:
         sign, numerator, denominator = match.groups()
         value = Fraction(int(numerator), int(denominator))
-        return -value if sign and sign != "+" else value
+        return (-value if sign and sign != "+" else value), Fraction(0)
     return None
 
 

@@ -25,6 +25,7 @@ import jinja2
 from pylatex.utils import escape_latex
 
 from generator import formatting
+from generator.errors import DlexamError
 from generator.family import ROOMS, Family, PartSpec
 from generator.itembank import credit
 from generator.points import amount_text
@@ -250,6 +251,22 @@ def _part_wrapper(
     return part
 
 
+def precision_text(family: Family, part_ids: tuple[str, ...] = ()) -> formatting.Latex:
+    """``four significant figures``: ``<< graded_to() >>`` in a question prints the tolerance
+    the grader applies to the numeric parts (``part_ids``, default all), so the precision a
+    question asks for and the one it is graded to cannot disagree."""
+    numeric = ("number", "vector", "matrix")
+    parts = [family.part(i) for i in part_ids] or [p for p in family.parts if p.kind in numeric]
+    texts = {formatting.tolerance_text(p.tolerance) for p in parts if p.kind in numeric}
+    if len(texts) != 1:
+        raise DlexamError(
+            f"graded_to(): the parts {', '.join(p.id for p in parts)} have tolerances "
+            f"{sorted(texts)}; name the parts that share one",
+            where=f"templates/{family.id}/question.tex.j2",
+        )
+    return formatting.Latex(texts.pop())
+
+
 def render_family_text(
     family: Family,
     template: str,
@@ -273,6 +290,7 @@ def render_family_text(
         "parts": views,
         "part": wrapper,
         "asked": lambda *ids: any(i in views for i in ids),  # text shared by a group of parts
+        "graded_to": lambda *ids: precision_text(family, ids),
     }
     return env.get_template(template).render(context)
 

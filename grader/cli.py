@@ -40,8 +40,9 @@ def grade_command(
 
     Writes scores.csv (points and a status per part, total, percent, grade), errors.csv (rows
     that cannot be graded, with line and reason), feedback/ (one file per student) and the class
-    report (report.csv, report.html). Real numbers are accepted when correct to three significant
-    figures unless the part's key says otherwise; decimal commas are read.
+    report (report.csv, report.html). Whole-number parts (counts) are exact; real numbers are
+    accepted when correct to the part's significant figures (three unless the part says
+    otherwise); decimal commas, digit groups, units and LaTeX are read (see the README).
     """
     thresholds, fail = parse_grades(grades)
     exam = ExamKeys.load(keys_path)

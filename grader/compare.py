@@ -14,14 +14,19 @@ Tolerance modes (``keys.json`` ``tolerance``), as PrairieLearn and Moodle define
     only the exact value (integers, shapes).
 
 Every mode also accepts a difference up to ``abs`` (the absolute floor), so that a key of 0 does
-not demand exactly 0. A verdict says whether the answer is *exactly* the key (status ``correct``)
-or only within the tolerance (``within-tolerance``); both earn full points.
+not demand exactly 0; the entries of a vector or matrix also share a floor set by the largest
+entry (:func:`entry_tolerance`). A verdict says whether the answer is *exactly* the key (status
+``correct``) or only within the tolerance (``within-tolerance``); both earn full points.
 """
 
 from __future__ import annotations
 
 import math
 import random
+import signal
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -30,15 +35,11 @@ import sympy
 
 from generator.family import SIGFIG_DEFAULT
 from generator.mathtext import array_shape
+from generator.tolerance import entry_tolerance, half_width
 from grader.reading import Num, number_from
 
-HALF_UNIT = 0.5 * (1 + 1e-9)  # half a unit in the last digit, with room for binary rounding
 DEFAULT_TOLERANCE: dict[str, Any] = SIGFIG_DEFAULT
-DEFAULT_REL = 1e-3
 EXACT_DIGITS = 50
-EXPRESSION_POINTS = 6
-EXPRESSION_SEED = 20240917  # fixed: grading the same answer twice gives the same verdict
-EXPRESSION_RTOL = 1e-9
 
 
 @dataclass(frozen=True)
@@ -85,26 +86,18 @@ def within(answer: float, key: float, tolerance: dict[str, Any]) -> bool:
     """Whether ``answer`` is within the part's tolerance of ``key`` (see the module docstring)."""
     if not (math.isfinite(answer) and math.isfinite(key)):
         return answer == key
-    difference = abs(answer - key)
-    if difference <= tolerance.get("abs", 0.0):
-        return True
-    mode = tolerance.get("mode", "sigfig")
-    if mode == "sigfig":
-        if key == 0:
-            return False
-        digits = tolerance.get("digits", 3)
-        return difference <= HALF_UNIT * 10.0 ** (math.floor(math.log10(abs(key))) - digits + 1)
-    if mode == "decimals":
-        return difference <= HALF_UNIT * 10.0 ** -tolerance.get("digits", 2)
-    if mode == "rel":
-        return difference <= tolerance.get("rel", DEFAULT_REL) * abs(key)
-    return False
+    return abs(answer - key) <= half_width(key, tolerance)
 
 
 def compare_number(answer: Num, key: Num, tolerance: dict[str, Any]) -> Verdict:
+    """Exactly equal, or within the tolerance of the key (of its nearest value when the key
+    carries a ``spread``: a follow-through key recomputed from rounded earlier answers)."""
     if numbers_equal(answer, key):
         return EXACT_MATCH
-    if within(answer.approx, key.approx, tolerance):
+    target = key.approx
+    if key.spread:
+        target = min(max(answer.approx, target - key.spread), target + key.spread)
+    if within(answer.approx, target, tolerance):
         return CLOSE_MATCH
     return NO_MATCH
 
@@ -118,24 +111,29 @@ def _flatten(value: list[Any]) -> list[Num]:
     return [item for row in value for item in (row if isinstance(row, list) else [row])]
 
 
-def compare_array(answer: list[Any], key: list[Any], tolerance: dict[str, Any]) -> Verdict:
+def compare_array(
+    answer: list[Any], key: list[Any], tolerance: dict[str, Any], partial: bool = False
+) -> Verdict:
     """Element-wise after a shape check; a column or row vector answers a vector part.
 
     Shapes that differ only in dimensions of length 1 (3 entries, 1x3, 3x1; 1x1 and one entry)
-    are the same answer written differently.
+    are the same answer written differently. Entries share an absolute floor set by the largest
+    entry (:func:`entry_tolerance`). With ``partial`` each right entry earns its share of the
+    points (PrairieLearn's per-element credit), else one wrong entry makes the answer wrong.
     """
     want, got = array_shape(key), array_shape(answer)
     if want != got and _squeeze(want) == _squeeze(got):
         answer, key, got = _flatten(answer), _flatten(key), want
     if want != got:
         return Verdict(0.0, reason=f"expected shape {_shape_text(want)}, got {_shape_text(got)}")
-    verdicts = [
-        compare_number(a, k, tolerance)
-        for a, k in zip(_flatten(answer), _flatten(key), strict=True)
-    ]
+    keys = _flatten(key)
+    each = entry_tolerance(tolerance, [k.approx for k in keys])
+    verdicts = [compare_number(a, k, each) for a, k in zip(_flatten(answer), keys, strict=True)]
     misses = sum(not v.full for v in verdicts)
     if misses:
-        return Verdict(0.0, reason=f"{misses} of {len(verdicts)} entries are off")
+        right = len(verdicts) - misses
+        reason = f"{misses} of {len(verdicts)} entries are off"
+        return Verdict(right / len(verdicts) if partial else 0.0, reason=reason)
     return EXACT_MATCH if all(v.exact for v in verdicts) else CLOSE_MATCH
 
 
@@ -201,28 +199,168 @@ def compare_set(answer: sympy.Set, key: sympy.Set, tolerance: dict[str, Any]) ->
 
 
 # -- expressions ------------------------------------------------------------------------------
-def compare_expression(answer: sympy.Expr, key: sympy.Expr, symbols: tuple[str, ...]) -> Verdict:
-    """Same canonical sympy form, or equal at random points of the declared symbols."""
+# Where each declared symbol is sampled: both signs, near zero and large magnitudes, so that
+# |w| against w, or sqrt(w^2) against w, cannot agree by accident on a narrow positive range.
+_MAGNITUDES = ("13/10", "7/10", "26/10", "3/10", "71/10", "1/1000", "1000")
+_POSITIVE = tuple(sympy.Rational(s) for s in _MAGNITUDES)
+_DOMAIN_VALUES: dict[str, tuple[sympy.Expr, ...]] = {
+    "real": (*(v * sign for v in _POSITIVE for sign in (1, -1)), sympy.Integer(0)),
+    "positive": _POSITIVE,
+    "nonnegative": (*_POSITIVE, sympy.Integer(0)),
+    "integer": tuple(sympy.Integer(n) for n in (0, 1, -1, 2, -2, 3, -3, 7, -7, 1000, -1000)),
+    "positive-integer": tuple(sympy.Integer(n) for n in (1, 2, 3, 4, 7, 12, 1000)),
+}
+_ASSUMPTIONS: dict[str, dict[str, bool]] = {
+    "real": {"real": True},
+    "positive": {"positive": True},
+    "nonnegative": {"nonnegative": True},
+    "integer": {"integer": True},
+    "positive-integer": {"integer": True, "positive": True},
+}
+EXPRESSION_POINTS = 40
+EXPRESSION_SEED = 20240917  # fixed: grading the same answer twice gives the same verdict
+EXPRESSION_RTOL = 1e-9
+SYMBOLIC_SECONDS = 1.0  # budget for sympy's simplify on one answer
+POINT_SECONDS = 0.25  # budget for evaluating one expression at one point
+SYMBOLIC_MAX_OPS = 120  # larger differences go straight to the numeric check
+KINK_OFFSET = sympy.Rational(1, 1000)
+
+
+def compare_expression(
+    answer: sympy.Expr,
+    key: sympy.Expr,
+    symbols: tuple[str, ...],
+    domains: Mapping[str, str] | None = None,
+) -> Verdict:
+    """Equivalent to the key over each symbol's whole domain (``real`` unless the part says).
+
+    First sympy tries to prove ``answer - key == 0`` under the domain's assumptions (bounded in
+    time and size: the trees come from dlexam's own parser, never from text given to sympy).
+    What it cannot prove is decided numerically: the two must agree at points of both signs,
+    near zero, at large magnitudes and on both sides of every kink of the key (``|theta|``).
+    """
     if answer == key:
         return EXACT_MATCH
-    rng = random.Random(EXPRESSION_SEED)
-    names = [sympy.Symbol(name) for name in symbols]
+    domains = domains or {}
+    table = {
+        sympy.Symbol(name): sympy.Symbol(name, **_ASSUMPTIONS[domains.get(name, "real")])
+        for name in symbols
+    }
+    left, right = answer.xreplace(table), key.xreplace(table)
+    if _proved_equal(left, right):
+        return Verdict(1.0, exact=True, reason="equivalent to the key")
     checked = 0
-    for _ in range(EXPRESSION_POINTS):
-        point = {name: sympy.Rational(rng.randint(50, 200), 100) for name in names}
-        got, want = (_evaluate(expr, point) for expr in (answer, key))
+    for point in _expression_points(right, table, domains):
+        want = _evaluate(right, point)
         if want is None:
             continue
+        got = _evaluate(left, point)
         if got is None or abs(got - want) > EXPRESSION_RTOL * max(1.0, abs(want)):
-            return NO_MATCH
+            where = ", ".join(f"{s}={_point_text(v)}" for s, v in point.items())
+            return Verdict(0.0, reason=f"not equivalent to the key: they differ at {where}")
         checked += 1
     if checked == 0:
         return NO_MATCH
     return Verdict(1.0, exact=True, reason="equivalent to the key")
 
 
-def _evaluate(expr: sympy.Expr, point: dict[sympy.Symbol, sympy.Expr]) -> complex | None:
-    value = complex(sympy.N(expr.xreplace(point), 30))
+def _point_text(value: sympy.Expr) -> str:
+    return str(value) if value.is_Integer else f"{float(value):g}"
+
+
+def _proved_equal(left: sympy.Expr, right: sympy.Expr) -> bool:
+    """``simplify(left - right) == 0`` within :data:`SYMBOLIC_SECONDS`; ``False`` if unsure."""
+    difference = left - right
+    if difference == 0:
+        return True
+    if sympy.count_ops(difference) > SYMBOLIC_MAX_OPS:
+        return False
+    try:
+        with time_limit(SYMBOLIC_SECONDS) as limited:
+            return limited and bool(sympy.simplify(difference) == 0)
+    except (TimeoutError, ArithmeticError, TypeError, ValueError, RecursionError):
+        return False
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[bool]:
+    """Raise :class:`TimeoutError` in the block after ``seconds`` (a POSIX interval timer).
+
+    Yields ``False`` where no timer can be set (another thread, or no ``setitimer``): the caller
+    then skips the work it cannot bound, or does it unbounded. Blocks do not nest.
+    """
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield False
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise TimeoutError(f"took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)  # again and again if code swallows it
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _expression_points(
+    key: sympy.Expr, table: Mapping[sympy.Symbol, sympy.Symbol], domains: Mapping[str, str]
+) -> list[dict[sympy.Symbol, sympy.Expr]]:
+    """Points over each symbol's domain: every value of the domain's list for each symbol in
+    turn (the others at a fixed draw), random draws, and both sides of the key's kinks."""
+    names = list(table.values())
+    values = {s: _DOMAIN_VALUES[domains.get(s.name, "real")] for s in names}
+    rng = random.Random(EXPRESSION_SEED)
+    points: list[dict[sympy.Symbol, sympy.Expr]] = []
+    base = {s: rng.choice([v for v in values[s] if 0 < abs(v) < 100]) for s in names}
+    for s in names:
+        points.extend({**base, s: v} for v in values[s])
+    while len(points) < EXPRESSION_POINTS:
+        points.append({s: rng.choice(values[s]) for s in names})
+    points.extend(_kink_points(key, base, domains))
+    return points
+
+
+def _kink_points(
+    key: sympy.Expr, base: Mapping[sympy.Symbol, sympy.Expr], domains: Mapping[str, str]
+) -> list[dict[sympy.Symbol, sympy.Expr]]:
+    """Both sides of each place where an ``Abs`` in the key (the one function of the answer
+    grammar with a kink) switches branch, along each real symbol in turn with the others
+    fixed, where that place is a root of a polynomial of degree 1 or 2. The key is trusted:
+    it comes from the family's solution."""
+    points: list[dict[sympy.Symbol, sympy.Expr]] = []
+    for node in key.atoms(sympy.Abs):
+        for s in node.args[0].free_symbols & set(base):
+            domain = domains.get(s.name, "real")
+            along = node.args[0].xreplace({o: v for o, v in base.items() if o != s})
+            if "integer" in domain or not along.is_polynomial(s):
+                continue
+            poly = sympy.Poly(along, s)
+            if poly.degree() not in (1, 2):
+                continue
+            for root in poly.real_roots():
+                offset = KINK_OFFSET * max(abs(root), KINK_OFFSET)
+                points.extend(
+                    {**base, s: side}
+                    for side in (root - offset, root + offset)
+                    if domain == "real" or side > 0 or (side == 0 and domain == "nonnegative")
+                )
+    return points
+
+
+def _evaluate(expr: sympy.Expr, point: Mapping[sympy.Symbol, sympy.Expr]) -> complex | None:
+    """The value at ``point`` to 30 digits, or ``None`` where it is undefined, not finite or
+    too large to compute in :data:`POINT_SECONDS` (``exp(exp(exp(x)))`` at x = 1000)."""
+    try:
+        with time_limit(POINT_SECONDS):
+            value = complex(sympy.N(expr.xreplace(dict(point)), 30))
+    except (TypeError, ValueError, OverflowError, ArithmeticError, TimeoutError):
+        return None
     if not (math.isfinite(value.real) and math.isfinite(value.imag)):
         return None
     return value

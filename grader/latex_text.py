@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from generator.mathtext import brace_group
+
 FIGURE = "[figure: see the PDF]"
 _FIGURES = re.compile(r"\\begin\{tikzpicture\}.*?\\end\{tikzpicture\}", re.DOTALL)
 _LISTS = re.compile(r"\\begin\{(enumerate|itemize)\}(\[[^\]]*\])?(.*?)\\end\{\1\}", re.DOTALL)
@@ -140,24 +142,6 @@ _SPACES = re.compile(r"\\[,;:! ]")
 _COMMAND = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])")
 
 
-def _argument(text: str, start: int) -> tuple[str, int] | None:
-    """The brace group starting at ``start`` (after spaces) and the index after it."""
-    index = start
-    while index < len(text) and text[index] == " ":
-        index += 1
-    if index >= len(text) or text[index] != "{":
-        return None
-    depth = 0
-    for end in range(index, len(text)):
-        if text[end] == "{":
-            depth += 1
-        elif text[end] == "}":
-            depth -= 1
-            if depth == 0:
-                return text[index + 1 : end], end + 1
-    return None
-
-
 def _grouped(text: str) -> str:
     """``a`` stays ``a``; ``a + b`` becomes ``(a + b)`` so ``x/(a + b)`` reads right."""
     text = text.strip()
@@ -175,7 +159,7 @@ def _commands(text: str) -> str:
             out.append(text[index:])
             return "".join(out)
         name = match.group(1)
-        first = _argument(text, match.end())
+        first = brace_group(text, match.end())
         out.append(text[index : match.start()])
         short = re.match(r"(\d)(\d)", text[match.end() :])
         if name in ("frac", "tfrac", "dfrac") and first is None and short:  # \frac12
@@ -183,7 +167,7 @@ def _commands(text: str) -> str:
             index = match.end() + 2
             continue
         if name == "renewcommand" and first is not None:
-            second = _argument(text, first[1])
+            second = brace_group(text, first[1])
             index = second[1] if second is not None else first[1]
             continue
         letter = re.match(r"\s*([A-Za-z0-9])", text[match.end() :])
@@ -196,14 +180,14 @@ def _commands(text: str) -> str:
                 index = match.end() + letter.end()
             continue
         if name == "multicolumn" and first is not None:
-            second = _argument(text, first[1])
-            third = _argument(text, second[1]) if second is not None else None
+            second = brace_group(text, first[1])
+            third = brace_group(text, second[1]) if second is not None else None
             if third is not None:
                 out.append(_commands(third[0]))
                 index = third[1]
                 continue
         if name in ("frac", "tfrac", "dfrac") and first is not None:
-            second = _argument(text, first[1])
+            second = brace_group(text, first[1])
             if second is not None:
                 numerator, denominator = _commands(first[0]), _commands(second[0])
                 out.append(f"{_grouped(numerator)}/{_grouped(denominator)}")

@@ -16,7 +16,7 @@ the instructor.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
@@ -33,10 +33,13 @@ from grader.reading import (
     KindInfo,
     Num,
     Reading,
+    choices_text,
     from_value,
     read_answer,
+    scaled,
     to_solution_value,
 )
+from grader.units import Unit
 
 LONG_EXACT = 40  # characters of exact key beyond which feedback shows only the decimal
 STATUSES = (
@@ -49,6 +52,10 @@ STATUSES = (
     "invalid",
     "blank",
     "manual",
+)
+WHOLE_NUMBER_RULE = (
+    "in a whole-number answer a comma before exactly three digits separates thousands, "
+    "1,576 = 1576; any other comma is a decimal comma"
 )
 CACHE_LIMIT = 20000  # distinct answer texts remembered per part (a class repeats answers)
 
@@ -75,17 +82,6 @@ class Alternative:
     reason: str
 
 
-def describe_tolerance(tolerance: Mapping[str, Any]) -> str:
-    mode = tolerance.get("mode")
-    if mode == "sigfig":
-        return f"{tolerance.get('digits', 3)} significant figures"
-    if mode == "decimals":
-        return f"{tolerance.get('digits', 2)} decimal places"
-    if mode == "rel":
-        return f"{100 * tolerance.get('rel', compare.DEFAULT_REL):g} % relative"
-    return str(mode)
-
-
 class KeyPart:
     """One part of ``keys.json`` with its key and alternatives read once, by the answer rules."""
 
@@ -101,12 +97,14 @@ class KeyPart:
         self.depends = tuple(raw.get("depends", ()))
         self.follow_through = float(raw.get("follow_through", 1.0))
         self.symbols = tuple(raw.get("symbols", ()))
+        self.domains = dict(raw.get("domains") or {})
         self.scoring = str(raw.get("scoring", "all-or-nothing"))
         labels = tuple(str(o["label"]) for o in raw.get("options", ()))
         exact = raw.get("exact")
         boolean = self.kind == "choice" and str(exact).strip().lower() in BOOLEAN_KEYS
         self.info = KindInfo(self.kind, self.symbols, None, labels, boolean)
         unit = raw.get("unit") or ""
+        self.unit = Unit.of(unit, bool(raw.get("unit_multiples")))
         self.expected = "" if exact is None else f"{exact} {unit}".strip()
         self.key: Any = None
         if exact is not None and self.kind not in ("manual", "constraint"):
@@ -139,16 +137,20 @@ class KeyPart:
     def verdict(self, answer: Any, key: Any) -> Verdict:
         """Compare a reading with a key value (the key, an alternative or a recomputed key)."""
         kind = self.kind
+        if kind == "integer" and isinstance(answer, Num) and not _whole(answer):
+            why = f"{answer} is not a whole number ({WHOLE_NUMBER_RULE})"
+            return Verdict(0.0, reason=why)
         if kind in ("integer", "number"):
             return compare.compare_number(answer, key, self.tolerance)
         if kind in ("vector", "matrix"):
-            return compare.compare_array(answer, key, self.tolerance)
+            partial = self.scoring == "partial"
+            return compare.compare_array(answer, key, self.tolerance, partial)
         if kind == "shape":
             return compare.compare_shape(answer, key)
         if kind in ("interval", "set"):
             return compare.compare_set(answer, key, self.tolerance)
         if kind == "expression":
-            return compare.compare_expression(answer, key, self.symbols)
+            return compare.compare_expression(answer, key, self.symbols, self.domains)
         return compare.compare_choices(
             answer, key, kind, self.scoring, len(self.info.labels) or len(key)
         )
@@ -166,6 +168,12 @@ class KeyPart:
             reason=reason,
             value=None if reading is None else reading.value,
         )
+
+
+def _whole(number: Num) -> bool:
+    if isinstance(number.exact, Fraction):
+        return number.exact.denominator == 1
+    return bool(number.exact.is_integer)
 
 
 def _decimal_text(key: Any) -> str:
@@ -275,7 +283,10 @@ def grade_part(key: KeyPart, text: str | None, context: Context | None = None) -
 
 def _read(key: KeyPart, text: str) -> Reading | PartResult:
     try:
-        return read_answer(text, key.info)
+        if key.unit is None:
+            return read_answer(text, key.info)
+        number, factor = key.unit.split(text, key.symbols)
+        return scaled(read_answer(number, key.info), factor, key.unit.name)
     except MathTextError as error:
         reason = f"cannot read the answer: {error}"
     except (ArithmeticError, ValueError, TypeError, RecursionError) as error:
@@ -304,7 +315,7 @@ def _grade_against_key(key: KeyPart, text: str) -> PartResult:
     if verdict.full:
         if verdict.exact:
             return key.result("correct", key.points, reading, verdict.reason or "matches the key")
-        why = f"within the tolerance ({describe_tolerance(key.tolerance)}) of the key"
+        why = f"within the tolerance ({formatting.tolerance_text(key.tolerance)}) of the key"
         return key.result("within-tolerance", key.points, reading, why)
     accepted = [(alt, v) for alt, v in matches if v.full]
     if accepted:
@@ -318,7 +329,13 @@ def _grade_against_key(key: KeyPart, text: str) -> PartResult:
 
 
 def _follow_through(key: KeyPart, result: PartResult, context: Context) -> PartResult:
-    """Full (or the configured fraction of) points when right from the student's own answers."""
+    """Full (or the configured fraction of) points when right from the student's own answers.
+
+    Earlier answers are decimals rounded as the exam asks, so the key is recomputed at the
+    student's values and again with each rounded value moved by half a unit of its last digit;
+    an answer within the tolerance of any value in that range earns the follow-through points
+    (``1b = 1.71`` stands for 1.705..1.715, and ``(1b - 1)^2`` for 0.497..0.511).
+    """
     question = context.question
     assert question is not None
     given: dict[str, Any] = {}
@@ -329,7 +346,7 @@ def _follow_through(key: KeyPart, result: PartResult, context: Context) -> PartR
             continue
         if earlier.status == "correct":
             continue
-        given[earlier_key.quantity] = to_solution_value(earlier_key.kind, earlier.value)
+        given[earlier_key.quantity] = earlier.value
         used.append(label)
     if not given:
         return result
@@ -338,19 +355,93 @@ def _follow_through(key: KeyPart, result: PartResult, context: Context) -> PartR
             result, reason=f"{result.reason}; follow-through not checked: {question.unavailable}"
         )
     try:
-        recomputed = question.recompute(key.quantity, given)
-        verdict = key.verdict(result.value, from_value(key.kind, recomputed))
+        recomputed = _recomputed(key, question, given)
+        verdict = key.verdict(result.value, recomputed)
+        if not verdict.full and _rounded_entries(given):  # only then is the spread needed
+            recomputed = _with_rounding(key, question, given, recomputed)
+            verdict = key.verdict(result.value, recomputed)
     except Exception as error:  # the family's own code on a student's values (1/0, a bad shape)
         why = f"follow-through not checked: your answers to {', '.join(used)} give no key here"
         return replace(result, reason=f"{result.reason}; {why} ({type(error).__name__})")
+    expected = f"your answer(s) to {', '.join(used)} give {_spread_text(recomputed)}"
     points = round(key.points * key.follow_through, 6)
     if not verdict.full or points <= result.points:
-        return result
-    why = (
-        f"wrong against the key, but right from your answer(s) to {', '.join(used)} "
-        f"(which give {formatting.exact_string(recomputed)})"
-    )
+        return replace(result, reason=f"{result.reason}; follow-through tried: {expected}")
+    why = f"wrong against the key, but right from your own earlier answers: {expected}"
     return replace(result, status="follow-through", points=points, reason=why)
+
+
+def _recomputed(key: KeyPart, question: QuestionInfo, given: Mapping[str, Any]) -> Any:
+    """The key recomputed from the student's earlier readings, read like an answer."""
+    kinds = {question.parts[label].quantity: question.parts[label].kind for label in key.depends}
+    inputs = {name: to_solution_value(kinds[name], value) for name, value in given.items()}
+    return from_value(key.kind, question.recompute(key.quantity, inputs))
+
+
+def _with_rounding(key: KeyPart, question: QuestionInfo, given: dict[str, Any], center: Any) -> Any:
+    """``center`` with each number carrying the spread that the rounding of the earlier
+    readings allows (first order: one half-unit move at a time, both ways)."""
+    near = _flatten_numbers(center)
+    spread = [0.0] * len(near)
+    for name, path, half in _rounded_entries(given):
+        for step in (half, -half):
+            moved = {**given, name: _moved(given[name], path, step)}
+            try:
+                far = _flatten_numbers(_recomputed(key, question, moved))
+            except Exception:  # the family's code at a moved value (a division by zero)
+                continue
+            for i, (a, b) in enumerate(zip(far, near, strict=True)):
+                spread[i] = max(spread[i], abs(a.approx - b.approx))
+    return _with_spread(center, iter(spread)) if any(spread) else center
+
+
+def _rounded_entries(given: Mapping[str, Any]) -> list[tuple[str, tuple[int, ...], Fraction]]:
+    """Every typed decimal among the earlier answers: (quantity, index path, half a unit)."""
+    found: list[tuple[str, tuple[int, ...], Fraction]] = []
+
+    def walk(name: str, value: Any, path: tuple[int, ...]) -> None:
+        if isinstance(value, Num) and value.spread:
+            found.append((name, path, Fraction(value.spread)))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(name, item, (*path, i))
+
+    for name, value in given.items():
+        walk(name, value, ())
+    return found
+
+
+def _moved(value: Any, path: tuple[int, ...], step: Fraction) -> Any:
+    if not path:
+        assert isinstance(value.exact, Fraction)
+        exact = value.exact + step
+        return Num(exact, float(exact))
+    copy = list(value)
+    copy[path[0]] = _moved(copy[path[0]], path[1:], step)
+    return copy
+
+
+def _with_spread(value: Any, spreads: Iterator[float]) -> Any:
+    if isinstance(value, Num):
+        return replace(value, spread=next(spreads))
+    if isinstance(value, list):
+        return [_with_spread(item, spreads) for item in value]
+    return value
+
+
+def _spread_text(value: Any) -> str:
+    """``0.5041 (0.497 to 0.5112 allowing for the rounding)`` or a vector of such values."""
+    numbers = _flatten_numbers(value)
+    if isinstance(value, frozenset):
+        return choices_text(value)
+    if not numbers:
+        return formatting.exact_string(value)
+    shown = ", ".join(f"{n.approx:.4g}" for n in numbers)
+    shown = f"[{shown}]" if isinstance(value, list) else shown
+    if not any(n.spread for n in numbers):
+        return shown
+    ranges = ", ".join(f"{n.approx - n.spread:.4g} to {n.approx + n.spread:.4g}" for n in numbers)
+    return f"{shown} ({ranges} allowing for the rounding of your earlier answers)"
 
 
 def _grade_constraint(key: KeyPart, text: str, context: Context | None) -> PartResult:

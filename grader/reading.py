@@ -32,10 +32,17 @@ _CHOICE_SPLIT = re.compile(r"[\s,;/&+]+|\band\b|\bund\b", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class Num:
-    """A real number read exactly (``Fraction`` on the fast path, else sympy) and as a float."""
+    """A real number read exactly (``Fraction`` on the fast path, else sympy) and as a float.
+
+    ``spread`` is how far the meant value may lie from ``exact``: half a unit of the last digit
+    a student typed (``1.71`` may stand for anything in [1.705, 1.715]), and for a key recomputed
+    from such answers (follow-through) the effect of that rounding on the key. Exact values
+    have none.
+    """
 
     exact: Fraction | sympy.Expr
     approx: float
+    spread: float = 0.0
 
     def __str__(self) -> str:
         if isinstance(self.exact, Fraction):
@@ -94,11 +101,15 @@ def number_from(value: Fraction | sympy.Expr) -> Num:
     return Num(expr, _float(approx))
 
 
-def read_number(text: str) -> Num:
-    """``12``, ``3,5``, ``2/3`` on the fast path; ``sqrt(3)``, ``1.2·10^-3`` through sympy."""
-    plain = mathtext.plain_number(text)
+def read_number(text: str, whole: bool = False) -> Num:
+    """``12``, ``3,5``, ``2/3`` on the fast path; ``sqrt(3)``, ``1.2·10^-3`` through sympy.
+
+    Digit groups are joined first (``15 520``; in a ``whole``-number part ``1,576`` = 1576).
+    """
+    text = mathtext.join_digit_groups(text, whole)
+    plain = mathtext.plain_number_typed(text)
     if plain is not None:
-        return Num(plain, _float(plain))
+        return Num(plain[0], _float(plain[0]), float(plain[1]))
     return number_from(mathtext.parse_scalar(text))
 
 
@@ -110,6 +121,7 @@ def _numbers(value: Any) -> Any:
 
 def read_array(text: str, shape: tuple[int, ...] | None = None) -> list[Any]:
     """A vector or matrix of :class:`Num`; plain rows like ``1 2 3`` skip sympy entirely."""
+    text = mathtext.join_spaced_groups(text)
     fast = _plain_row(text)
     if fast is not None and (shape is None or len(shape) == 1):
         return fast
@@ -125,10 +137,10 @@ def _plain_row(text: str) -> list[Num] | None:
     if any(c in body for c in "[]();"):
         return None
     items = body.split(",") if "," in body else body.split()
-    values = [mathtext.plain_number(item) for item in items]
+    values = [mathtext.plain_number_typed(item) for item in items]
     if not items or any(v is None for v in values):
         return None
-    return [Num(v, _float(v)) for v in values if v is not None]
+    return [Num(v[0], _float(v[0]), float(v[1])) for v in values if v is not None]
 
 
 def read_choices(text: str, labels: Sequence[str], boolean: bool) -> frozenset[str]:
@@ -200,7 +212,7 @@ def read_answer(text: str, info: KindInfo) -> Reading:
     """Read ``text`` as an answer of ``info.kind``; :class:`MathTextError` when unreadable."""
     kind = info.kind
     if kind in ("integer", "number"):
-        number = read_number(text)
+        number = read_number(text, whole=kind == "integer")
         return Reading(number, str(number))
     if kind in ("vector", "matrix"):
         array = read_array(text, info.shape)
@@ -221,6 +233,20 @@ def read_answer(text: str, info: KindInfo) -> Reading:
         design = read_constraint(text)
         return Reading(design, _show_design(design))
     raise MathTextError(f"answers of kind {kind!r} are not read automatically")
+
+
+def scaled(reading: Reading, factor: Fraction, unit: str) -> Reading:
+    """A number written in a multiple of the part's unit (``0.656 kB``), in the unit itself."""
+    if factor == 1:
+        return reading
+    number = reading.value
+    if not isinstance(number, Num):
+        raise MathTextError(f"only a single number can be given in a multiple of {unit}")
+    exact = (
+        number.exact * factor if isinstance(number.exact, Fraction) else number.exact * int(factor)
+    )
+    value = Num(exact, number.approx * float(factor), number.spread * float(factor))
+    return Reading(value, f"{value} {unit}")
 
 
 def _show(value: Any) -> str:

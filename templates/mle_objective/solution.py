@@ -21,6 +21,12 @@ ORDER = ("laplace", "gaussian", "exponential")  # options A, B, C name these mod
 
 
 @quantity
+def symbol_domains(density: str) -> dict[str, str]:
+    """The exponential model states y > 0, x > 0 and w > 0; the others let every symbol be real."""
+    return {"w": "positive", "x": "positive", "y": "positive"} if density == "exponential" else {}
+
+
+@quantity
 def residual(sign: sympy.Integer) -> sympy.Expr:
     return W * X + sign * B - Y
 
