@@ -761,7 +761,7 @@ def parse_shape(text: str) -> Shape:
     if (
         not body
         or len(items) > MAX_SHAPE_DIMS
-        or not all(item.isdigit() and len(item) <= 12 for item in items)
+        or not all(item.isascii() and item.isdigit() and len(item) <= 12 for item in items)
     ):
         raise MathTextError("expected a shape of whole numbers like 8x8x5 or (3, 4, 5, 5)")
     return Shape(tuple(int(item) for item in items))

@@ -32,7 +32,8 @@ def read_roster(path: Path) -> list[Student]:
     Read like the grader reads answers (:mod:`generator.table`): any delimiter, BOM or not, and
     header spellings such as ``Student ID;Name``."""
     try:
-        raw_header, rows = read_table(path)
+        table = read_table(path)
+        raw_header, rows = table.header, table.rows
     except DlexamError as error:
         raise DlexamError(f"roster: {error.message}", where=error.where, hint=error.hint) from None
     header = [column_name(cell) for cell in raw_header]

@@ -1,9 +1,10 @@
 """Reading the CSV files instructors bring: answers, rosters, manual points.
 
 One reader for all of them, so what works in one works in all: UTF-8 with or without a byte-order
-mark, comma, semicolon (European spreadsheet exports) or tab delimiters, quoted fields, and the
-header spellings people use (``Student ID``, ``student-id``, ``student``, ``id`` all name the
-``student_id`` column). Rows keep their physical line numbers for error messages.
+mark (else Windows-1252, with a warning), comma, semicolon (European spreadsheet exports) or tab
+delimiters, quoted fields, and the header spellings people use (``Student ID``, ``student-id``,
+``student``, ``id`` all name the ``student_id`` column). Rows keep their physical line numbers
+for error messages.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import DlexamError
@@ -37,21 +39,40 @@ def column_name(name: str) -> str:
     return ALIASES.get(canonical, canonical)
 
 
-def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and (line number, fields) rows of a CSV file, any delimiter, BOM or not."""
+@dataclass
+class Table:
+    """A CSV file as read: the header, (line number, fields) rows, and what was assumed."""
+
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+    warnings: list[str]
+    header_line: int = 1
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
+    """UTF-8 (BOM or not); else Windows-1252, what Excel on Windows saves as plain "CSV"."""
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DlexamError(f"cannot read the file: {error.strerror}", where=str(path)) from None
-    try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
+        utf8_error = error
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
         raise DlexamError(
-            f"not UTF-8 text (byte {error.start})",
+            f"not UTF-8 text (byte {utf8_error.start}) and not Windows-1252 either",
             where=str(path),
             hint="save the spreadsheet as 'CSV UTF-8'",
         ) from None
-    first = text.split("\n", 1)[0]
+    warning = (
+        f"{path}: not UTF-8 (byte {utf8_error.start}); read as Windows-1252, the encoding "
+        "Excel on Windows uses (save as 'CSV UTF-8' to be sure accents are right)"
+    )
+    return text, [warning]
+
+
+def _split_rows(text: str, path: Path) -> list[tuple[int, list[str]]]:
+    """Every record with the line it starts on, delimiter guessed from the first non-blank line."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(DELIMITERS, key=first.count)
     with _field_limit():
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -63,9 +84,57 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
                 start = reader.line_num + 1
         except csv.Error as error:
             raise DlexamError(f"malformed CSV: {error}", where=f"{path}:{start}") from None
-    if not rows or not any(cell.strip() for cell in rows[0][1]):
+    return rows
+
+
+def read_table(path: Path) -> Table:
+    """The header and rows of a CSV file, any delimiter, BOM or not, as spreadsheets leave them.
+
+    Spreadsheets export blank lines above the table, empty columns after the last header
+    (``1b;;``) and rows whose trailing empty cells are left out; these are read as meant, and
+    each assumption is a warning.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DlexamError(f"cannot read the file: {error.strerror}", where=str(path)) from None
+    text, warnings = _decode(raw, path)
+    rows = _split_rows(text, path)
+    while rows and _blank(rows[0][1]):
+        rows.pop(0)
+    if not rows:
         raise DlexamError("the file is empty or has no header row", where=str(path))
-    return rows[0][1], rows[1:]
+    line, header = rows[0]
+    if line > 1:
+        warnings.append(f"{path}: blank lines above the header skipped; the header is line {line}")
+    width = len(header)
+    while width and not header[width - 1].strip():
+        width -= 1
+    if width < len(header):
+        warnings.append(
+            f"{path}: {len(header) - width} empty column(s) after the last header "
+            f"{header[width - 1].strip()!r} ignored"
+        )
+    padded = []
+    table = []
+    for number, row in rows[1:]:
+        if len(row) > width and _blank(row[width:]):
+            row = row[:width]
+        elif 0 < len(row) < width and not _blank(row):
+            padded.append(number)
+            row = row + [""] * (width - len(row))
+        table.append((number, row))
+    if padded:
+        shown = ", ".join(map(str, padded[:10])) + (", ..." if len(padded) > 10 else "")
+        warnings.append(
+            f"{path}: line(s) {shown} have fewer fields than the header; "
+            "the missing cells at the end are read as blank"
+        )
+    return Table(header[:width], table, warnings, line)
+
+
+def _blank(row: list[str]) -> bool:
+    return not any(cell.strip() for cell in row)
 
 
 @contextmanager

@@ -106,15 +106,19 @@ def read_answers(path: Path, exam: ExamKeys, keep_example: bool = False) -> Answ
     Rows of the template's example student (``EXAMPLE``) are left out and counted, unless
     ``keep_example`` (``dlexam check`` grades the one row a student filled in, whatever its id).
     """
-    header, rows = read_table(path)
+    table = read_table(path)
+    header, rows = table.header, table.rows
     names = [column_name(h) for h in header]
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
-        raise DlexamError(f"the header repeats column(s) {', '.join(repeated)}", where=f"{path}:1")
+        raise DlexamError(
+            f"the header repeats column(s) {_names(repeated)}",
+            where=f"{path}:{table.header_line}",
+        )
     if "student_id" not in names:
         raise DlexamError(
-            f"no student_id column in the header ({', '.join(header)})",
-            where=f"{path}:1",
+            f"no student_id column in the header ({_names(header)})",
+            where=f"{path}:{table.header_line}",
             hint="start from answers-template.csv written by dlexam generate",
         )
     examples = [
@@ -129,12 +133,19 @@ def read_answers(path: Path, exam: ExamKeys, keep_example: bool = False) -> Answ
         sheet = _read_wide(names, header, rows, exam)
     sheet.records += len(examples)
     sheet.examples = examples
+    sheet.warnings[:0] = table.warnings
     return sheet
 
 
 def _student_of(row: list[str], names: list[str]) -> str:
     column = names.index("student_id")
     return row[column].strip() if column < len(row) else ""
+
+
+def _names(names: list[str]) -> str:
+    """Column names for a one-line message: a name with a line break or control character is
+    shown quoted and escaped."""
+    return ", ".join(name if name.isprintable() else repr(name) for name in names)
 
 
 def _blank(row: list[str]) -> bool:
@@ -244,16 +255,17 @@ def _read_long(
     return sheet
 
 
-def read_manual(path: Path, exam: ExamKeys) -> dict[tuple[str, str], float]:
+def read_manual(path: Path, exam: ExamKeys) -> tuple[dict[tuple[str, str], float], list[str]]:
     """Points an instructor entered for manual parts: long (student_id, part, points) or wide.
 
     Every bad cell is an error naming the file, line and column: these are the instructor's own
     numbers, and silently ignoring one would change a grade.
     """
-    header, rows = read_table(path)
+    table = read_table(path)
+    header, rows = table.header, table.rows
     names = [column_name(h) for h in header]
     if "student_id" not in names:
-        raise DlexamError("no student_id column in the header", where=f"{path}:1")
+        raise DlexamError("no student_id column in the header", where=f"{path}:{table.header_line}")
     labels = {label.lower(): label for label in exam.labels}
     sid = names.index("student_id")
     if "part" in names and "points" in names:
@@ -285,4 +297,4 @@ def read_manual(path: Path, exam: ExamKeys) -> dict[tuple[str, str], float]:
         except ValueError:
             raise DlexamError(f"points {text!r} are not a number", where=where) from None
         points[(student, label)] = value
-    return points
+    return points, table.warnings

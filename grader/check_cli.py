@@ -73,11 +73,23 @@ def check_command(
 
 
 def _ask(exam: ExamKeys, variant: str, rendered: Rendered) -> None:
-    """Ask every part in the terminal, answer at once, and print the score at the end."""
+    """Ask every part in the terminal, answer at once, and print the score at the end.
+
+    Ctrl-D (end of input) or Ctrl-C ends the session early, with the score so far."""
     questions = exam.questions(variant)
     click.echo(f"{exam.title}, variant {variant}: {len(questions)} question(s).")
     click.echo(FORMATS)
     score = Score()
+    try:
+        _ask_parts(questions, score, rendered)
+    except click.Abort:  # click.prompt's answer to end of input and to Ctrl-C
+        click.echo("")
+        click.echo("session ended before the last part")
+    click.echo("")
+    click.echo(score.line())
+
+
+def _ask_parts(questions: list[QuestionInfo], score: Score, rendered: Rendered) -> None:
     for question in questions:
         click.echo("")
         click.echo(question_heading(question))
@@ -95,8 +107,6 @@ def _ask(exam: ExamKeys, variant: str, rendered: Rendered) -> None:
             context.earlier[label] = result
             score.add(result)
             _show(result, key, question, rendered)
-    click.echo("")
-    click.echo(score.line())
 
 
 def _answer(key: KeyPart, context: Context) -> PartResult:

@@ -8,8 +8,8 @@ import click
 
 from grader.answers import read_answers, read_manual, roster_gaps
 from grader.exam import ExamKeys
-from grader.output import build_outputs, write_outputs
-from grader.scoring import grade_sheet, merge_manual, parse_grades
+from grader.output import build_outputs, check_output_folder, renamed_columns, write_outputs
+from grader.scoring import cycle_collection_paused, grade_sheet, merge_manual, parse_grades
 
 GRADES_HELP = (
     "Grade thresholds in percent, highest first, then the failing grade "
@@ -45,17 +45,19 @@ def grade_command(
     otherwise); decimal commas, digit groups, units and LaTeX are read (see the README).
     """
     thresholds, fail = parse_grades(grades)
-    exam = ExamKeys.load(keys_path)
-    sheet = read_answers(answers_path, exam)
-    manual = read_manual(manual_path, exam) if manual_path else {}
-    results = grade_sheet(exam, sheet)
-    warnings = [*sheet.warnings]
-    if manual_path:
-        warnings += merge_manual(results, manual, str(manual_path))
-    gaps = roster_gaps(exam, sheet)
-    files = build_outputs(exam, sheet, results, thresholds, fail, gaps)
     target = out_dir or answers_path.with_name(f"{answers_path.stem}-graded")
-    write_outputs(target, files)
+    check_output_folder(target)
+    with cycle_collection_paused():
+        exam = ExamKeys.load(keys_path)
+        sheet = read_answers(answers_path, exam)
+        manual, manual_warnings = read_manual(manual_path, exam) if manual_path else ({}, [])
+        results = grade_sheet(exam, sheet.submissions)
+        warnings = [*sheet.warnings, *manual_warnings, *renamed_columns(exam, sheet)]
+        if manual_path:
+            warnings += merge_manual(results, manual, str(manual_path))
+        gaps = roster_gaps(exam, sheet)
+        files = build_outputs(exam, sheet, results, thresholds, fail, gaps)
+        write_outputs(target, files)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     if sheet.note():

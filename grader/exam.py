@@ -109,7 +109,7 @@ class ExamKeys:
         lowered = {v.lower(): v for v in self.variants}
         if given.lower() in lowered:
             return lowered[given.lower()]
-        if given.isdigit():
+        if given.isascii() and given.isdigit():  # ``²`` and ``①`` are digits to str.isdigit
             by_index = {int(v["index"]) + 1: vid for vid, v in self.variants.items()}
             return by_index.get(int(given))
         return None

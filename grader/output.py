@@ -1,62 +1,91 @@
 """Everything ``dlexam grade`` writes, built in memory first and then put in place atomically.
 
-Files are written into a staging folder inside the output folder and renamed into place, so an
-interrupted run leaves either the previous output or the new one, never a half-written file. The
-``feedback/`` folder is swapped as a whole, so feedback of students from an earlier run on other
-answers does not linger next to the new files.
+The whole output folder is staged next to its target (``.NAME.grade-XXXX``) and swapped in with
+two renames: the previous folder steps aside as ``.NAME.previous-XXXX``, the staged one takes its
+name, and only then is the previous one removed. A failure at any point leaves the previous
+complete output; a run that was killed leaves a staging folder (removed by the next run) or, killed
+between the two renames, the previous output aside (put back by the next run before it starts).
+
+The folder is replaced as a whole, so it must be one ``dlexam grade`` wrote (or empty or new):
+a folder holding anything else is refused rather than deleted.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from generator.errors import DlexamError
 from grader.answers import AnswerSheet, RosterGaps
 from grader.exam import ExamKeys
-from grader.feedback import feedback_text, file_names, points_text
+from grader.feedback import FeedbackWriter, file_names, points_text
 from grader.report import class_stats, report_csv, report_html
 from grader.scoring import ECTS, FAIL, StudentResult, letter
+from grader.spreadsheet import csv_text
+
+OUTPUT_ENTRIES = frozenset({"scores.csv", "errors.csv", "report.csv", "report.html", "feedback"})
+INDEX = "feedback/index.csv"
+
+
+def result_columns(exam: ExamKeys) -> list[str]:
+    """The columns ``scores.csv`` writes itself, before the passed-through input columns; with a
+    roster in the keys, the student's name follows the id."""
+    parts = [f"{label}_{kind}" for label in exam.labels for kind in ("points", "status")]
+    name = ["name"] if exam.names else []
+    return ["student_id", *name, "variant", *parts, "total", "max", "percent", "grade"]
+
+
+def passed_through_headers(exam: ExamKeys, sheet: AnswerSheet) -> list[str]:
+    """The input's extra columns as headed in ``scores.csv``: a name that is already an output
+    column (``Grade``, ``total``, in any case) becomes ``Grade (input)``, never a second column
+    a spreadsheet lookup could confuse with the computed one."""
+    taken = {name.lower() for name in result_columns(exam)}
+    headers = []
+    for name in sheet.extra_columns:
+        header, n = name, 1
+        while header.strip().lower() in taken:
+            header = f"{name} (input)" if n == 1 else f"{name} (input {n})"
+            n += 1
+        taken.add(header.strip().lower())
+        headers.append(header)
+    return headers
+
+
+def renamed_columns(exam: ExamKeys, sheet: AnswerSheet) -> list[str]:
+    """Warnings for the passed-through columns :func:`passed_through_headers` renamed."""
+    return [
+        f"input column {name!r} is written as {header!r}: {name!r} is a column dlexam computes"
+        for name, header in zip(
+            sheet.extra_columns, passed_through_headers(exam, sheet), strict=True
+        )
+        if name != header
+    ]
 
 
 def scores_csv(
-    exam: ExamKeys,
-    sheet: AnswerSheet,
-    results: list[StudentResult],
-    grades: list[str],
+    exam: ExamKeys, sheet: AnswerSheet, results: list[StudentResult], grades: list[str]
 ) -> str:
-    """One row per graded student; with a roster in the keys, the student's name after the id."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    part_columns = [f"{label}_{kind}" for label in exam.labels for kind in ("points", "status")]
-    named = bool(exam.names) and "name" not in (c.strip().lower() for c in sheet.extra_columns)
-    writer.writerow(
-        [
-            "student_id",
-            *(["name"] if named else []),
-            "variant",
-            *part_columns,
-            "total",
-            "max",
-            "percent",
-            "grade",
-            *sheet.extra_columns,
-        ]
-    )
+    rows: list[list[object]] = [[*result_columns(exam), *passed_through_headers(exam, sheet)]]
+    pairs: dict[int, tuple[str, str]] = {}  # a shared result's two cells, formatted once
     for result, grade in zip(results, grades, strict=True):
-        cells = []
+        cells: list[object] = []
         for label in exam.labels:
             part = result.parts.get(label)
-            cells += ["", ""] if part is None else [points_text(part.points), part.status]
+            if part is None:
+                cells += ("", "")
+                continue
+            pair = pairs.get(id(part))
+            if pair is None:
+                pair = pairs[id(part)] = (points_text(part.points), part.status)
+            cells += pair
         submission = result.submission
-        writer.writerow(
+        rows.append(
             [
                 submission.student_id,
-                *([exam.names.get(submission.student_id, "")] if named else []),
+                *([exam.names.get(submission.student_id, "")] if exam.names else []),
                 submission.variant,
                 *cells,
                 points_text(result.total),
@@ -66,16 +95,12 @@ def scores_csv(
                 *(submission.extras.get(name, "") for name in sheet.extra_columns),
             ]
         )
-    return buffer.getvalue()
+    return csv_text(rows)
 
 
 def errors_csv(sheet: AnswerSheet) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["line", "student_id", "reason"])
-    for error in sheet.errors:
-        writer.writerow([error.line, error.student_id, error.reason])
-    return buffer.getvalue()
+    rows = [[error.line, error.student_id, error.reason] for error in sheet.errors]
+    return csv_text([["line", "student_id", "reason"], *rows])
 
 
 def build_outputs(
@@ -97,25 +122,90 @@ def build_outputs(
         "report.html": report_html(exam, stats, results, gaps.lines()),
     }
     names = file_names(r.submission.student_id for r in results)
+    index: list[list[object]] = [["student_id", "variant", "file"]]
+    feedback = FeedbackWriter(exam)
     for name, result, grade in zip(names, results, grades, strict=True):
-        files[f"feedback/{name}"] = feedback_text(exam, result, grade)
+        files[f"feedback/{name}"] = feedback.text(result, grade)
+        index.append([result.submission.student_id, result.submission.variant, name])
+    files[INDEX] = csv_text(index)
     return files
 
 
+def _aside(out_dir: Path, kind: str) -> list[Path]:
+    """Staging (``grade``) or set-aside (``previous``) folders of earlier runs for ``out_dir``."""
+    return sorted(out_dir.parent.glob(f".{out_dir.name}.{kind}-*"))
+
+
+def check_output_folder(out_dir: Path) -> None:
+    """Refuse, before any grading, an output folder that cannot be (or must not be) replaced."""
+    where = f"--out {out_dir}"
+    parent = out_dir.absolute().parent
+    if not parent.is_dir():
+        raise DlexamError(
+            f"the folder {parent} does not exist", where=where, hint="create it first"
+        )
+    if out_dir.exists() and not out_dir.is_dir():
+        raise DlexamError("this is a file, not a folder", where=where, hint="choose a folder")
+    if out_dir.is_dir():
+        foreign = sorted(
+            entry.name
+            for entry in out_dir.iterdir()
+            if entry.name not in OUTPUT_ENTRIES and not entry.name.startswith(".grade-")
+        )
+        if foreign:
+            shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+            raise DlexamError(
+                f"the folder holds files dlexam grade did not write ({shown}); "
+                "it is replaced as a whole",
+                where=where,
+                hint="choose a new or empty folder",
+            )
+    try:
+        probe = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.probe-", dir=parent))
+    except OSError as error:
+        raise DlexamError(f"cannot write in {parent}: {error.strerror}", where=where) from None
+    probe.rmdir()
+
+
+def _recover(out_dir: Path) -> None:
+    """Undo what a killed run left: its staging folder, or the previous output set aside."""
+    for staging in _aside(out_dir, "grade"):
+        shutil.rmtree(staging, ignore_errors=True)
+    for previous in _aside(out_dir, "previous"):
+        if out_dir.exists():
+            shutil.rmtree(previous, ignore_errors=True)
+        else:
+            os.replace(previous, out_dir)
+
+
+def _write_file(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+
+
 def write_outputs(out_dir: Path, files: Mapping[str, str]) -> None:
-    """Stage every file, then rename each top-level entry into ``out_dir``."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".grade-", dir=out_dir))
+    """Stage the whole folder, then swap it in (see the module docstring)."""
+    check_output_folder(out_dir)
+    _recover(out_dir)
+    parent = out_dir.absolute().parent
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.grade-", dir=parent))
+    previous = staging.with_name(staging.name.replace(".grade-", ".previous-", 1))
     try:
         for folder in sorted({Path(relative).parent for relative in files}):
             (staging / folder).mkdir(parents=True, exist_ok=True)
         for relative, text in files.items():
-            with open(staging / relative, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        for entry in sorted({relative.split("/")[0] for relative in files}):
-            target = out_dir / entry
-            if (staging / entry).is_dir() and target.exists():
-                os.replace(target, staging / f".previous-{entry}")
-            os.replace(staging / entry, target)
+            _write_file(staging / relative, text)
+        stepped_aside = out_dir.exists()
+        if stepped_aside:
+            os.replace(out_dir, previous)
+        try:
+            os.replace(staging, out_dir)
+        except BaseException:
+            if stepped_aside:
+                os.replace(previous, out_dir)
+            raise
+    except OSError as error:
+        raise DlexamError(f"cannot write the output: {error}", where=f"--out {out_dir}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(previous, ignore_errors=True)

@@ -16,6 +16,7 @@ the instructor.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -96,6 +97,7 @@ class KeyPart:
         self.tolerance = dict(raw.get("tolerance") or compare.DEFAULT_TOLERANCE)
         self.depends = tuple(raw.get("depends", ()))
         self.follow_through = float(raw.get("follow_through", 1.0))
+        self.follows_earlier = bool(self.depends) and self.follow_through > 0
         self.symbols = tuple(raw.get("symbols", ()))
         self.domains = dict(raw.get("domains") or {})
         self.scoring = str(raw.get("scoring", "all-or-nothing"))
@@ -124,6 +126,10 @@ class KeyPart:
             if self.kind not in ("manual", "constraint")
         )
         self.cache: dict[str, PartResult] = {}
+
+    def may_follow_through(self, result: PartResult) -> bool:
+        """Whether a result short of full points may still earn follow-through points."""
+        return self.follows_earlier and result.points < self.points and result.value is not None
 
     def _read_key(self, exact: str) -> Any:
         try:
@@ -269,24 +275,21 @@ def grade_part(key: KeyPart, text: str | None, context: Context | None = None) -
         result = _grade_against_key(key, text)
         if len(key.cache) < CACHE_LIMIT:
             key.cache[text] = result
-    if (
-        result.points < key.points
-        and result.value is not None
-        and key.depends
-        and key.follow_through > 0
-        and context is not None
-        and context.question is not None
-    ):
+    if key.may_follow_through(result) and context is not None and context.question is not None:
         result = _follow_through(key, result, context)
     return result
+
+
+# An answer text is read once per kind of part, whatever variant's key it is compared with.
+_read_once = functools.lru_cache(maxsize=CACHE_LIMIT)(read_answer)
 
 
 def _read(key: KeyPart, text: str) -> Reading | PartResult:
     try:
         if key.unit is None:
-            return read_answer(text, key.info)
+            return _read_once(text, key.info)
         number, factor = key.unit.split(text, key.symbols)
-        return scaled(read_answer(number, key.info), factor, key.unit.name)
+        return scaled(_read_once(number, key.info), factor, key.unit.name)
     except MathTextError as error:
         reason = f"cannot read the answer: {error}"
     except (ArithmeticError, ValueError, TypeError, RecursionError) as error:

@@ -158,7 +158,7 @@ def read_choices(text: str, labels: Sequence[str], boolean: bool) -> frozenset[s
     for token in _CHOICE_SPLIT.split(body):
         if not token:
             continue
-        if token.isdigit():
+        if token.isascii() and token.isdigit():
             index = int(token) - 1
             if not 0 <= index < len(allowed):
                 raise MathTextError(f"there is no option {token}")

@@ -11,7 +11,6 @@ timestamps, so two runs give identical files).
 from __future__ import annotations
 
 import base64
-import csv
 import html
 import io
 from collections import Counter
@@ -24,6 +23,7 @@ from grader.exam import ExamKeys
 from grader.feedback import points_text
 from grader.part import PartResult
 from grader.scoring import StudentResult
+from grader.spreadsheet import csv_text
 
 UPPER_LOWER = 0.27
 COMMON_WRONG = 3
@@ -103,6 +103,7 @@ def class_stats(exam: ExamKeys, results: list[StudentResult]) -> ClassStats:
     multiple-choice item, another family), per item as well: pooling them hides a bad item."""
     totals = np.array([r.total for r in results], dtype=float)
     parts = []
+    items: dict[tuple[str, str], str] = {}  # (variant, label) -> item, looked up once each
     for label in exam.labels:
         entries = [(r.parts[label], r.total) for r in results if label in r.parts]
         if not entries:
@@ -112,7 +113,10 @@ def class_stats(exam: ExamKeys, results: list[StudentResult]) -> ClassStats:
         by_item: dict[str, list[tuple[PartResult, float]]] = {}
         for result in results:
             if label in result.parts:
-                item = exam.item(result.submission.variant, label)
+                variant = result.submission.variant
+                if (variant, label) not in items:
+                    items[variant, label] = exam.item(variant, label)
+                item = items[variant, label]
                 by_item.setdefault(item, []).append((result.parts[label], result.total))
         if len(by_item) > 1:
             parts += [
@@ -155,10 +159,8 @@ REPORT_COLUMNS = (
 
 
 def report_csv(stats: ClassStats, notes: list[str] | tuple[str, ...] = ()) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(REPORT_COLUMNS)
-    writer.writerow(
+    rows: list[list[object]] = [list(REPORT_COLUMNS)]
+    rows.append(
         [
             f"total (n={stats.count})",
             points_text(stats.max_points),
@@ -173,7 +175,7 @@ def report_csv(stats: ClassStats, notes: list[str] | tuple[str, ...] = ()) -> st
         ]
     )
     for part in stats.parts:
-        writer.writerow(
+        rows.append(
             [
                 part.name,
                 points_text(part.max_points),
@@ -188,8 +190,8 @@ def report_csv(stats: ClassStats, notes: list[str] | tuple[str, ...] = ()) -> st
             ]
         )
     for note in notes:
-        writer.writerow([f"note: {note}", *[""] * (len(REPORT_COLUMNS) - 1)])
-    return buffer.getvalue()
+        rows.append([f"note: {note}", *[""] * (len(REPORT_COLUMNS) - 1)])
+    return csv_text(rows)
 
 
 def _png(figure: Figure) -> str:

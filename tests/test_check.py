@@ -163,6 +163,45 @@ def test_variant_option_is_refused_with_a_csv(keys: Path, tmp_path: Path) -> Non
     assert code == 2 and "with a CSV its variant column decides" in err
 
 
+def test_ctrl_d_ends_the_session_with_the_score_so_far(keys: Path) -> None:
+    # right 1a and 1b, then end of input (Ctrl-D) at 1c
+    code, out, err = check(str(keys), answers=["8x8x5", "6375"])
+    assert code == 0, err
+    assert "Aborted" not in out + err and "Traceback" not in out + err
+    assert "session ended before the last part" in out
+    assert "\nscore: 3 / 3 pt (100 %)\n" in out
+
+
+def test_ctrl_d_before_any_answer_ends_with_an_empty_score(keys: Path) -> None:
+    code, out, _ = check(str(keys))  # empty input
+    assert code == 0 and "\nscore: 0 / 0 pt (0 %)\n" in out
+
+
+@pytest.mark.parametrize("variant", ["²", "①"])
+def test_a_unicode_digit_as_variant_is_a_one_line_error(
+    keys: Path, tmp_path: Path, variant: str
+) -> None:
+    code, _, err = check(str(keys), "--variant", variant)
+    assert (
+        code == 2 and err == f"error: --variant: unknown variant {variant!r} (the keys have V001)\n"
+    )
+    answers = tmp_path / "mine.csv"
+    answers.write_text(f"student_id,variant,1a\nme,{variant},8x8x5\nyou,1,8x8x5\n")
+    code, out, err = check(str(keys), str(answers))
+    assert code == 0 and f"unknown variant {variant!r}" in err and "student you" in out
+
+
+def test_a_messy_csv_is_checked_with_warnings(keys: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "mine.csv"
+    text = "\r\nstudent_id;variant;1a;1b;;\r\nJürgen;V001;8x8x5\r\n"
+    answers.write_bytes(text.encode("cp1252"))
+    code, out, err = check(str(keys), str(answers))
+    assert code == 0, err
+    assert "read as Windows-1252" in err and "blank lines above the header" in err
+    assert "empty column(s) after the last header '1b'" in err and "fewer fields" in err
+    assert "student Jürgen (line 3)" in out and "right: 8x8x5" in out
+
+
 @pytest.mark.parametrize(
     ("latex", "text"),
     [

@@ -94,7 +94,7 @@ def test_round_trip_keys_as_answers_score_100_percent(exam: Path, tmp_path: Path
         statuses = {row[f"{label}_status"] for label in labels}
         assert statuses <= {"correct", "manual"}, row
     feedback = sorted(p.name for p in (out / "feedback").iterdir())
-    assert feedback == ["s-V001.txt", "s-V002.txt", "s-V003.txt"]
+    assert feedback == ["index.csv", "s-V001.txt", "s-V002.txt", "s-V003.txt"]
 
 
 def test_semicolon_csv_with_bom_blanks_quotes_and_a_bad_row(exam: Path, tmp_path: Path) -> None:
@@ -106,7 +106,7 @@ def test_semicolon_csv_with_bom_blanks_quotes_and_a_bad_row(exam: Path, tmp_path
         ["student_id", "variant", *labels, "email"],
         ["anna", "V001", *right, "anna@example.org"],
         ["ben", "V001", *([""] * len(labels)), "ben@example.org"],
-        ["carl", "V001", "1;2"],
+        ["carl", "V001", *right, "carl@example.org", "1;2"],
         ["dora", "V042", *right, ""],
         ["anna", "V001", *right, "again"],
     ]
@@ -145,7 +145,7 @@ def test_grading_twice_gives_identical_files(exam: Path, tmp_path: Path) -> None
         assert run("grade", str(exam), str(answers_path), "--out", str(out))[0] == 0
     files = sorted(p.relative_to(outputs[0]) for p in outputs[0].rglob("*") if p.is_file())
     assert Path("report.html") in files and Path("report.csv") in files
-    assert len([f for f in files if f.parts[0] == "feedback"]) == 12
+    assert len([f for f in files if f.parts[0] == "feedback"]) == 12 + 1  # and index.csv
     for relative in files:
         assert (outputs[0] / relative).read_bytes() == (outputs[1] / relative).read_bytes()
     assert sorted(p.relative_to(outputs[1]) for p in outputs[1].rglob("*") if p.is_file()) == files
@@ -222,7 +222,10 @@ def test_hostile_cells_are_invalid_and_the_file_names_are_safe(exam: Path, tmp_p
     assert code == 0
     row = read_rows(out / "scores.csv")[0]
     assert {row[f"{label}_status"] for label in labels} <= {"invalid", "manual"}
-    assert [p.name for p in (out / "feedback").iterdir()] == ["evil.txt"]
+    assert sorted(p.name for p in (out / "feedback").iterdir()) == [
+        "evil-0fbfd372.txt",
+        "index.csv",
+    ]
     assert not (tmp_path / "evil.txt").exists()
 
 
