@@ -126,6 +126,7 @@ class PartSpec:
     unit_multiples: bool = False
     decimals: int | None = None
     labels: str | None = None
+    room: float | None = None  # answer-box height in cm on the exam; None: from the kind
 
     @property
     def auto_graded(self) -> bool:
@@ -440,6 +441,26 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
         unit_multiples=bool(raw.get("unit_multiples", False)),
         decimals=raw.get("decimals"),
         labels=raw.get("labels"),
+        room=_room(raw.get("room"), place),
+    )
+
+
+# What ``room:`` in meta.yaml may name (cm of answer box on the exam), besides a number of cm.
+ROOMS = {"line": 1.2, "short": 2.5, "derivation": 5.5, "drawing": 7.0}
+MAX_ROOM = 20.0  # cm: a box must fit on a page with its prompt
+
+
+def _room(value: Any, place: str) -> float | None:
+    """The answer-box height a part declares: a name from ``ROOMS`` or centimetres."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value in ROOMS:
+        return ROOMS[value]
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value <= MAX_ROOM:
+        return float(value)
+    raise DlexamError(
+        f"room {value!r}: one of {', '.join(ROOMS)} or a height in cm from 1 to {MAX_ROOM:g}",
+        where=place,
     )
 
 

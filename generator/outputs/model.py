@@ -20,6 +20,7 @@ from generator.rendering import (
     SOLUTION_TEMPLATE,
     PartView,
     option_count,
+    part_room,
     render_family_text,
     tex_with_math,
 )
@@ -46,6 +47,7 @@ class PartModel:
     prompt: str  # plain text
     view: PartView  # label (CSV column, e.g. 3b), points, key LaTeX, rubric (as in meta.yaml)
     options_latex: tuple[str, ...]  # choice/multi parts: option texts A, B, ... (text-mode)
+    room: float  # cm of answer box on the printed exam (generator.rendering.part_room)
 
     @property
     def label(self) -> str:
@@ -131,7 +133,14 @@ def question_model(instance: Instance, number: int | None = None) -> QuestionMod
     """The model of one solved question; ``number`` defaults to its position in the spec."""
     views = instance.views
     parts = tuple(
-        PartModel(part.id, part.kind, part.prompt, views[part.id], _options(instance, part.id))
+        PartModel(
+            part.id,
+            part.kind,
+            part.prompt,
+            views[part.id],
+            _options(instance, part.id),
+            part_room(part, instance.values),
+        )
         for part in instance.parts
     )
     return QuestionModel(
