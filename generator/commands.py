@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 import numpy as np
+import sympy
 
 from generator import formatting, outdir, pdf
 from generator.bubble_sheet import SHEETS, with_sheet_instructions, write_bubble_sheets
@@ -58,15 +59,26 @@ def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
     return result
 
 
-def _part_json(part: Any, values: dict[str, Any]) -> dict[str, Any]:
-    value = None if part.kind == "manual" else values[part.answer]
-    return {
-        "id": part.id,
-        "kind": part.kind,
-        "points": part.points,
-        "exact": None if value is None else formatting.exact_string(value),
-        "value": None if value is None else formatting.number(value),
-    }
+def _part_json(instance: Instance, part: Any) -> dict[str, Any]:
+    """The part's keys.json entry (option texts, interval ends, labels, rounding), under the
+    part's own id: a single solved question has no exam position."""
+    key = instance.part_key(part)
+    del key["part"]
+    return {**key, "id": part.id}
+
+
+def _decimals(value: Any) -> str:
+    """``≈ 0.4159`` or ``≈ [0.4159, -1.25]`` for a number, vector or matrix key that is not all
+    integers, else empty (an interval shows its ends exactly)."""
+    if isinstance(value, sympy.Set):
+        return ""
+    numbers = formatting.number(value)
+    flat = numbers if isinstance(numbers, list) else [numbers]
+    while any(isinstance(item, list) for item in flat):
+        flat = [x for item in flat for x in (item if isinstance(item, list) else [item])]
+    if not flat or not any(isinstance(x, float) for x in flat):
+        return ""
+    return "  ≈ " + formatting.exact_string(formatting.rounded(value, 4, significant=True))
 
 
 @click.command("solve")
@@ -104,7 +116,7 @@ def solve_command(
                     "family": family.id,
                     "seed": None if source else seed,
                     "params": {k: formatting.exact_string(v) for k, v in params.items()},
-                    "parts": [_part_json(p, values) for p in family.parts],
+                    "parts": [_part_json(instance, p) for p in family.parts],
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -116,15 +128,15 @@ def solve_command(
         "params: " + ", ".join(f"{k}={formatting.exact_string(v)}" for k, v in params.items())
     )
     for part in family.parts:
-        entry = _part_json(part, values)
-        shown = entry["exact"] if entry["exact"] is not None else "(graded by hand)"
-        number = entry["value"]
-        decimal = (
-            f"  ≈ {formatting.Significant(values[part.answer], 4).text()}"
-            if isinstance(number, float)
-            else ""
-        )
-        click.echo(f"  ({part.id}) {part.prompt} [{part.points:g} pt]: {shown}{decimal}")
+        entry = _part_json(instance, part)
+        if entry["exact"] is None:
+            shown = "(graded by hand)"
+        elif "rounded" in entry:
+            ((unit, digits),) = entry["rounded"].items()
+            shown = f"{entry['exact']} (a decimal, {digits} {unit})"
+        else:
+            shown = entry["exact"] + _decimals(values[part.answer])
+        click.echo(f"  ({part.id}) {part.prompt} [{part.points:g} pt]: {shown}")
     if show_latex:
         click.echo(instance.render("question.tex.j2", "exam"))
 
@@ -279,9 +291,19 @@ def _typeset(
     )
     for path in written.combined:
         click.echo(f"  print file:       {path}")
-    if not written.failures:
+    if not written.failures and not written.name_failures:
         return
     click.echo("", err=True)
+    for name_failure in written.name_failures:
+        click.echo(f"cannot print the name of {name_failure}", err=True)
+    if not written.failures:
+        missing = [failure.variant.id for failure in written.name_failures]
+        rest = "the print files hold every other student" if written.combined else "no print files"
+        raise DlexamError(
+            f"{len(missing)} of {len(exam.variants)} copies were not made: {', '.join(missing)}; "
+            + rest,
+            hint="fix what is named above and run the command again",
+        )
     for failure in written.failures:
         click.echo(f"LaTeX error in {failure}", err=True)
     failed = sorted({v for failure in written.failures for v in failure.variants})

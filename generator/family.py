@@ -37,8 +37,11 @@ import yaml
 from generator import formatting
 from generator.dag import Graph, collect
 from generator.errors import DlexamError
+from generator.itembank import ITEMS_FILE, adapted_from, credit_problem
 from generator.params import Param
 from generator.points import AMOUNT, RubricItem, exact, rubric_total
+from generator.shuffle import PARAM as OPTION_ORDER
+from generator.shuffle import OptionOrder
 
 KINDS = (
     "integer",
@@ -122,6 +125,8 @@ class PartSpec:
     unit: str = ""
     unit_multiples: bool = False
     decimals: int | None = None
+    labels: str | None = None
+    room: float | None = None  # answer-box height in cm on the exam; None: from the kind
 
     @property
     def auto_graded(self) -> bool:
@@ -154,6 +159,9 @@ class Family:
     numeric_fn: Callable[[dict[str, Any]], dict[str, Any]] | None
     checks: dict[str, Callable[..., list[str]]] = field(default_factory=dict)
     identity: tuple[str, ...] = ()
+    audit: tuple[dict[str, Any], ...] = ()
+    option_order: OptionOrder | None = None
+    credit: str = ""  # the solutions' credit line ("Adapted from ..."); empty for dlexam originals
 
     def same_question_key(self, params: Mapping[str, Any]) -> tuple[str, ...]:
         """What makes two draws the same question (``IDENTITY`` in params.py, default: all
@@ -183,7 +191,11 @@ class Family:
         return list(self.constraint_fn(dict(params)) or [])
 
     def source_instance(self) -> dict[str, Any]:
-        return self.coerce(self.source_params)
+        """The source question's values; its options in the order the family writes them."""
+        values = dict(self.source_params)
+        if self.option_order:
+            values.setdefault(OPTION_ORDER, 0)
+        return self.coerce(values)
 
     def draw(
         self,
@@ -195,9 +207,10 @@ class Family:
         fixed = self.coerce(fixed or {})
         last: list[str] = []
         for _ in range(SAMPLE_ATTEMPTS):
-            drawn = (
-                self.sampler(rng) if self.sampler else {p.name: p.sample(rng) for p in self.params}
-            )
+            drawn = dict(self.sampler(rng)) if self.sampler else {}
+            for param in self.params:  # what a sampler leaves out (the option order) is drawn
+                if param.name not in drawn:
+                    drawn[param.name] = param.sample(rng)
             params = {**self.coerce(drawn), **fixed}
             last = self.violations(params)
             if not last and (accept is None or accept(params)):
@@ -217,7 +230,10 @@ class Family:
     ) -> dict[str, Any]:
         """The ``wanted`` quantities (default all) for ``params``; ``given`` replaces quantities
         (follow-through recomputes one later key from a student's earlier answers)."""
-        return self.graph.evaluate(params, given, wanted)
+        values = self.graph.evaluate(params, given, wanted)
+        if self.option_order and OPTION_ORDER in params:
+            self.option_order.apply(values, int(params[OPTION_ORDER]), given or {})
+        return values
 
     def part(self, part_id: str) -> PartSpec:
         for part in self.parts:
@@ -299,6 +315,31 @@ def _load_module(folder: Path, name: str) -> ModuleType:
     sys.modules[module_name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def _credit(meta: Mapping[str, Any], folder: Path) -> str:
+    """The family's credit line from ``credit:`` in meta.yaml, the one source reference written
+    for students (``source:`` is for authors). Without it (a family of one's own) or with
+    ``credit: new`` the solutions print none; an item bank credits each item instead."""
+    where = str(folder / "meta.yaml")
+    banked = (folder / ITEMS_FILE).is_file()
+    if banked:
+        if "credit" in meta:
+            raise DlexamError(
+                f"'credit' is not used here: each item in {ITEMS_FILE} credits its own source",
+                where=where,
+                hint="remove 'credit' from meta.yaml",
+            )
+        return ""
+    reference = meta.get("credit", "new")
+    problem = "must be text" if not isinstance(reference, str) else credit_problem(reference)
+    if not reference or problem:
+        raise DlexamError(
+            f"credit {reference!r}: {problem or 'is empty'}",
+            where=where,
+            hint='write e.g. credit: "TUM I2DL WS21 endterm, Problem 7", or credit: new',
+        )
+    return adapted_from(" ".join(reference.split()))
 
 
 def _require(meta: Mapping[str, Any], key: str, where: str) -> Any:
@@ -399,7 +440,61 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
         unit=str(raw.get("unit", "")),
         unit_multiples=bool(raw.get("unit_multiples", False)),
         decimals=raw.get("decimals"),
+        labels=raw.get("labels"),
+        room=_room(raw.get("room"), place),
     )
+
+
+# What ``room:`` in meta.yaml may name (cm of answer box on the exam), besides a number of cm.
+ROOMS = {"line": 1.2, "short": 2.5, "derivation": 5.5, "drawing": 7.0}
+MAX_ROOM = 20.0  # cm: a box must fit on a page with its prompt
+
+
+def _room(value: Any, place: str) -> float | None:
+    """The answer-box height a part declares: a name from ``ROOMS`` or centimetres."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value in ROOMS:
+        return ROOMS[value]
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value <= MAX_ROOM:
+        return float(value)
+    raise DlexamError(
+        f"room {value!r}: one of {', '.join(ROOMS)} or a height in cm from 1 to {MAX_ROOM:g}",
+        where=place,
+    )
+
+
+AUDIT_THRESHOLDS = ("constant", "distinct", "degenerate", "length")
+
+
+def _audit_exceptions(raw: Any, part_ids: set[str], where: str) -> tuple[dict[str, Any], ...]:
+    """The audit thresholds a family declares it cannot meet (``audit:`` in meta.yaml), each
+    with the parts it concerns (default: all) and a reason an instructor would accept."""
+    place = f"{where}/meta.yaml: audit"
+    if not isinstance(raw, list):
+        raise DlexamError("must be a list of {threshold, parts, reason}", where=place)
+    entries = []
+    for index, entry in enumerate(raw):
+        at = f"{place}[{index}]"
+        if not isinstance(entry, dict) or not str(entry.get("reason", "")).strip():
+            raise DlexamError("each entry needs a threshold and a reason", where=at)
+        if entry.get("threshold") not in AUDIT_THRESHOLDS:
+            raise DlexamError(
+                f"unknown threshold {entry.get('threshold')!r} "
+                f"(one of {', '.join(AUDIT_THRESHOLDS)})",
+                where=at,
+            )
+        unknown = [p for p in entry.get("parts", ()) if str(p) not in part_ids]
+        if unknown:
+            raise DlexamError(f"unknown part(s) {', '.join(map(str, unknown))}", where=at)
+        entries.append(
+            {
+                "threshold": entry["threshold"],
+                "parts": tuple(str(p) for p in entry.get("parts", ())),
+                "reason": " ".join(str(entry["reason"]).split()),
+            }
+        )
+    return tuple(entries)
 
 
 def _domains(raw: Mapping[str, Any], where: str) -> dict[str, str] | str:
@@ -459,11 +554,15 @@ def load_family(folder: Path) -> Family:
     params_module = _load_module(folder, "params")
     solution_module = _load_module(folder, "solution")
     params = tuple(getattr(params_module, "PARAMS", ()))
+    option_order = OptionOrder.of(parts, {p.name for p in params})
+    if option_order:
+        params = (*params, OptionOrder.param())
     graph = Graph(collect(vars(solution_module)), [p.name for p in params])
     for part in parts:
         answer = None if part.kind == "manual" else part.answer  # manual parts have no key
         domains = part.domains if isinstance(part.domains, str) else None
-        for name in (answer, *(a.quantity for a in part.alternatives), part.options, domains):
+        named = (answer, *(a.quantity for a in part.alternatives), part.options, part.labels)
+        for name in (*named, domains):
             if name is not None and name not in graph.quantities:
                 raise DlexamError(
                     f"part {part.id} names quantity {name!r}, not defined in solution.py",
@@ -483,6 +582,9 @@ def load_family(folder: Path) -> Family:
 
     source = meta.get("source") or {}
     return Family(
+        option_order=option_order,
+        audit=_audit_exceptions(meta.get("audit") or [], {p.id for p in parts}, where),
+        credit=_credit(meta, folder),
         id=family_id,
         folder=folder,
         title=str(_require(meta, "title", where)),

@@ -128,13 +128,22 @@ def exact_string(value: Any) -> str:
     """The parsable exact form: ``2/3``, ``sqrt(3)``, ``[1, 2]``, ``8x8x5``, ``(0, 1/3] U {2}``."""
     if isinstance(value, str):
         return value
+    if isinstance(value, Fixed | Significant):
+        return value.text()
     if isinstance(value, Shape):
         return str(value)
     if isinstance(value, list | tuple):
         return "[" + ", ".join(exact_string(v) for v in value) + "]"
     if _is_set(value):
         return _set_string(value)
-    return sympy.sstr(sympy.sympify(value))
+    return _sympy_string(sympy.sympify(value))
+
+
+@lru_cache(maxsize=8192)
+def _sympy_string(expr: sympy.Basic) -> str:
+    """sympy's string printer, memoized like :func:`_sympy_latex` (a key is printed for
+    keys.json, for the grader's reading and, in ``dlexam audit``, once more per entry)."""
+    return str(sympy.sstr(expr))
 
 
 def _set_string(value: sympy.Set) -> str:
@@ -219,6 +228,78 @@ def _set_numbers(value: sympy.Set) -> list[Any]:
     if isinstance(value, sympy.FiniteSet):
         return [[number(v), number(v)] for v in sorted(value, key=sympy.default_sort_key)]
     return []
+
+
+INFINITY = {sympy.oo: "inf", -sympy.oo: "-inf"}
+DECIMAL_SIGNIFICANT = 6  # figures of a decimal key that has no decimals: of its own
+
+
+def json_value(value: Any) -> Any:
+    """The ``value`` of a key in keys.json: :func:`number`, losing nothing.
+
+    Infinite numbers are the strings ``"inf"`` and ``"-inf"`` (what ``float()`` reads); an
+    interval or set is a list of ``{"lower", "upper", "lower_closed", "upper_closed"}`` (a point
+    ``{2}`` is a closed interval from 2 to 2). See ``generator/schema/keys.schema.json``.
+    """
+    if isinstance(value, list | tuple):
+        return [json_value(v) for v in value]
+    if _is_set(value):
+        return _set_json(value)
+    if isinstance(value, str | Shape):
+        return number(value)
+    expr = sympy.sympify(value)
+    if expr in INFINITY:
+        return INFINITY[expr]
+    return number(expr)
+
+
+def _set_json(value: sympy.Set) -> list[dict[str, Any]]:
+    if isinstance(value, sympy.Union):
+        return [item for arg in value.args for item in _set_json(arg)]
+    if isinstance(value, sympy.Interval):
+        return [
+            {
+                "lower": json_value(value.start),
+                "upper": json_value(value.end),
+                "lower_closed": not value.left_open,
+                "upper_closed": not value.right_open,
+            }
+        ]
+    if isinstance(value, sympy.FiniteSet):
+        points = sorted(value, key=sympy.default_sort_key)
+        return [
+            {
+                "lower": json_value(v),
+                "upper": json_value(v),
+                "lower_closed": True,
+                "upper_closed": True,
+            }
+            for v in points
+        ]
+    if value == sympy.S.Reals:
+        return _set_json(sympy.Interval(-sympy.oo, sympy.oo))
+    return []
+
+
+def is_decimal(value: Any) -> bool:
+    """True when a key holds floating-point numbers (an honest decimal, not an exact form)."""
+    if isinstance(value, list | tuple):
+        return any(is_decimal(v) for v in value)
+    if value is None or isinstance(value, str | Shape) or _is_set(value):
+        return False
+    return bool(sympy.sympify(value).has(sympy.Float))
+
+
+def decimal_key(value: Any, decimals: int | None) -> tuple[Any, dict[str, int] | None]:
+    """A key as it is written down: its exact form, or, when it is a decimal, that decimal to
+    the part's stated precision (``decimals`` places, else :data:`DECIMAL_SIGNIFICANT`
+    significant figures) together with that precision, so no one mistakes it for exact."""
+    if not is_decimal(value):
+        return value, None
+    if decimals is not None:
+        return rounded(value, decimals), {"decimals": decimals}
+    shown = rounded(value, DECIMAL_SIGNIFICANT, significant=True)
+    return shown, {"significant": DECIMAL_SIGNIFICANT}
 
 
 def template_value(value: Any) -> str:

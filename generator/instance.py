@@ -95,6 +95,7 @@ class Instance:
     def part_key(self, part: PartSpec) -> dict[str, Any]:
         """The keys.json entry of one part (see ``generator/schema/keys.schema.json``)."""
         value = None if part.kind == "manual" else self.values[part.answer]
+        written, rounded = formatting.decimal_key(value, part.decimals)
         labels = {p.id: self.label(p) for p in self.family.parts}
         key: dict[str, Any] = {
             "id": self.label(part),
@@ -103,15 +104,17 @@ class Instance:
             "kind": part.kind,
             "points": self.points[part.id],
             "quantity": part.answer,
-            "exact": None if value is None else formatting.exact_string(value),
+            "exact": None if value is None else formatting.exact_string(written),
             "latex": None if value is None else self.views[part.id].key_latex,
-            "value": None if value is None else formatting.number(value),
+            "value": None if value is None else formatting.json_value(value),
             "unit": part.unit,
             "tolerance": part.tolerance,
             "alternatives": [
                 {
-                    "exact": formatting.exact_string(self.values[alt.quantity]),
-                    "value": formatting.number(self.values[alt.quantity]),
+                    "exact": formatting.exact_string(
+                        formatting.decimal_key(self.values[alt.quantity], part.decimals)[0]
+                    ),
+                    "value": formatting.json_value(self.values[alt.quantity]),
                     "points": float(exact(alt.points) * self.factor(part)),
                     "reason": alt.reason,
                 }
@@ -132,6 +135,10 @@ class Instance:
             ]
         if part.check:
             key["check"] = part.check
+        if rounded:
+            key["rounded"] = rounded
+        if part.labels:
+            key["labels"] = [str(label) for label in self.values[part.labels]]
         if part.unit_multiples:
             key["unit_multiples"] = True
         domains = part.domains_in(self.values)

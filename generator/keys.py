@@ -17,7 +17,7 @@ from generator import __version__
 from generator.errors import DlexamError
 from generator.variants import Exam
 
-KEYS_VERSION = 1
+KEYS_VERSION = 2
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "keys.schema.json"
 
 

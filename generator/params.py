@@ -148,28 +148,40 @@ class Real(Param):
 
 @dataclass(frozen=True)
 class Vector(Param):
-    """A list of ``length`` numbers; ``element`` samples each entry (default small integers)."""
+    """A list of ``length`` numbers; ``element`` samples each entry (default small integers).
+
+    ``lengths`` (optional) lets the size itself vary between variants: a draw picks one of them
+    and any of them is accepted, for questions whose dimension is part of what changes.
+    """
 
     length: int = 2
     element: Param | None = None
+    lengths: tuple[int, ...] = ()
     kind: str = field(default="vector", init=False)
 
     def _element(self) -> Param:
         return self.element or Integer(self.name, -3, 3)
 
+    def _allowed(self) -> tuple[int, ...]:
+        return self.lengths or (self.length,)
+
     def sample(self, rng: np.random.Generator) -> list[Any]:
-        return [self._element().sample(rng) for _ in range(self.length)]
+        allowed = self._allowed()
+        size = allowed[int(rng.integers(len(allowed)))] if self.lengths else self.length
+        return [self._element().sample(rng) for _ in range(size)]
 
     def coerce(self, value: Any) -> list[Any]:
         value = read(value, self.name)
         if not isinstance(value, list) or any(isinstance(v, list) for v in value):
             raise DlexamError(f"expected a vector like [1, 2], got {value!r}", where=self.name)
-        if len(value) != self.length:
-            raise DlexamError(f"expected {self.length} entries, got {len(value)}", where=self.name)
+        if len(value) not in self._allowed():
+            wanted = " or ".join(str(n) for n in self._allowed())
+            raise DlexamError(f"expected {wanted} entries, got {len(value)}", where=self.name)
         return [self._element().coerce(v) for v in value]
 
     def describe(self) -> dict[str, Any]:
-        return {**super().describe(), "length": self.length, "element": self._element().kind}
+        sizes = {"lengths": list(self.lengths)} if self.lengths else {"length": self.length}
+        return {**super().describe(), **sizes, "element": self._element().kind}
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,11 @@ INDEX = "feedback/index.csv"
 
 
 def result_columns(exam: ExamKeys) -> list[str]:
-    """The columns ``scores.csv`` writes itself, before the passed-through input columns."""
+    """The columns ``scores.csv`` writes itself, before the passed-through input columns; with a
+    roster in the keys, the student's name follows the id."""
     parts = [f"{label}_{kind}" for label in exam.labels for kind in ("points", "status")]
-    return ["student_id", "variant", *parts, "total", "max", "percent", "grade"]
+    name = ["name"] if exam.names else []
+    return ["student_id", *name, "variant", *parts, "total", "max", "percent", "grade"]
 
 
 def passed_through_headers(exam: ExamKeys, sheet: AnswerSheet) -> list[str]:
@@ -83,6 +85,7 @@ def scores_csv(
         rows.append(
             [
                 submission.student_id,
+                *([exam.names.get(submission.student_id, "")] if exam.names else []),
                 submission.variant,
                 *cells,
                 points_text(result.total),

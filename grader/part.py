@@ -83,6 +83,13 @@ class Alternative:
     reason: str
 
 
+def _fractions(value: Any) -> Any:
+    """keys.json numbers (floats, nested lists) as exact fractions of those floats."""
+    if isinstance(value, list):
+        return [_fractions(v) for v in value]
+    return Fraction(value)
+
+
 class KeyPart:
     """One part of ``keys.json`` with its key and alternatives read once, by the answer rules."""
 
@@ -109,11 +116,12 @@ class KeyPart:
         self.unit = Unit.of(unit, bool(raw.get("unit_multiples")))
         self.expected = "" if exact is None else f"{exact} {unit}".strip()
         self.key: Any = None
+        rounded = bool(raw.get("rounded"))
         if exact is not None and self.kind not in ("manual", "constraint"):
-            self.key = self._read_key(str(exact))
+            self.key = self._graded_key(raw, rounded)
             shape = array_shape(self.key) if self.kind in ("vector", "matrix") else None
             self.info = KindInfo(self.kind, self.symbols, shape, labels, boolean)
-            decimal = _decimal_text(self.key)
+            decimal = None if rounded else _decimal_text(self.key)  # a decimal key shows itself
             if decimal and len(str(exact)) > LONG_EXACT:  # a 40-digit float helps nobody
                 self.expected = f"≈ {decimal} {unit}".strip()
             elif decimal:
@@ -121,11 +129,19 @@ class KeyPart:
         if self.kind == "constraint" and exact is not None:
             self.expected = f"any design meeting the constraints, e.g. {exact}"
         self.alternatives = tuple(
-            Alternative(self._read_key(str(a["exact"])), str(a["exact"]), a["points"], a["reason"])
+            Alternative(self._graded_key(a, rounded), str(a["exact"]), a["points"], a["reason"])
             for a in raw.get("alternatives", ())
             if self.kind not in ("manual", "constraint")
         )
         self.cache: dict[str, PartResult] = {}
+
+    def _graded_key(self, entry: Mapping[str, Any], rounded: bool) -> Any:
+        """What a key is graded against: its exact form, or, for a decimal key (``rounded`` in
+        keys.json: written to its stated precision for people), its full value, as exports use
+        it, so the rounding of the printed key never moves or widens the tolerance window."""
+        if rounded:
+            return from_value(self.kind, _fractions(entry["value"]))
+        return self._read_key(str(entry["exact"]))
 
     def may_follow_through(self, result: PartResult) -> bool:
         """Whether a result short of full points may still earn follow-through points."""

@@ -49,13 +49,43 @@ def test_solve_source_json_has_the_documented_shape() -> None:
     data = json.loads(out)
     assert data["family"] == "conv_shape" and data["seed"] is None
     assert data["params"]["size"] == "26"
-    assert data["parts"][0] == {
+    part = data["parts"][0]
+    assert {k: part[k] for k in ("id", "kind", "points", "exact", "value")} == {
         "id": "a",
         "kind": "shape",
         "points": 2.0,
         "exact": "8x8x5",
         "value": [8, 8, 5],
     }
+    assert part["latex"] == r"8 \times 8 \times 5" and part["tolerance"] == {"mode": "exact"}
+
+
+def parts_of(*args: str) -> dict[str, dict]:
+    code, out, _ = run("solve", *args, "--json")
+    assert code == 0
+    return {p["id"]: p for p in json.loads(out)["parts"]}
+
+
+def test_solve_json_keeps_interval_ends_infinities_options_labels_and_rounding() -> None:
+    sgd = parts_of("sgd_quadratic", "--source")
+    assert sgd["b"]["exact"] == "(1/6, oo)"
+    assert sgd["b"]["value"] == [
+        {"lower": 1 / 6, "upper": "inf", "lower_closed": False, "upper_closed": False}
+    ]
+    choice = parts_of("lr_per_coordinate", "--source")["b"]
+    assert [o["label"] for o in choice["options"]] == ["A", "B", "C"]
+    assert all(o["text"] for o in choice["options"])
+    assert parts_of("graph_gradients", "--seed", "1")["c"]["labels"] == ["df/dx", "df/dy"]
+    lstm = parts_of("rnn_lstm_forward", "--seed", "1")
+    assert lstm["a"]["exact"] == "0.4159" and lstm["a"]["rounded"] == {"decimals": 4}
+    assert "rounded" not in lstm["d"]  # y2 = ReLU(negative) = 0 exactly
+
+
+def test_solve_text_prints_decimals_for_vectors_and_says_when_a_key_is_a_decimal() -> None:
+    code, out, _ = run("solve", "backprop_sin", "--source", "--set", "lr=1/3")
+    assert code == 0 and "[pi/2 + 8/3, 4/3 + pi]  ≈ [4.237, 4.475]" in out
+    code, out, _ = run("solve", "rnn_lstm_forward", "--seed", "1")
+    assert "(a) state s1 [1 pt]: 0.4159 (a decimal, 4 decimals)" in out
 
 
 def test_solve_set_takes_exact_values_and_seeds_are_reproducible() -> None:

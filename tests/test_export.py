@@ -105,9 +105,9 @@ def expected_blanks(raw: dict[str, Any]) -> list[tuple[str, Any]]:
     return []
 
 
-def number_or_text(value: float | None) -> tuple[str, Any]:
-    """keys.json has no number for an infinite key: that blank takes text."""
-    return ("number", value) if value is not None else ("text", None)
+def number_or_text(value: float | str) -> tuple[str, Any]:
+    """keys.json writes an infinite key as "inf" or "-inf": that blank takes text."""
+    return ("text", None) if value in ("inf", "-inf") else ("number", value)
 
 
 def blank_width(raw: dict[str, Any], want: float) -> float:
@@ -226,7 +226,7 @@ def test_moodle_export_scores_like_the_keys(spec_path: Path) -> None:
                     chosen = {labels[i] for i, a in enumerate(answers) if a[0] > 0}
                     assert chosen == want
             weights += part_weight
-            if raw["kind"] in ("integer", "number") and raw["value"] is not None:
+            if raw["kind"] in ("integer", "number") and raw["value"] not in ("inf", "-inf"):
                 key = stated_decimal(raw["value"], raw["tolerance"])
                 assert grader_full(raw, key)
                 width = half_width(float(raw["value"]), raw["tolerance"])

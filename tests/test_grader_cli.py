@@ -97,6 +97,51 @@ def test_round_trip_keys_as_answers_score_100_percent(exam: Path, tmp_path: Path
     assert feedback == ["index.csv", "s-V001.txt", "s-V002.txt", "s-V003.txt"]
 
 
+def version_1(value: Any) -> Any:
+    """A keys.json value as version 1 wrote it: intervals [[lo, hi]], infinities null."""
+    if isinstance(value, dict):
+        return [version_1(value["lower"]), version_1(value["upper"])]
+    if isinstance(value, list):
+        return [version_1(v) for v in value]
+    return None if value in ("inf", "-inf") else value
+
+
+def test_version_1_keys_grade_exactly_like_version_2(exam: Path, tmp_path: Path) -> None:
+    document = keys_of(exam)
+    assert document["version"] == 2
+    intervals = [
+        p["value"]
+        for v in document["variants"]
+        for q in v["questions"]
+        for p in q["parts"]
+        if p["kind"] == "interval"
+    ]
+    assert intervals and all("upper_closed" in i[0] for i in intervals)
+    old = json.loads(json.dumps(document))
+    old["version"] = 1
+    for variant in old["variants"]:
+        for question in variant["questions"]:
+            for part in question["parts"]:
+                part["value"] = version_1(part["value"])
+                part.pop("labels", None)
+                part.pop("rounded", None)
+    old_path = tmp_path / "keys-v1.json"
+    old_path.write_text(json.dumps(old), encoding="utf-8")
+    labels = labels_of(document)
+    rows = [["student_id", "variant", *labels]]
+    for variant in document["variants"]:
+        answers = key_answers(variant)
+        rows.append([f"s-{variant['id']}", variant["id"], *(answers.get(lb, "0") for lb in labels)])
+    answers_path = write_csv(tmp_path / "answers.csv", rows)
+    for keys_path, out in ((exam, "new"), (old_path, "old")):
+        code, stdout, stderr = run(
+            "grade", str(keys_path), str(answers_path), "--out", str(tmp_path / out)
+        )
+        assert code == 0, stdout + stderr
+    new_scores = (tmp_path / "new" / "scores.csv").read_text(encoding="utf-8")
+    assert new_scores == (tmp_path / "old" / "scores.csv").read_text(encoding="utf-8")
+
+
 def test_semicolon_csv_with_bom_blanks_quotes_and_a_bad_row(exam: Path, tmp_path: Path) -> None:
     document = keys_of(exam)
     labels = labels_of(document)

@@ -72,6 +72,21 @@ def test_number_statuses(text: str, status: str, points: float) -> None:
     assert grade(key(), text) == (status, points)
 
 
+def test_a_decimal_key_is_graded_against_its_full_value_not_its_printed_digits() -> None:
+    # keys.json writes the LSTM state 0.41591971... as "0.4159" (rounded: 4 decimals); the
+    # window of 1 % stays around the full value and is not widened by the printed digits.
+    rel = {"mode": "rel", "rel": 0.01, "abs": 0.002}
+    part = key(exact="0.4159", value=0.41591971378105386, rounded={"decimals": 4}, tolerance=rel)
+    assert part.expected == "0.4159"
+    assert grade(part, "0.4159")[0] == "within-tolerance"
+    assert grade(part, "0.4117")[1] == 0.0  # 0.41592 - 1 % = 0.41176: just outside
+    vector = key(
+        "vector", "[0.25, 0.25]", value=[0.25, 0.25], rounded={"decimals": 4}, tolerance=rel
+    )
+    assert grade(vector, "[0.2476, 0.25]")[1] == 2.0
+    assert grade(vector, "[0.247, 0.25]")[1] == 0.0  # 1 % of 0.25, not half of 0.01 (0.25)
+
+
 def test_every_status_is_documented() -> None:
     assert set(STATUSES) == {
         "correct",

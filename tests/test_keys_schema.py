@@ -32,7 +32,7 @@ def corrupt(document: dict[str, Any], change: str) -> dict[str, Any]:
     elif change == "missing":
         del part["exact"]
     elif change == "version":
-        bad["version"] = 2
+        bad["version"] = 3
     return bad
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 import sympy
 
@@ -61,6 +62,14 @@ def test_parameters_read_exact_text() -> None:
     assert Choice("k", (3, 5)).coerce("5") == 5
 
 
+def test_vector_of_varying_length_draws_and_accepts_each_length() -> None:
+    param = Vector("w", lengths=(2, 3, 4))
+    rng = np.random.default_rng(0)
+    assert {len(param.sample(rng)) for _ in range(60)} == {2, 3, 4}
+    assert param.coerce("[1, 2, 3, 4]") == [1, 2, 3, 4]
+    assert param.describe()["lengths"] == [2, 3, 4]
+
+
 @pytest.mark.parametrize(
     ("param", "text", "message"),
     [
@@ -68,6 +77,7 @@ def test_parameters_read_exact_text() -> None:
         (Integer("n"), "__import__('os')", "cannot read"),
         (Decimal("p", digits=1), "0.25", "at most 1 decimals"),
         (Vector("x", length=2), "[1, 2, 3]", "expected 2 entries"),
+        (Vector("x", lengths=(2, 3)), "[1, 2, 3, 4]", "expected 2 or 3 entries"),
         (Matrix("m", rows=2, cols=2), "[1, 2]", "2x2 matrix"),
         (Choice("loss", ("l2",)), "hinge", "expected one of l2"),
     ],

@@ -95,7 +95,9 @@ def test_generate_gives_each_student_a_variant_and_records_it_in_the_keys(tmp_pa
         ("V003", {"id": "1003", "name": "Cy Diaz"}),
     ]
     tex = (out / "tex" / "V002.tex").read_text()
-    assert "\\dlnamefields{Bo Chen}{1002}" in tex
+    assert "\\dlnamefields{\\dlname{2}}{1002}" in tex  # page 2 of the names LuaLaTeX sets
+    names = (out / "tex" / "fragments.tex").read_text()
+    assert "\\dlfragment{2}{TLT}{Bo Chen}" in names
     # The example row is nobody's: left in, it must not pass for the first student's answers.
     assert (out / "answers-template.csv").read_text().splitlines()[1].startswith("EXAMPLE,V001,")
 
@@ -122,3 +124,26 @@ def test_a_bad_roster_stops_generate_before_anything_is_written(tmp_path: Path) 
     assert result.exit_code == 2
     assert "line 3: duplicate student_id '7' (also line 2)" in result.stderr
     assert not out.exists()
+
+
+def test_without_lualatex_every_named_copy_is_refused_with_the_install_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import fragments, pdf
+
+    monkeypatch.setattr(fragments, "find_engine", lambda: None)
+    monkeypatch.setattr(pdf, "find_engine", lambda: "pdflatex")  # never reached: no copy left
+    spec = tmp_path / "exam.yaml"
+    spec.write_text(SPEC)
+    path = roster(tmp_path, "student_id,name\n1001,李雷\n1002,Bo Chen\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["generate", str(spec), "--roster", str(path), "--out", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "cannot print the name of student 1001 (李雷), variant V001" in result.stderr
+    assert "lualatex not found" in result.stderr
+    assert "apt-get install texlive-luatex fonts-noto-core fonts-noto-cjk" in result.stderr
+    assert "2 of 2 copies were not made: V001, V002; no print files" in result.stderr
+    assert not list(out.glob("*.pdf")) and not list(out.glob("*/V*.pdf"))
+    assert (out / "keys.json").is_file()

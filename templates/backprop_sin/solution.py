@@ -16,8 +16,9 @@ from generator.dag import quantity
 
 
 def _tidy(expr: sympy.Expr) -> sympy.Expr:
-    """Rationalise and multiply out radicals; keep 1/(1 + e^(l y)) factored as students write it."""
-    return expr if expr.has(sympy.exp) else sympy.expand(sympy.radsimp(expr))
+    """Rationalise and multiply out radicals; keep 1/(1 + e^(l y)) factored as students write it
+    (e^1 is sympy's E, not an exp(...) call, so both are looked for)."""
+    return expr if expr.has(sympy.exp, sympy.E) else sympy.expand(sympy.radsimp(expr))
 
 
 @quantity

@@ -87,9 +87,20 @@ def constraints(p: dict[str, Any]) -> list[str]:
     return problems
 
 
+SIZE_WEIGHTS = (0.1, 0.45, 0.45)  # m = 2 always normalises to (-1, 1) or (1, -1)
+ATTEMPTS = 200
+
+
 def sample(rng: np.random.Generator) -> dict[str, Any]:
+    """Mostly batches of 3 or 4, and no example equal to the batch mean (its x-hat would be 0)."""
+    x: list[Any] = []
+    for _ in range(ATTEMPTS):
+        size = int(rng.choice(BATCH_SIZES, p=SIZE_WEIGHTS))
+        x = [ENTRY.sample(rng) for _ in range(size)]
+        if all(v * size != sum(x) for v in x):
+            break
     return {
-        "x": PARAMS[0].sample(rng),
+        "x": x,
         "x_beta": PARAMS[1].sample(rng),
         "gamma": PARAMS[2].sample(rng),
         "beta": PARAMS[3].sample(rng),

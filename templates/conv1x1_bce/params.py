@@ -82,28 +82,53 @@ def _weight_gradient(p: dict[str, Any], z: list[Any], y: list[Any]) -> list[Any]
     ]
 
 
-def _pixel(rng: np.random.Generator, w: list[Any], target: int) -> list[Any]:
-    """Channel values at one pixel whose conv value suits the target (see the module doc).
+def _pixel(rng: np.random.Generator, w: list[Any], negative: bool) -> list[Any]:
+    """Channel values at one pixel whose conv value is negative or one of PROBABILITIES.
 
     Some kernels cannot reach every value (w = (2, 2, 2) gives integer z); then the last draw is
     returned and ``constraints`` makes the caller draw again.
     """
-    want_negative = target == 0 and bool(rng.integers(2))
     x = []
     for _ in range(PIXEL_ATTEMPTS):
         x = [ENTRIES[int(rng.integers(len(ENTRIES)))] for _ in range(3)]
         z = sum(wc * xc for wc, xc in zip(w, x, strict=True))
-        if (want_negative and z < 0) or (not want_negative and z in PROBABILITIES):
+        if (negative and z < 0) or (not negative and z in PROBABILITIES):
             break
     return x
 
 
-def sample(rng: np.random.Generator) -> dict[str, Any]:
+def _draw(rng: np.random.Generator) -> dict[str, Any]:
     w = [WEIGHTS[int(rng.integers(len(WEIGHTS)))] for _ in range(3)]
-    y = [[int(rng.integers(2)) for _ in range(2)] for _ in range(2)]
-    pixels = [[_pixel(rng, w, y[i][j]) for j in range(2)] for i in range(2)]
+    flat = [int(v) for v in rng.integers(2, size=4)]
+    zeros = [k for k, t in enumerate(flat) if t == 0]
+    if not zeros:
+        zeros = [int(rng.integers(4))]
+        flat[zeros[0]] = 0
+    cut = zeros[int(rng.integers(len(zeros)))]
+    negative = [k == cut or (flat[k] == 0 and bool(rng.integers(2))) for k in range(4)]
+    pixels = [_pixel(rng, w, negative[k]) for k in range(4)]
     channels = {
-        f"x{c + 1}": [[pixels[i][j][c] for j in range(2)] for i in range(2)] for c in range(3)
+        f"x{c + 1}": [[pixels[2 * i + j][c] for j in range(2)] for i in range(2)] for c in range(3)
     }
     lr = LEARNING_RATES[int(rng.integers(len(LEARNING_RATES)))]
-    return {**channels, "w": w, "y": y, "lr": lr}
+    return {**channels, "w": w, "y": [flat[0:2], flat[2:4]], "lr": lr}
+
+
+def sample(rng: np.random.Generator) -> dict[str, Any]:
+    """At least one target-0 pixel has a negative conv value, so pooling changes something
+    (with every z positive the pooled map equals the conv output); the others are negative with
+    probability 1/2, and a target-1 pixel always gets a probability. Every weight has a non-zero
+    gradient and a non-zero updated value (a weight that does not move, or lands on 0 by
+    accident, teaches nothing)."""
+    params: dict[str, Any] = {}
+    for _ in range(PIXEL_ATTEMPTS):
+        params = _draw(rng)
+        z = conv_values(params)
+        if any(zk >= 1 for zk in z):
+            continue
+        y = [params["y"][i][j] for i in range(2) for j in range(2)]
+        grad = _weight_gradient(params, z, y)
+        moved = [w - params["lr"] * g for w, g in zip(params["w"], grad, strict=True)]
+        if all(g != 0 for g in grad) and all(v != 0 for v in moved):
+            break
+    return params

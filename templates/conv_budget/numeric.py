@@ -15,12 +15,12 @@ def _positions(length: int, kernel: int, stride: int) -> int:
 
 
 def _stamp_operations(weights: np.ndarray, window: np.ndarray, bias: np.ndarray) -> int:
-    """Evaluate b + sum_i w_i x_i one scalar operation at a time and count the operations."""
-    count, total = 0, bias[0]
-    for w, x in zip(weights.ravel(), window.ravel(), strict=True):
-        product = w * x
-        total = total + product
-        count += 2
+    """Evaluate sum_i w_i x_i (+ b) one scalar operation at a time and count the operations."""
+    products = [w * x for w, x in zip(weights.ravel(), window.ravel(), strict=True)]
+    count, total = len(products), products[0]
+    for term in [*products[1:], *bias]:
+        total = total + term
+        count += 1
     return count
 
 
@@ -28,7 +28,7 @@ def numeric(p: dict[str, Any]) -> dict[str, Any]:
     dims, k, s = p["dims"], p["kernel"], p["stride"]
     sizes = [p["width"], p["height"], p["depth"]][:dims]
     weights = np.ones((p["channels"],) + (k,) * dims, dtype=DTYPES[p["precision"]])
-    bias = np.zeros(1, dtype=weights.dtype)
+    bias = np.zeros(1 if p["bias"] == "bias" else 0, dtype=weights.dtype)
     targets = sizes if p["goal"] == "same" else [p["target"]] * dims
     padding = [
         pad

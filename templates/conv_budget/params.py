@@ -1,6 +1,7 @@
 """One conv filter over a batch: 2D (batch x channel x width x height) or 3D (batch x width x height
 x depth x channel), with a padding goal (same size, or a target size at a given stride), a storage
-precision and a stride for counting stamps.
+precision and a stride for counting stamps. Whether the filter has a bias is drawn and stated:
+the VIR sources do not say (2019 speaks of "each weight"), so each variant says which it is.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ PARAMS = (
     Integer("pad_stride", 1, 4, doc="stride assumed in the padding part (1 for same)"),
     Integer("target", 1, 64, doc="output width the padding must reach (= width for same)"),
     Integer("stride", 1, 4, doc="stride for counting stamps (no padding)"),
+    Choice("bias", ("bias", "none"), doc="whether the filter has a bias (the question says which)"),
 )
 
 # VIR 2019 Q2. The VIR 2021 variant (tested in test_family.py) is dims=2, batch=4, channels=2,
@@ -41,6 +43,7 @@ SOURCE = {
     "pad_stride": 1,
     "target": 6,
     "stride": 1,
+    "bias": "bias",
 }
 
 
@@ -105,7 +108,7 @@ def sample(rng: np.random.Generator) -> dict[str, Any]:
     if goal == "target":
         height, depth = width, width if dims == 3 else 1
         pad_stride = int(rng.integers(1, 4))
-        padding = int(rng.integers(0, (kernel + 1) // 2))
+        padding = int(rng.integers(1, (kernel + 1) // 2 + 1))  # P = 0 asks nothing
         target = (width + 2 * padding - kernel) // pad_stride + 1
     else:
         pad_stride, target = 1, width
@@ -122,4 +125,5 @@ def sample(rng: np.random.Generator) -> dict[str, Any]:
         "pad_stride": pad_stride,
         "target": target,
         "stride": int(rng.integers(1, 4)),
+        "bias": str(rng.choice(("bias", "none"))),
     }

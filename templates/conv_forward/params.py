@@ -8,6 +8,8 @@ import numpy as np
 
 from generator.params import Integer, Matrix
 
+from .solution import conv2d
+
 SIZE, KERNEL, MAX_OUT = 3, 2, 3
 # (stride, pad, rate) settings whose windows tile a padded 3x3 input exactly with a small output.
 DILATED = ((1, 0, 2), (1, 1, 2), (2, 1, 2))
@@ -55,6 +57,10 @@ def constraints(p: dict[str, Any]) -> list[str]:
             problems.append(f"convolution {name}: a {size}x{size} output is too long by hand")
         if pad >= rate * (KERNEL - 1) + 1:
             problems.append(f"convolution {name}: some windows would see padding only")
+        elif not rest and all(
+            v == 0 for row in conv2d(p["x"], p["w"], stride, pad, rate) for v in row
+        ):
+            problems.append(f"convolution {name}: every output is 0 (nothing to compute)")
     if sum(v != 0 for row in p["w"] for v in row) < 2:
         problems.append("the kernel needs at least two nonzero taps")
     if all(v == p["x"][0][0] for row in p["x"] for v in row):

@@ -32,21 +32,48 @@ def constraints(p: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _distribution(rng: np.random.Generator) -> list[str]:
-    """Tenths summing to 1 on a random support of 3 to 6 outcomes."""
+def _support(rng: np.random.Generator) -> frozenset[int]:
     size = int(rng.integers(3, OUTCOMES + 1))
+    return frozenset(int(i) for i in rng.choice(OUTCOMES, size=size, replace=False))
+
+
+def _distribution(rng: np.random.Generator, support: frozenset[int]) -> list[str]:
+    """Tenths summing to 1, each outcome of ``support`` getting at least one tenth."""
+    size = len(support)
     cuts = sorted(int(c) for c in rng.choice(np.arange(1, TENTHS), size=size - 1, replace=False))
     parts = np.diff([0, *cuts, TENTHS])
-    support = sorted(int(i) for i in rng.choice(OUTCOMES, size=size, replace=False))
     values = ["0"] * OUTCOMES
-    for index, tenths in zip(support, parts, strict=True):
+    for index, tenths in zip(sorted(support), parts, strict=True):
         values[index] = f"{int(tenths)}/10"
     return values
 
 
+# Which KL divergences are infinite, drawn evenly: both finite (P and Q share a support), only
+# KL(P||Q), only KL(Q||P), or both (the source's case, where only JS is finite). Independent
+# supports made both infinite in 41 % of variants.
+SCENARIOS = ("neither", "pq", "qp", "both")
+ATTEMPTS = 500
+
+
+def _supports(rng: np.random.Generator, scenario: str) -> tuple[frozenset[int], frozenset[int]]:
+    p_support = _support(rng)
+    if scenario == "neither":
+        return p_support, p_support
+    q_support = p_support
+    for _ in range(ATTEMPTS):
+        q_support = _support(rng)
+        pq_infinite, qp_infinite = not p_support <= q_support, not q_support <= p_support
+        wanted = (scenario in ("pq", "both"), scenario in ("qp", "both"))
+        # Disjoint supports would make JS = log 2 whatever the numbers.
+        if (pq_infinite, qp_infinite) == wanted and p_support & q_support:
+            break
+    return p_support, q_support
+
+
 def sample(rng: np.random.Generator) -> dict[str, Any]:
+    p_support, q_support = _supports(rng, SCENARIOS[int(rng.integers(len(SCENARIOS)))])
     return {
-        "P": _distribution(rng),
-        "Q": _distribution(rng),
+        "P": _distribution(rng, p_support),
+        "Q": _distribution(rng, q_support),
         "base": ("2", "e", "10")[int(rng.integers(3))],
     }

@@ -18,7 +18,12 @@ PARAMS = (
     Matrix("image", rows=3, cols=5, element=Integer("image", -5, 5), doc="top-left image corner"),
     Integer("unknown_row", 1, 3, doc="which filter row holds the unknowns x, y, z"),
     Matrix("known", rows=2, cols=3, element=Integer("known", -3, 3), doc="the other filter rows"),
-    Vector("output", length=3, element=Rational("output", -60, 60), doc="first three outputs"),
+    Vector(
+        "output",
+        length=3,
+        element=Rational("output", -120, 120, denominators=(1, 10)),
+        doc="first three outputs",
+    ),
 )
 SOURCE = {
     "image": "[[3, 0, 3, -3, 0], [-3, 2, 0, 3, -2], [-5, 0, 3, -2, 0]]",
@@ -40,12 +45,17 @@ def constraints(p: dict[str, Any]) -> list[str]:
     return []
 
 
+# The unknowns: filter weights in tenths between -3 and 3 (the question allows a calculator),
+# never 0 or +-1 (a weight that is "obviously" 0 or 1 is guessed, not solved).
+SECRETS = tuple(sympy.Rational(k, 10) for k in range(-30, 31) if k not in (-10, 0, 10))
+
+
 def sample(rng: np.random.Generator) -> dict[str, Any]:
-    """Integer unknowns, so every answer is an integer; the outputs follow from them."""
+    """Three different unknowns in tenths; the outputs follow from them (tenths as well)."""
     image = [[int(v) for v in rng.integers(-5, 6, size=5)] for _ in range(3)]
     unknown_row = int(rng.integers(1, 4))
     known = [[int(v) for v in rng.integers(-2, 3, size=3)] for _ in range(2)]
-    secret = [int(v) for v in rng.integers(-3, 4, size=3)]
+    secret = [SECRETS[int(i)] for i in rng.choice(len(SECRETS), size=3, replace=False)]
     rows = list(known)
     rows.insert(unknown_row - 1, secret)
     output = [

@@ -113,6 +113,12 @@ def gradient(gradient_names: str, backward: dict[str, Any]) -> list[Any]:
     return [backward[name] for name in gradient_names]
 
 
+@quantity
+def gradient_labels(gradient_names: str) -> list[str]:
+    """What each entry of the answer vector is, for keys.json readers (``df/dx``, ``df/dy``)."""
+    return [f"df/d{name}" for name in gradient_names]
+
+
 LAYOUT: dict[str, list[tuple[str, str, tuple[float, float], bool]]] = {
     # name, label, position, is an operator
     "relu_affine": [

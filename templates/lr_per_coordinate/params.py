@@ -1,6 +1,7 @@
 """E(p, q, r) = a p^n + b q^2 + c r + d with n = 3 (the source) or 2 (p converges too).
 
-All coefficients are small integers so every learning rate (1/b, 1/(2b)) is a simple fraction.
+All coefficients are integers, so every learning rate (1/b, 1/(2b)) is a simple fraction; b ranges
+up to 60 so that parts (d) and (e) take many values.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from generator.params import Choice, Integer
 PARAMS = (
     Choice("p_power", (3, 2), doc="exponent of p: 3 makes E unbounded below in p"),
     Integer("a", 1, 6, doc="coefficient of p^n"),
-    Integer("b", 1, 6, doc="coefficient of q^2"),
+    Integer("b", 1, 60, doc="coefficient of q^2 (its learning rates 1/b, 1/(2b) are the keys)"),
     Integer("c", -6, 6, doc="coefficient of r (constant gradient)"),
     Integer("d", -9, 9, doc="constant term (does not affect the steps)"),
 )

@@ -14,10 +14,14 @@ import sympy
 from generator.dag import quantity
 
 P, Q, R = sympy.symbols("p q r")
+# Exactly one option is true for each kind of coordinate: C is a conjunction whose second half
+# (some starts creep towards a flat point) fails for a linear term, where no start settles.
 VERDICT_OPTIONS = (
     "it converges to the minimiser from every start for every small enough fixed learning rate",
-    "it never converges: the gradient is a non-zero constant, so every step has the same size",
-    "no fixed learning rate converges from every start: E is unbounded below in this coordinate",
+    "it never converges, from any start: the gradient is a non-zero constant, so every step has "
+    "the same size",
+    "it depends on the start: from some starts the iterates run off to infinity for every fixed "
+    "learning rate, from the others they creep towards a flat point that is not a minimiser",
 )
 
 

@@ -7,7 +7,6 @@ from typing import Any
 import numpy as np
 
 STEP = 1e-5
-EPS = 1e-8
 ZERO = 1e-7  # finite differences of an exactly zero gradient leave ~1e-10 of noise
 
 
@@ -47,7 +46,9 @@ def numeric(p: dict[str, Any]) -> dict[str, Any]:
             corrected = p["optimizer"] == "adam"
             mhat = m / (1 - b1**t) if corrected else m
             shat = s / (1 - b2**t) if corrected else s
-            w = w - lr * mhat / (np.sqrt(shat) + EPS)
+            # epsilon left out (the question calls it negligible); no step where s^ = 0
+            root = np.sqrt(shat)
+            w = w - lr * np.divide(mhat, root, out=np.zeros_like(root), where=root > 0)
         else:
             agreement = np.sign(g) * previous
             delta = np.where(agreement > 0, delta * p["grow"], delta)

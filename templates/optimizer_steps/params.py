@@ -6,11 +6,16 @@ neuron is the binary cross-entropy of sigma(w x + b) against a target y, with we
 
 from __future__ import annotations
 
+import math
+from functools import cache
 from typing import Any
 
 import numpy as np
 
+from generator.dag import Graph, collect
 from generator.params import Choice, Decimal, Integer, Matrix, Vector
+
+from . import solution
 
 OPTIMIZERS = ("sgd", "momentum", "adam", "adam_nobc", "rprop")
 PARAMS = (
@@ -63,21 +68,37 @@ def constraints(p: dict[str, Any]) -> list[str]:
         problems.append("RPROP needs Delta_0 > 0 and 0 < eta- < 1 < eta+")
     if p["objective"] == "neuron" and not 0 <= p["y"] <= 1:
         problems.append("the target y must lie in [0, 1]")
-    if any(g == 0 for g in _initial_gradient(p)):
-        problems.append("a gradient component is zero at w0: that weight would not move")
+    if any(abs(g) < MIN_GRADIENT for g in _initial_gradient(p)):
+        problems.append(
+            f"a gradient component at w0 is below {MIN_GRADIENT} in size: that weight would "
+            "barely move (a saturated sigmoid or a point next to a minimum)"
+        )
+    if problems:
+        return problems
+    after = solution_graph().evaluate(p, wanted=("w1", "grad1", "w2"))
+    if any(v == 0 for v in after["grad1"]):
+        problems.append("the first step lands on a critical point of one weight: it stops there")
+    if any(v == 0 for name in ("w1", "w2") for v in after[name]):
+        problems.append(
+            "a weight lands exactly on 0 after a step (a coincidence a student guesses)"
+        )
     return problems
 
 
-def _initial_gradient(p: dict[str, Any]) -> list[Any]:
-    """The gradient at w0 in closed form, only to reject questions where a weight cannot move."""
+@cache
+def solution_graph() -> Graph:
+    return Graph(collect(vars(solution)), [p.name for p in PARAMS])
+
+
+def _initial_gradient(p: dict[str, Any]) -> list[float]:
+    """The gradient at w0 in closed form (floats: only compared with MIN_GRADIENT)."""
     if p["objective"] == "neuron":
-        w, b = p["w0"]
-        z = w * p["x"] + b
-        # sigma(z) = y exactly only for z = 0, y = 1/2 (the sample's targets are rational).
-        error = 0 if z == 0 and p["y"] * 2 == 1 else 1
-        return [error * p["x"], error]
+        w, b = (float(v) for v in p["w0"])
+        x, y = float(p["x"]), float(p["y"])
+        error = 1 / (1 + math.exp(-(w * x + b))) - y
+        return [error * x, error]
     return [
-        3 * c3 * w**2 + 2 * c2 * w + c1
+        float(3 * c3 * w**2 + 2 * c2 * w + c1)
         for (c3, c2, c1), w in zip(p["coeffs"], p["w0"], strict=True)
     ]
 

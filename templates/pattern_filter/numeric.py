@@ -7,16 +7,14 @@ from typing import Any
 
 import numpy as np
 
-from .params import PATTERNS
-
 ALL = np.array([[(n >> (8 - i)) & 1 for i in range(9)] for n in range(512)], dtype=float).reshape(
     512, 3, 3
 )
 
 
-def _highlights(pattern: str, weights: list[list[float]]) -> bool:
+def _highlights(pattern: list[list[float]], weights: list[list[float]]) -> bool:
     responses = np.einsum("nij,ij->n", ALL, np.asarray(weights, dtype=float))
-    target = int(np.flatnonzero((np.asarray(PATTERNS[pattern]) == ALL).all(axis=(1, 2)))[0])
+    target = int(np.flatnonzero((np.asarray(pattern) == ALL).all(axis=(1, 2)))[0])
     for extreme in (responses.max(), responses.min()):
         if np.flatnonzero(np.isclose(responses, extreme)).tolist() == [target]:
             return True

@@ -11,7 +11,7 @@ import sympy
 
 from generator.dag import quantity
 
-from .params import PATTERNS
+from .params import NAMED
 
 PATCHES = [
     tuple(bits[3 * r : 3 * r + 3] for r in range(3)) for bits in itertools.product((0, 1), repeat=9)
@@ -19,8 +19,14 @@ PATCHES = [
 
 
 @quantity
-def image(pattern: str) -> list[list[sympy.Integer]]:
-    return [[sympy.Integer(v) for v in row] for row in PATTERNS[pattern]]
+def image(pattern: list[list[Any]]) -> list[list[sympy.Integer]]:
+    return [[sympy.Integer(v) for v in row] for row in pattern]
+
+
+@quantity
+def pattern_name(pattern: list[list[Any]]) -> str:
+    """A familiar shape's name for the question text ("" for any other pattern)."""
+    return NAMED.get(tuple(tuple(int(v) for v in row) for row in pattern), "")
 
 
 @quantity
@@ -33,14 +39,15 @@ def _response(weights: list[list[Any]], patch: tuple[tuple[int, ...], ...]) -> A
 
 
 def check_filter(answer: Any, params: dict[str, Any]) -> list[str]:
-    """Problems with a proposed filter (empty when the pattern alone gets the extreme response)."""
+    """Problems with a proposed filter (empty when the pattern alone gets the largest response, or
+    alone the smallest: the question accepts both, as the source does)."""
     rows = answer if isinstance(answer, list) else None
     if rows is None or len(rows) != 3 or any(not isinstance(r, list) or len(r) != 3 for r in rows):
         return ["expected a 3x3 matrix such as [[1, -1, 1], [-1, 1, -1], [1, -1, 1]]"]
     if any(not isinstance(v, int | float | sympy.Number) for row in rows for v in row):
         return ["every entry must be a number"]  # never parse text here: answers are untrusted
     weights = [[sympy.Rational(str(v)) if isinstance(v, float) else v for v in row] for row in rows]
-    target = PATTERNS[params["pattern"]]
+    target = tuple(tuple(int(v) for v in row) for row in params["pattern"])
     responses = {patch: _response(weights, patch) for patch in PATCHES}
     best, worst = max(responses.values()), min(responses.values())
     for extreme in (best, worst):

@@ -49,7 +49,9 @@ SOURCE = {
     "p4": 1, "p2": -32, "q4": 1, "q2": -18, "m": 0, "u": 0, "v": 0,
     "P": "[2, 2]", "Q1": "[0, 0]", "Q2": "[4, 3]", "s": 1,
 }  # fmt: skip
-CURVATURES = (2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25)
+CURVATURES = tuple(range(2, 61))  # the second step's rate is 1/a: many keys, all by hand
+QUARTIC_SHARE = 0.75  # a quadratic g has the same Hessian at Q1 and Q2 (a lesson, not always)
+ATTEMPTS = 200
 FIRST_RATES = ("1/10", "1/5", "1/4", "1/2", "1")
 
 
@@ -117,13 +119,27 @@ def _quadratic(rng: np.random.Generator) -> dict[str, Any]:
 
 
 def sample(rng: np.random.Generator) -> dict[str, Any]:
-    surface = _quartic(rng) if rng.integers(2) else _quadratic(rng)
+    """x* = -b/a is never 0, +-1 or 1/a, the gradient at P has no zero component, and in the quartic
+    surfaces the Hessians at Q1 and Q2 differ (they are equal everywhere for a quadratic g)."""
+    quartic = rng.random() < QUARTIC_SHARE
+    surface = _quartic(rng) if quartic else _quadratic(rng)
+    for _ in range(ATTEMPTS):
+        if not quartic or _hessian(surface, *surface["Q1"]) != _hessian(surface, *surface["Q2"]):
+            break
+        surface = _quartic(rng)
+    a = int(rng.choice(CURVATURES))
+    b = int(rng.choice([b for b in range(-20, 21) if b not in (0, -1, a, -a)]))  # (b) = (a) at -1
+    point = [0, 0]
+    for _ in range(ATTEMPTS):
+        point = [int(v) for v in rng.integers(-3, 4, size=2)]
+        if 0 not in _gradient(surface, *point):
+            break
     return {
-        "a": int(rng.choice(CURVATURES)),
-        "b": int(rng.integers(-20, 21)),
+        "a": a,
+        "b": b,
         "c": int(rng.integers(-20, 21)),
         "eta1": FIRST_RATES[int(rng.integers(len(FIRST_RATES)))],
         **surface,
-        "P": [int(v) for v in rng.integers(-3, 4, size=2)],
+        "P": point,
         "s": int(rng.choice((-3, -2, -1, 1, 2, 3))),
     }

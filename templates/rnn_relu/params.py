@@ -19,7 +19,7 @@ PARAMS = (
     Integer("V", -3, 3, doc="recurrent weight"),
     Integer("W", -3, 3, doc="input weight"),
     Integer("h0", -3, 3, doc="initial hidden state"),
-    Vector("x", length=3, element=Rational("x", -2, 4, denominators=(1,)), doc="x1, x2, x3"),
+    Vector("x", length=3, element=Rational("x", -2, 4, denominators=(1, 2)), doc="x1, x2, x3"),
     Choice("relu0", (0, 1), doc="the stated value of ReLU'(0)"),
 )
 
@@ -46,11 +46,32 @@ def constraints(p: dict[str, Any]) -> list[str]:
     return problems
 
 
+OFF_SHARE = 0.2  # variants where one unit is off, so a gradient path is cut (as in the source)
+MAX_STATE = 30  # hidden states a student still multiplies by hand
+ATTEMPTS = 500
+
+
 def sample(rng: np.random.Generator) -> dict[str, Any]:
-    return {
-        "V": int(rng.choice(NONZERO)),
-        "W": int(rng.choice(NONZERO)),
-        "h0": PARAMS[2].sample(rng),
-        "x": PARAMS[3].sample(rng),
-        "relu0": PARAMS[4].sample(rng),
-    }
+    """Every unit active in most variants (each derivative is then a non-trivial product);
+    in a fifth of them exactly one of the first two units is off, the source's lesson that an
+    inactive ReLU blocks the gradient. ReLU'(0) stays the source's 0: kinks are never drawn, so
+    its value changes no answer."""
+    off = int(rng.random() < OFF_SHARE)
+    params: dict[str, Any] = {}
+    for _ in range(ATTEMPTS):
+        params = {
+            "V": int(rng.choice(NONZERO)),
+            "W": int(rng.choice(NONZERO)),
+            "h0": PARAMS[2].sample(rng),
+            "x": PARAMS[3].sample(rng),
+            "relu0": 0,
+        }
+        zs = pre_activations(params)
+        if (
+            sum(bool(z < 0) for z in zs[:2]) == off
+            and all(z > 0 for z in zs[2:])
+            and max(abs(z) for z in zs) <= MAX_STATE
+            and abs(params["V"] * params["V"] * params["W"]) != 1  # dh3/dx1 = V^2 W = +-1
+        ):
+            break
+    return params

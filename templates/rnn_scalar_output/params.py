@@ -37,11 +37,35 @@ def constraints(p: dict[str, Any]) -> list[str]:
     return problems
 
 
+OUTPUT_WEIGHTS = (-3, -2, -1, 2, 3)  # v = 1 would make y2 = h2, asking the same twice
+OFF_SHARE = 0.2  # variants where h1 is off, so dy2/du = 0 through the cut path (by design)
+MAX_STATE = 60
+ATTEMPTS = 500
+
+
 def sample(rng: np.random.Generator) -> dict[str, Any]:
-    return {
-        "u": int(rng.choice(NONZERO)),
-        "w": int(rng.choice(NONZERO)),
-        "v": int(rng.choice(NONZERO)),
-        "h0": PARAMS[3].sample(rng),
-        "x": PARAMS[4].sample(rng),
-    }
+    """h1 active in most variants, so dy2/du = v (h1 + u h0) is a real product; off (the
+    cut-path lesson) in a fifth of them. h2 stays a size a student multiplies by hand, and no
+    two answers coincide."""
+    off = rng.random() < OFF_SHARE
+    params: dict[str, Any] = {}
+    for _ in range(ATTEMPTS):
+        params = {
+            "u": int(rng.choice(NONZERO)),
+            "w": int(rng.choice(NONZERO)),
+            "v": int(rng.choice(OUTPUT_WEIGHTS)),
+            "h0": PARAMS[3].sample(rng),
+            "x": PARAMS[4].sample(rng),
+        }
+        u, w, h0, x = params["u"], params["w"], params["h0"], params["x"]
+        z1 = u * h0 + w * x[0]
+        z2 = u * max(z1, 0) + w * x[1]
+        gradient = 0 if z1 < 0 else params["v"] * (z1 + u * h0)
+        if (
+            (z1 < 0) == off
+            and 1 < z2 <= MAX_STATE  # h2 = 1 would make y2 = v
+            and (off or gradient != 0)
+            and gradient not in (z2, params["v"] * z2)  # dy2/du = h2 or y2 by coincidence
+        ):
+            break
+    return params

@@ -9,16 +9,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.params import Integer, Vector
+import numpy as np
+import sympy
+
+from generator.params import Integer, Rational, Vector
 
 STEPS = 6
 MAX_STATE = 12
 MAX_ZEROS = 2
+# |v h_t| at most this keeps every output between sigma(-5) = 0.0067 and sigma(5) = 0.9933, so no
+# output reads 0.00 or 1.00 at two decimals (the source's v = 10 saturates; its variants do not).
+MAX_PRE_ACTIVATION = 5
+OUTPUT_WEIGHTS = tuple(sympy.Rational(k, 2) for k in (-6, -4, -3, -2, -1, 1, 2, 3, 4, 6))
+ATTEMPTS = 500
 
 PARAMS = (
     Integer("u", -2, 2, doc="input-to-hidden weight"),
     Integer("w", -2, 2, doc="recurrent (hidden-to-hidden) weight"),
-    Integer("v", -10, 10, doc="hidden-to-output weight"),
+    Rational("v", -10, 10, denominators=(1, 2), doc="hidden-to-output weight"),
     Integer("h_init", -1, 1, doc="hidden state before t = 0"),
     Vector("x", length=STEPS, element=Integer("x", 0, 1), doc="inputs x0 ... x5"),
 )
@@ -51,3 +59,21 @@ def constraints(p: dict[str, Any]) -> list[str]:
     if any(abs(value) > MAX_STATE for value in h):
         problems.append(f"a hidden state exceeds {MAX_STATE} in size (not hand-friendly)")
     return problems
+
+
+def sample(rng: np.random.Generator) -> dict[str, Any]:
+    """Weights whose output pre-activations stay within +-MAX_PRE_ACTIVATION, no zero state."""
+    params: dict[str, Any] = {}
+    for _ in range(ATTEMPTS):
+        params = {
+            "u": int(rng.choice((-2, -1, 1, 2))),
+            "w": int(rng.choice((-2, -1, 1, 2))),
+            "v": OUTPUT_WEIGHTS[int(rng.integers(len(OUTPUT_WEIGHTS)))],
+            "h_init": int(rng.integers(-1, 2)),
+            "x": [int(b) for b in rng.integers(0, 2, size=STEPS)],
+        }
+        h = states(params)
+        # No zero state either: y = 1/2 there, whatever the weights (the plot goes flat).
+        if 0 not in h and max(abs(params["v"] * value) for value in h) <= MAX_PRE_ACTIVATION:
+            break
+    return params

@@ -13,7 +13,7 @@ import sympy
 
 from generator.params import Integer, Rational, Real, Vector
 
-CURVATURES = (1, 2, 3, 4, 5, 6, 8)
+CURVATURES = tuple(range(1, 17))  # x_i = sqrt(s): the curvature x_i^2 = s is an integer
 PARAMS = (
     Rational("a", 0, 6, denominators=(1, 2, 4), doc="coefficient of w^2 in the 1-D f"),
     Integer("c", -5, 5, doc="constant term of the 1-D f (does not affect the steps)"),
@@ -25,7 +25,14 @@ PARAMS = (
     ),
 )
 SOURCE = {"a": 3, "c": -1, "x": "[sqrt(3), 1]"}
-FRIENDLY_A = ("1/4", "1/2", "1", "3/2", "2", "5/2", "3", "4", "5")
+# 1/a and 1/(2a) stay fractions a student writes down; a = 1/2 would make alpha* = 1.
+FRIENDLY_A = (
+    "1/4",
+    "3/4",
+    *(f"{k}/2" for k in range(3, 21)),
+    *(str(k) for k in range(11, 46)),
+)
+ATTEMPTS = 200
 
 
 def constraints(p: dict[str, Any]) -> list[str]:
@@ -38,9 +45,19 @@ def constraints(p: dict[str, Any]) -> list[str]:
 
 
 def sample(rng: np.random.Generator) -> dict[str, Any]:
-    first, second = rng.choice(CURVATURES, size=2, replace=False)
-    return {
-        "a": FRIENDLY_A[int(rng.integers(len(FRIENDLY_A)))],
-        "c": int(rng.integers(-5, 6)),
-        "x": [sympy.sqrt(int(first)), sympy.sqrt(int(second))],
-    }
+    """No two of the 1-D alpha*, the 2-D alpha* and the 2-D rate coincide (with curvatures that
+    differ by 2 the rate (L - m)/(L + m) equals alpha* = 2/(L + m), for instance)."""
+    params: dict[str, Any] = {}
+    for _ in range(ATTEMPTS):
+        first, second = (int(v) for v in rng.choice(CURVATURES, size=2, replace=False))
+        params = {
+            "a": FRIENDLY_A[int(rng.integers(len(FRIENDLY_A)))],
+            "c": int(rng.integers(-5, 6)),
+            "x": [sympy.sqrt(first), sympy.sqrt(second)],
+        }
+        big, small = max(first, second), min(first, second)
+        keys = {1 / (2 * sympy.Rational(params["a"])), sympy.Rational(2, big + small)}
+        keys.add(sympy.Rational(big - small, big + small))
+        if len(keys) == 3:
+            break
+    return params

@@ -48,6 +48,20 @@ def oscillate(a: sympy.Expr) -> sympy.Set:
 
 
 @quantity
+def oscillate_not_diverging(a: sympy.Expr) -> sympy.Set:
+    """The source's three-way reading (converge / oscillate / diverge as separate cases): the
+    rates that alternate without growing, up to the constant amplitude at 1/a."""
+    return sympy.Interval.Lopen(1 / (2 * a), 1 / a)
+
+
+@quantity
+def oscillate_converging(a: sympy.Expr) -> sympy.Set:
+    """The same reading without the constant-amplitude rate 1/a: the alternating rates that
+    still converge."""
+    return sympy.Interval.open(1 / (2 * a), 1 / a)
+
+
+@quantity
 def diverge(a: sympy.Expr) -> sympy.Set:
     return sympy.Interval.open(1 / a, sympy.oo)
 

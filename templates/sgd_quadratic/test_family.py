@@ -36,3 +36,19 @@ def test_non_positive_curvature_is_rejected() -> None:
     family = default_registry().get("sgd_quadratic")
     problems = family.violations({**family.source_instance(), "a": sympy.Integer(-1)})
     assert any("a must be positive" in p for p in problems)
+
+
+def test_the_sources_three_way_oscillation_reading_earns_half() -> None:
+    # Read as a partition (converge / oscillate / diverge), "oscillates" would be the alternating
+    # rates that do not diverge, (1/6, 1/3] for f = 3 w^2 - 1: the sign change is found, the
+    # stated definition (diverging oscillations count) is not followed.
+    family = default_registry().get("sgd_quadratic")
+    values = family.solve(family.source_instance())
+    third, sixth = sympy.Rational(1, 3), sympy.Rational(1, 6)
+    assert values["oscillate_not_diverging"] == sympy.Interval.Lopen(sixth, third)
+    assert values["oscillate_converging"] == sympy.Interval.open(sixth, third)
+    part = family.part("b")
+    assert {(a.quantity, a.points) for a in part.alternatives} == {
+        ("oscillate_not_diverging", 0.5),
+        ("oscillate_converging", 0.5),
+    }

@@ -20,8 +20,12 @@ def _relu(v: float) -> float:
     return float(np.maximum(v, 0.0))
 
 
-def _unit(w: float, x: float, skip: bool) -> float:
-    return _relu(w * x + (x if skip else 0.0))
+def _unit(w: float, x: float, skip: bool, layers: int) -> float:
+    """``layers`` ReLU layers sharing w; the skip adds x before the last one."""
+    value = x
+    for level in range(layers):
+        value = _relu(w * value + (x if skip and level == layers - 1 else 0.0))
+    return value
 
 
 def _network(weights: dict[str, float], x: float, skip: bool) -> float:
@@ -39,13 +43,13 @@ def _dz_dw(wrt: str, skip: bool) -> Callable[..., float]:
 
 
 def numeric(p: dict[str, Any]) -> dict[str, Any]:
-    omega = p["omega"]
+    omega, layers = p["omega"], int(p["layers"])
     return {
-        "b": lambda w, x: derivative(lambda t: _unit(w, t, skip=False), x),
-        "c": lambda w, x: derivative(lambda t: _unit(w, t, skip=True), x),
+        "b": lambda w, x: derivative(lambda t: _unit(w, t, False, layers), x),
+        "c": lambda w, x: derivative(lambda t: _unit(w, t, True, layers), x),
         "d": [
-            derivative(lambda t: _unit(omega, t, skip=False), 1.0),
-            derivative(lambda t: _unit(omega, t, skip=True), 1.0),
+            derivative(lambda t: _unit(omega, t, False, layers), 1.0),
+            derivative(lambda t: _unit(omega, t, True, layers), 1.0),
         ],
         "f": _dz_dw(p["wrt"], skip=True),
         "g": _dz_dw(p["wrt"], skip=False),

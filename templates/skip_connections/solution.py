@@ -20,14 +20,41 @@ W, X = sympy.symbols("w x")
 W0, W1, W2, W3 = sympy.symbols("w0 w1 w2 w3")
 
 
-@quantity
-def dy_dx_plain() -> sympy.Expr:
-    return sympy.diff(W * X, X)
+def _stack(layers: int) -> sympy.Expr:
+    """w (w ... (w x)) with every ReLU active: L layers sharing the weight w."""
+    value = X
+    for _ in range(int(layers)):
+        value = W * value
+    return value
+
+
+def _unit_tex(layers: int, skip: bool) -> str:
+    inner = "x"
+    for level in range(int(layers)):
+        argument = "w x" if level == 0 else f"w {inner}"
+        plus = " + x" if skip and level == int(layers) - 1 else ""
+        inner = rf"\max({argument}{plus}, 0)"
+    return inner
 
 
 @quantity
-def dy_dx_skip() -> sympy.Expr:
-    return sympy.diff(W * X + X, X)
+def plain_unit(layers: int) -> Latex:
+    return Latex(_unit_tex(layers, skip=False))
+
+
+@quantity
+def skip_unit(layers: int) -> Latex:
+    return Latex(_unit_tex(layers, skip=True))
+
+
+@quantity
+def dy_dx_plain(layers: int) -> sympy.Expr:
+    return sympy.diff(_stack(layers), X)
+
+
+@quantity
+def dy_dx_skip(layers: int) -> sympy.Expr:
+    return sympy.diff(_stack(layers) + X, X)
 
 
 @quantity
@@ -81,27 +108,33 @@ def residual_graph() -> Latex:
 
 
 @quantity
-def unit_graphs() -> Latex:
-    """Part a's answer: the graphs of max(w x, 0) and max(w x + x, 0), side by side."""
-    plain = [
-        Node("x", "x", (0, -0.6), op=False),
-        Node("w", "w", (0, 0.6), op=False),
-        Node("m", r"\times", (1.4, 0)),
-        Node("r", r"\max", (3.0, 0)),
-        Node("y", "y", (4.5, 0), op=False),
-    ]
-    skip = [
-        Node("x2", "x", (6.0, -0.6), op=False),
-        Node("w2", "w", (6.0, 0.6), op=False),
-        Node("m2", r"\times", (7.4, 0)),
-        Node("p2", "+", (8.8, 0)),
-        Node("r2", r"\max", (10.4, 0)),
-        Node("y2", "y", (11.9, 0), op=False),
-    ]
-    edges: list[tuple[str, ...]] = [("x", "m"), ("w", "m"), ("m", "r"), ("r", "y")]
-    edges += [("x2", "m2"), ("w2", "m2"), ("m2", "p2"), ("p2", "r2"), ("r2", "y2")]
-    edges += [("x2", "p2", "bend right=40")]
-    return tikz(plain + skip, edges, annotated=False)
+def unit_graphs(layers: int) -> Latex:
+    """Part a's answer: the graphs of the plain and the skip unit, one above the other."""
+
+    def chain(tag: str, y: float, skip: bool) -> tuple[list[Node], list[tuple[str, ...]]]:
+        nodes = [Node(f"x{tag}", "x", (0, y), op=False)]
+        edges: list[tuple[str, ...]] = []
+        previous, col = f"x{tag}", 1.4
+        for level in range(int(layers)):
+            weight, times, relu = f"w{tag}{level}", f"m{tag}{level}", f"r{tag}{level}"
+            nodes.append(Node(weight, "w", (col, y + 1.0), op=False))
+            nodes.append(Node(times, r"\times", (col, y)))
+            edges += [(previous, times), (weight, times)]
+            previous, col = times, col + 1.4
+            if skip and level == int(layers) - 1:
+                nodes.append(Node(f"p{tag}", "+", (col, y)))
+                edges += [(previous, f"p{tag}"), (f"x{tag}", f"p{tag}", "bend right=30")]
+                previous, col = f"p{tag}", col + 1.4
+            nodes.append(Node(relu, r"\max", (col, y)))
+            edges.append((previous, relu))
+            previous, col = relu, col + 1.4
+        nodes.append(Node(f"y{tag}", "y", (col, y), op=False))
+        edges.append((previous, f"y{tag}"))
+        return nodes, edges
+
+    plain_nodes, plain_edges = chain("a", 2.6, skip=False)
+    skip_nodes, skip_edges = chain("b", 0.0, skip=True)
+    return tikz(plain_nodes + skip_nodes, plain_edges + skip_edges, annotated=False)
 
 
 @quantity

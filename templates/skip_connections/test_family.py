@@ -37,3 +37,13 @@ def test_small_weight_values_follow_the_students_expressions() -> None:
     values = FAMILY.solve(FAMILY.source_instance(), given=given)
     assert values["at_small_weight"] == [sympy.Rational(1, 500), sympy.Rational(-999, 1000)]
     assert FAMILY.dependencies(FAMILY.part("d")) == ["b", "c"]
+
+
+def test_a_deeper_unit_multiplies_the_gradient_and_the_skip_adds_one() -> None:
+    # Two layers sharing w: y = max(w max(w x, 0) + x, 0) with the skip, w^2 x + x when active.
+    params = FAMILY.coerce({**FAMILY.source_params, "layers": 2, "omega": "0.05"})
+    values = FAMILY.solve(params)
+    assert values["dy_dx_plain"] == w**2
+    assert values["dy_dx_skip"] == w**2 + 1
+    assert values["at_small_weight"] == [sympy.Rational(1, 400), sympy.Rational(401, 400)]
+    assert values["skip_unit"] == r"\max(w \max(w x, 0) + x, 0)"

@@ -40,8 +40,10 @@ def numeric(p: dict[str, Any]) -> dict[str, Any]:
         point = np.array([z1, z2, z3])
         return float(gradient(lambda v: _cross_entropy(v, true3), point)[wrt])
 
+    temperature = float(p["temperature"])
+
     def bce_slope(z: float, y: float) -> float:
-        return float(derivative(lambda t: _bce(t, y), z))
+        return float(derivative(lambda t: _bce(t / temperature, y), z))
 
     uniform = np.full(int(p["classes"]), 1.0 / int(p["classes"]))
     return {

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from generator.params import Choice, Decimal, Integer, Matrix, Vector
+from generator.params import Choice, Decimal, Integer, Matrix, Rational, Vector
 
 from .solution import logits_of
 
@@ -33,7 +33,18 @@ PARAMS = (
     Integer("wrt", 1, 3, doc="part f: the logit z_j differentiated by"),
     Integer("true3", 1, 3, doc="part f: the true class of the three-class problem"),
     Integer("classes", 2, 1000, doc="part h: the number K of classes predicted uniformly"),
+    Rational(
+        "temperature",
+        0,
+        4,
+        denominators=(1, 2),
+        doc="part g: the sigmoid's temperature T in a = sigma(z / T) (the source has T = 1)",
+    ),
 )
+# Temperatures for part g: a = sigma(z / T) gives dL/dz = (sigma(z / T) - y) / T, so the chain
+# rule's last factor is seen (with T = 1 only, the key was always sigma(z) - y).
+TEMPERATURES = ("1", "2", "3", "4", "1/2")
+MAX_SPREAD = 7
 ZERO_DENSE = {"a": [0] * 4, "W": [[0] * 4 for _ in range(3)], "b": [0] * 3}
 SOURCE = {
     **ZERO_DENSE,
@@ -45,6 +56,7 @@ SOURCE = {
     "wrt": 1,
     "true3": 1,
     "classes": 8,
+    "temperature": 1,
 }
 # BITS sample Q1 (the TensorFlow snippet): the output layer's input, weights and biases.
 SOURCE_DENSE = {
@@ -92,7 +104,10 @@ def sample(rng: np.random.Generator) -> dict[str, Any]:
         }
     else:
         n = 4
-        shape = {**ZERO_DENSE, "logits": [int(v) for v in rng.choice(13, size=4, replace=False)]}
+        # Distinct logits at most MAX_SPREAD apart, so no probability reads 0.000 (e^-7 > 0.0009).
+        offset = int(rng.integers(-3, 6))
+        spread = rng.choice(MAX_SPREAD + 1, size=4, replace=False)
+        shape = {**ZERO_DENSE, "logits": [int(v) + offset for v in spread]}
     first, second = (int(c) + 1 for c in rng.choice(n, size=2, replace=False))
     return {
         **shape,
@@ -103,4 +118,5 @@ def sample(rng: np.random.Generator) -> dict[str, Any]:
         "wrt": int(rng.integers(1, 4)),
         "true3": int(rng.integers(1, 4)),
         "classes": _pick(rng, CLASS_COUNTS),
+        "temperature": _pick(rng, TEMPERATURES),
     }

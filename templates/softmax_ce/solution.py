@@ -96,10 +96,10 @@ def derivative_3class(wrt: Any, true3: Any) -> sympy.Expr:
 
 
 @quantity
-def derivative_bce() -> sympy.Expr:
-    """∂L/∂z = σ(z) − y for L = −[y ln σ(z) + (1 − y) ln(1 − σ(z))]."""
+def derivative_bce(temperature: Any) -> sympy.Expr:
+    """∂L/∂z = (σ(z/T) − y)/T for L = −[y ln a + (1 − y) ln(1 − a)], a = σ(z/T)."""
     z_, y_ = sympy.symbols("z y")
-    return 1 / (1 + sympy.exp(-z_)) - y_
+    return (1 / (1 + sympy.exp(-z_ / temperature)) - y_) / temperature
 
 
 @quantity

@@ -3,6 +3,10 @@ N = k1 + k2 - 1. Without bias and activation, g(x) = sum_i conv(conv(x, w_i), v_
 g(x) = theta^T vec(x) with theta the composed N x N kernel sum_i w_i * v_i (full convolution of the
 kernels). With two or more kernel pairs every N x N theta is reachable, so theta needs all N^2
 dimensions (numeric.py confirms the rank); g itself has kernels (k1^2 + k2^2) parameters.
+
+With biases (b_i on each first-layer feature map, c on the output), g(x) = theta^T vec(x) + c0 is
+affine, and the offset c0 = sum_i b_i sum(v_i) + c takes every real value independently of theta:
+one more dimension, and kernels + 1 more parameters in g.
 """
 
 from __future__ import annotations
@@ -31,13 +35,14 @@ def input_shape(input_size: int) -> Shape:
 
 
 @quantity
-def theta_dim(input_shape: Shape) -> sympy.Integer:
-    return sympy.Integer(sympy.prod(input_shape.dims))
+def theta_dim(input_shape: Shape, bias: str) -> sympy.Integer:
+    return sympy.Integer(sympy.prod(input_shape.dims)) + (1 if bias == "bias" else 0)
 
 
 @quantity
-def g_params(kernels: int, k1: int, k2: int) -> sympy.Integer:
-    return sympy.Integer(kernels * (k1**2 + k2**2))
+def g_params(kernels: int, k1: int, k2: int, bias: str) -> sympy.Integer:
+    biases = kernels + 1 if bias == "bias" else 0
+    return sympy.Integer(kernels * (k1**2 + k2**2) + biases)
 
 
 @quantity
@@ -46,5 +51,6 @@ def kind_options() -> list[str]:
 
 
 @quantity
-def kind_key() -> str:
-    return "A"
+def kind_key(bias: str) -> str:
+    """A (linear) without bias; B (affine, not linear) with biases: g(0) = c is not 0."""
+    return "B" if bias == "bias" else "A"

@@ -28,5 +28,15 @@ def test_theta_follows_a_students_input_size() -> None:
 
 def test_mixed_kernel_sizes() -> None:
     # 4x4 then 2x2: 5 -> 2 -> 1.
-    values = FAMILY.solve(FAMILY.coerce({"k1": 4, "k2": 2, "kernels": 2}))
+    values = FAMILY.solve(FAMILY.coerce({"k1": 4, "k2": 2, "kernels": 2, "bias": "none"}))
     assert values["input_shape"] == Shape((5, 5))
+
+
+def test_biases_make_g_affine_with_one_more_dimension() -> None:
+    # 3x3 then 3x3 with 4 pairs and biases: theta is the 5x5 kernel plus the offset g(0), and g
+    # has 4 * (9 + 9) weights, 4 feature-map biases and 1 output bias.
+    values = FAMILY.solve(FAMILY.coerce({**FAMILY.source_params, "bias": "bias"}))
+    assert values["kind_key"] == "B"
+    assert "affine" in values["kind_options"][1]
+    assert values["theta_dim"] == 26
+    assert values["g_params"] == 77
