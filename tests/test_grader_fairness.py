@@ -5,6 +5,7 @@ Each test holds the issue's own examples verbatim and a corpus of the same class
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -13,12 +14,14 @@ import pytest
 import sympy
 
 from generator import keys as keys_module
+from generator import mathtext
 from generator.crosscheck import same_expression
 from generator.instance import Instance
 from generator.registry import default_registry
 from generator.rendering import precision_text
 from generator.spec import load_spec
 from generator.variants import build_exam
+from grader import bounded_value
 from grader.part import KeyPart, QuestionInfo, grade_part, grade_question
 
 SIGFIG = {"mode": "sigfig", "digits": 3, "abs": 1e-9}
@@ -401,6 +404,72 @@ def test_expressions_too_large_to_evaluate_are_decided_quickly(text: str) -> Non
     started = time.perf_counter()
     assert status(part, text) == "wrong"
     assert time.perf_counter() - started < 5
+
+
+HOSTILE = ["exp(exp(exp(exp(exp(H)))))", "tanh(exp(exp(exp(H))))*2*H*abs(theta)"]
+
+
+def test_hostile_expressions_graded_off_the_main_thread_finish(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``dlexam serve`` grades in worker threads, where no SIGALRM timer runs: the numeric check
+    itself is bounded (a fixed work budget, not a clock), so a hostile answer cannot hang one."""
+    part = expression("2*H*Abs(theta)", ["H", "theta"], H="positive")
+    walked: list[sympy.Basic] = []
+    real_walk = bounded_value._walk
+    monkeypatch.setattr(
+        bounded_value, "_walk", lambda node, *rest: walked.append(node) or real_walk(node, *rest)
+    )
+    verdicts: dict[str, str] = {}
+
+    def grade_all() -> None:
+        for text in HOSTILE:
+            verdicts[text] = status(part, text)
+
+    worker = threading.Thread(target=grade_all, daemon=True)
+    worker.start()
+    worker.join(timeout=120)  # generous: a hang fails here instead of blocking the suite
+    assert not worker.is_alive(), "grading a hostile expression off the main thread hung"
+    assert verdicts == dict.fromkeys(HOSTILE, "wrong")
+    assert len(walked) < 2 * 60 * bounded_value.MAX_NODES  # 2 trees x ~60 points at most
+
+
+def test_bounded_value_refuses_towers_and_huge_trees_but_keeps_exact_range() -> None:
+    H = sympy.Symbol("H")
+    tower = sympy.exp(sympy.exp(sympy.exp(H)))
+    with pytest.raises(bounded_value.TooLarge):
+        bounded_value.value_at(tower, {H: sympy.Integer(1000)})
+    huge = sum(sympy.Symbol(f"x{i}") ** 2 for i in range(bounded_value.MAX_NODES))
+    with pytest.raises(bounded_value.TooLarge):
+        bounded_value.value_at(huge, {s: sympy.Integer(1) for s in huge.free_symbols})
+    with pytest.raises(bounded_value.Undefined):
+        bounded_value.value_at(sympy.log(H - 2), {H: sympy.Integer(2)})
+    # arbitrary exponents: e^1000 / (1 + e^1000) is 1, not an overflow
+    logistic = sympy.exp(H) / (1 + sympy.exp(H))
+    assert bounded_value.value_at(logistic, {H: sympy.Integer(1000)}) == 1
+    sigmoid = expression("1/(1 + exp(-w))", ["w"])
+    assert status(sigmoid, "exp(w)/(1 + exp(w))") == "correct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2*H*abs(theta) + sin(theta)^2 - tanh(H/3)",
+        "sqrt(H - theta) * log(abs(theta) + 1/1000) / (theta - 7/10)",
+        "(-2)^theta + (theta - 1/3)^(1/3) + exp(sigmoid(theta)) * pi / e",
+        "cos(H*10^6) * tan(theta) + theta^7",
+    ],
+)
+def test_bounded_value_agrees_with_sympy_to_30_digits(text: str) -> None:
+    expr = mathtext.parse_scalar(text, ["H", "theta"])
+    H, theta = sympy.symbols("H theta")
+    for point in (
+        {H: sympy.Rational(13, 10), theta: sympy.Rational(-7, 3)},
+        {H: sympy.Integer(7), theta: sympy.Integer(3)},
+    ):
+        want = complex(sympy.N(expr.xreplace(point), 30))
+        got = bounded_value.value_at(expr, point)
+        assert abs(got - want) <= 1e-14 * max(1.0, abs(want)), (text, point)
 
 
 def test_generation_cross_check_samples_a_declared_real_symbol_at_both_signs() -> None:
