@@ -6,7 +6,12 @@ family and seed, as "New variant" does, so nothing is cached yet) and submits an
 Prints requests per second and p50/p95 latency per kind of request. Clients and duration are
 bounded so a run cannot flood the machine.
 
+``--cpu N`` instead serves N new questions one at a time in this process (no network) and prints
+the CPU time each kind of request costs, the server's own and pandoc's: on a shared, loaded
+machine latency measures the neighbours, CPU time measures the server.
+
     python bench/bench_serve.py --clients 20 --seconds 20 --workers 1 [--seeds 3]
+    python bench/bench_serve.py --cpu 60
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import resource
 import socket
 import statistics
 import subprocess
@@ -66,6 +72,70 @@ def client(
         timings["check" if status == 200 else "error"].append(time.perf_counter() - start)
 
 
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cpu_cost(count: int) -> None:
+    """CPU milliseconds per request, single-threaded: new question, shared link, check."""
+    from starlette.testclient import TestClient
+
+    from generator.registry import default_registry
+    from grader.serve.app import app
+
+    families = sorted(default_registry().families)
+    rng = random.Random(7)
+    picks = [(rng.choice(families), rng.randrange(10**9)) for _ in range(count)]
+    kinds = {
+        "new question": lambda c, f, n: c.get(f"/q/{f}/{n}"),
+        "shared link": lambda c, f, n: c.get(f"/q/{f}/{n}"),  # the same pages again: cached
+        "check": lambda c, f, n: c.post(f"/q/{f}/{n}/check", data={"check": "all"}),
+    }
+    with TestClient(app) as test_client:
+        for family in families:  # first use of a family's code paths is not what is measured
+            test_client.get(f"/q/{family}/{10**9 + 1}")
+        print(f"{count} requests of each kind, one at a time, CPU milliseconds per request:")
+        for kind, ask in kinds.items():
+            own = cpu_seconds(resource.RUSAGE_SELF)
+            pandoc = cpu_seconds(resource.RUSAGE_CHILDREN)
+            for family, number in picks:
+                assert ask(test_client, family, number).status_code == 200
+            own = 1000 * (cpu_seconds(resource.RUSAGE_SELF) - own) / count
+            pandoc = 1000 * (cpu_seconds(resource.RUSAGE_CHILDREN) - pandoc) / count
+            print(f"  {kind:13} server {own:5.1f} ms  pandoc {pandoc:5.1f} ms")
+    concurrent_pandoc(families, count)
+
+
+def concurrent_pandoc(families: list[str], count: int, threads: int = 20) -> None:
+    """Pandoc's share when ``threads`` new questions are rendered at once, as a loaded server
+    does (the server's threads call :func:`~grader.serve.sheets.solved` the same way)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from generator.outputs import pandoc
+    from grader.serve.sheets import family_link, solved
+
+    rng = random.Random(8)
+    picks = [(rng.choice(families), str(rng.randrange(10**9))) for _ in range(count)]
+    runs: list[int] = []
+    batch = pandoc.pandoc_batch
+
+    def counted(fragments: list[str], math: str) -> list[str]:
+        runs.append(len(fragments))
+        return batch(fragments, math)
+
+    pandoc.pandoc_batch = counted  # type: ignore[assignment]
+    before = cpu_seconds(resource.RUSAGE_CHILDREN)
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(lambda pick: solved(family_link(*pick)), picks))
+    spent = 1000 * (cpu_seconds(resource.RUSAGE_CHILDREN) - before) / count
+    pandoc.pandoc_batch = batch  # type: ignore[assignment]
+    print(
+        f"  {count} new questions from {threads} threads at once: {len(runs)} pandoc runs, "
+        f"pandoc {spent:.1f} ms per question"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=20)
@@ -77,7 +147,11 @@ def main() -> None:
         default=100_000,
         help="seeds drawn from 0..N-1 (small N: a class on shared links, pages come from cache)",
     )
+    parser.add_argument("--cpu", type=int, default=0, help="measure CPU cost of N requests")
     args = parser.parse_args()
+    if args.cpu:
+        cpu_cost(max(1, min(args.cpu, 1000)))
+        return
     clients = max(1, min(args.clients, MAX_CLIENTS))
     seconds = max(1.0, min(args.seconds, MAX_SECONDS))
     port = free_port()

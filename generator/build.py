@@ -105,11 +105,27 @@ def chunk_name(variants: list[Variant]) -> str:
 NAME_BY = ("variant", "student")
 
 
+PRINTED = ("position", "number", "family", "params")  # what a printed copy of a question fixes
+
+
+def _printed(document: dict[str, Any]) -> dict[str, Any]:
+    """Each variant's printed questions (family, number, place and drawn numbers) and student.
+
+    Only these decide whether printed copies still match: the rest of a key (its LaTeX, fields
+    added by a newer keys format, the generator's version) is re-derived from them."""
+    return {
+        variant["id"]: (
+            [{key: question.get(key) for key in PRINTED} for question in variant["questions"]],
+            variant.get("student"),
+        )
+        for variant in document.get("variants", [])
+    }
+
+
 def _same_questions(old: dict[str, Any], new: dict[str, Any]) -> bool:
-    """Do the variants both documents have ask the same questions (seed, spec and numbers) of
+    """Do the variants both documents have ask the same questions (family, numbers, place) of
     the same students (a reordered roster would hand a printed copy to someone else's key)?"""
-    old_variants = {v["id"]: (v["questions"], v.get("student")) for v in old.get("variants", [])}
-    new_variants = {v["id"]: (v["questions"], v["student"]) for v in new["variants"]}
+    old_variants, new_variants = _printed(old), _printed(new)
     shared = set(old_variants) & set(new_variants)
     return bool(shared) and all(old_variants[v] == new_variants[v] for v in shared)
 
@@ -128,12 +144,16 @@ def refuse_other_keys(path: Path, document: dict[str, Any]) -> None:
     except (KeyError, TypeError, AttributeError):  # not keys dlexam wrote: refuse as well
         old = {}
     exam = old.get("exam", {}) if isinstance(old, dict) else {}
-    what = (
-        f"the keys of another exam (spec {exam.get('spec')}, seed {exam.get('seed')})"
-        if isinstance(exam, dict) and exam
-        else "a keys file dlexam cannot read"
-    )
     new = document["exam"]
+    if not isinstance(exam, dict) or not exam:
+        what = "a keys file dlexam cannot read"
+    elif (exam.get("spec"), exam.get("seed")) == (new["spec"], new["seed"]):
+        what = (
+            f"keys written by {old.get('generator', 'another dlexam')} for the same spec and "
+            f"seed, but {document['generator']} draws other questions or students from them"
+        )
+    else:
+        what = f"the keys of another exam (spec {exam.get('spec')}, seed {exam.get('seed')})"
     raise DlexamError(
         f"holds {what}; this run (spec {new['spec']}, seed {new['seed']}) would replace it, "
         "and exams printed from the old keys would no longer match",

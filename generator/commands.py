@@ -13,6 +13,7 @@ import click
 import numpy as np
 
 from generator import formatting, outdir, pdf
+from generator.bubble_sheet import SHEETS, with_sheet_instructions, write_bubble_sheets
 from generator.build import NAME_BY, Written, compile_pdfs, write_sources
 from generator.errors import DlexamError
 from generator.instance import Instance
@@ -160,6 +161,13 @@ def solve_command(
     help="Replace keys.json of another exam (other seed or spec) in the output folder.",
 )
 @click.option("--quiet", is_flag=True, help="No warnings (they stay in keys.json).")
+@click.option(
+    "--sheet",
+    type=click.Choice(SHEETS),
+    default="boxes",
+    show_default=True,
+    help="bubbles: also a machine-readable bubble sheet per variant for `dlexam scan`.",
+)
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Write keys and .tex only, no PDFs.")
 @click.option(
     "--html", "html", is_flag=True, help="Also write one self-contained HTML page per variant."
@@ -174,6 +182,7 @@ def generate_command(
     name_by: str,
     force: bool,
     quiet: bool,
+    sheet: str,
     no_pdf: bool,
     html: bool,
 ) -> None:
@@ -186,6 +195,8 @@ def generate_command(
     """
     registry = default_registry()
     spec = load_spec(spec_path or DEFAULT_SPEC, registry)
+    if sheet == "bubbles":
+        spec = with_sheet_instructions(spec)
     roster_read = read_roster(roster) if roster else None
     students = roster_read.students if roster_read else None
     if roster_read and not quiet:
@@ -226,6 +237,12 @@ def generate_command(
             hint=pdf.INSTALL_HINT,
         )
     _typeset(exam, written, groups, engine, jobs)
+    if sheet == "bubbles":
+        document = json.loads(written.keys.read_text(encoding="utf-8"))
+        names = {v.id: written.pdf_name(v) for v in exam.variants}
+        files = write_bubble_sheets(document, target, names, engine)
+        click.echo(f"  bubble sheets:    {len(files) - 1} file(s) in {target / 'bubble-sheets'}/")
+        click.echo(f"  print file:       {files[-1]}")
 
 
 MANY_WARNINGS = 3  # more than this are summarised in one line

@@ -9,6 +9,7 @@ in :attr:`Registry.broken`; the others keep working.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -69,7 +70,23 @@ def load_registry(roots: list[Path] | None = None) -> Registry:
     return registry
 
 
+_FIRST_LOAD = threading.Lock()
+
+
 @cache
-def default_registry() -> Registry:
-    """The registry for this process (families are loaded once)."""
+def _process_registry() -> Registry:
     return load_registry()
+
+
+def default_registry() -> Registry:
+    """The registry for this process, loaded once. The lock makes concurrent first calls (server
+    threads) wait for that one load: loading imports each family's modules, and a second loader
+    would find a half-imported module in ``sys.modules`` and build a family without quantities."""
+    with _FIRST_LOAD:
+        return _process_registry()
+
+
+def forget_default_registry() -> None:
+    """Load the families afresh on the next call (after ``DLEXAM_TEMPLATES`` changed)."""
+    with _FIRST_LOAD:
+        _process_registry.cache_clear()

@@ -209,6 +209,16 @@ def _part_wrapper(
     return part
 
 
+FAMILY_TEMPLATES = ("question.tex.j2", "solution.tex.j2")
+
+
+def compile_family_templates(family: Family) -> None:
+    """Compile a family's templates now (a server does it at start, not in a student's request)."""
+    env = family_environment(family.folder)
+    for name in FAMILY_TEMPLATES:
+        env.get_template(name)
+
+
 def precision_text(family: Family, part_ids: tuple[str, ...] = ()) -> formatting.Latex:
     """``four significant figures``: ``<< graded_to() >>`` in a question prints the tolerance
     the grader applies to the numeric parts (``part_ids``, default all), so the precision a

@@ -1,7 +1,7 @@
 """The real browser the page tests use: Debian's chromium and chromedriver through selenium.
 
 Set ``DLEXAM_SCREENSHOTS=DIR`` to keep the screenshots the browser tests take (``docs/pictures.sh``
-does, for the README).
+does, for the README). Figures compiled during a run go to a temporary ``DLEXAM_FIGURE_CACHE``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from selenium.webdriver.chrome.service import Service
 from grader.part import PartResult, QuestionInfo
 from grader.scoring import grade_question
 
+FIGURE_FOLDER = pytest.StashKey[str]()
 CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -44,6 +45,19 @@ def grade_one() -> GradeOne:
         return graded[0]
 
     return grade
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Figures compiled by tests go to a folder of this run, not the user's cache."""
+    folder = tempfile.mkdtemp(prefix="dlexam-test-figures-")
+    config.stash[FIGURE_FOLDER] = folder
+    os.environ["DLEXAM_FIGURE_CACHE"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(FIGURE_FOLDER, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

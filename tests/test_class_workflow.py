@@ -178,6 +178,31 @@ def test_regenerating_over_another_exams_keys_needs_force(tmp_path: Path) -> Non
     assert code == 2 and "--force" in err
 
 
+def test_keys_of_the_same_exam_from_an_older_dlexam_are_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "exam"
+    assert run("generate", str(spec(tmp_path)), "--out", str(out), "--no-pdf")[0] == 0
+    current = (out / "keys.json").read_text(encoding="utf-8")
+    older = json.loads(current)  # as an earlier dlexam wrote it: other version, fewer fields
+    older["generator"] = "dlexam 0.0.1"
+    for variant in older["variants"]:
+        for question in variant["questions"]:
+            del question["title"]
+            for part in question["parts"]:
+                part["prompt"] += " (older wording)"
+                part.pop("check", None)
+    (out / "keys.json").write_text(json.dumps(older), encoding="utf-8")
+    code, stdout, err = run("generate", str(spec(tmp_path)), "--out", str(out), "--no-pdf")
+    assert code == 0, stdout + err
+    assert (out / "keys.json").read_text(encoding="utf-8") == current
+    # The same spec and seed drawing other numbers (a family changed) is refused, and said so.
+    older["variants"][0]["questions"][0]["params"] = {"changed": "1"}
+    (out / "keys.json").write_text(json.dumps(older), encoding="utf-8")
+    code, stdout, err = run("generate", str(spec(tmp_path)), "--out", str(out), "--no-pdf")
+    assert code == 2, stdout + err
+    assert "keys written by dlexam 0.0.1 for the same spec and seed" in err
+    assert "another exam" not in err and "--force" in err
+
+
 def test_many_warnings_are_one_line_and_quiet_silences_them(tmp_path: Path) -> None:
     from generator.spec import SPEC_DIR
 

@@ -15,7 +15,7 @@ from generator import pdf
 from generator.build import chunks
 from generator.cli import main
 from generator.documents import exam_document, locate, share_pictures
-from generator.registry import BUNDLED, default_registry
+from generator.registry import BUNDLED, default_registry, forget_default_registry
 from generator.spec import load_spec
 from generator.variants import Variant, build_exam
 
@@ -56,9 +56,9 @@ def broken_family(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
         "<% if filters % 2 == 0 %>\\dlnosuchmacro<% endif %>\n" + question.read_text()
     )
     monkeypatch.setenv("DLEXAM_TEMPLATES", str(root))
-    default_registry.cache_clear()
+    forget_default_registry()
     yield root
-    default_registry.cache_clear()
+    forget_default_registry()
 
 
 def test_no_pdf_writes_keys_sources_and_template_only(tmp_path: Path) -> None:

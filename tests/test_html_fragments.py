@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,21 @@ def test_every_family_renders_without_raw_tex_or_math_errors(figures: FigureCach
             assert not re.search(r"\\[a-zA-Z]+|\$", shown), (question.family, shown[:300])
             for leftover in ('class="math', "<merror", "DLEXAM", "@@dlexam"):
                 assert leftover not in html, (question.family, leftover)
+
+
+def test_figures_have_alt_texts_naming_their_place() -> None:
+    family = default_registry().get("conv1d_backward")
+    instance = Instance(family, family.source_instance(), 4, {p.id: p.points for p in family.parts})
+    (question,) = render_questions_html(
+        [question_model(instance, 2)], "mathml", figure_url=lambda token: f"/f/{token}.svg"
+    )
+    place = f"question 2 ({escape(family.title)})"
+
+    def alts(blocks: tuple[tuple[str | None, str], ...]) -> list[str]:
+        return re.findall(r'<img class="dl-figure" alt="([^"]*)"', "".join(h for _, h in blocks))
+
+    asked, worked = alts(question.question), alts(question.solution)
+    assert asked == [f"Figure {n} of {place}" for n in range(1, len(asked) + 1)]
+    assert worked and worked == [
+        f"Figure {n} of the solution of {place}" for n in range(1, len(worked) + 1)
+    ]

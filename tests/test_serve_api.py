@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 from collections.abc import Iterator
+from html import escape
 
 import pytest
 import sympy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader
 from starlette.testclient import TestClient
 
 from generator import pdf
+from generator.registry import default_registry
 from grader.serve.app import MAX_BODY, SECURITY_HEADERS, app
-from grader.serve.sheets import Link, family_link, solved
+from grader.serve.sheets import Link, exam_link, family_link, solved
 
 SEED = "5"  # backprop_sin: l2 loss, y = -3/2, so 1b has a decimal answer
 
@@ -198,9 +202,40 @@ def test_sheet_pdf_is_the_practice_sheet(client: TestClient) -> None:
     assert 'filename="practice-22.pdf"' in response.headers["content-disposition"]
 
 
+@pytest.mark.skipif(pdf.find_engine() is None, reason="needs pdflatex")
+@pytest.mark.parametrize(
+    ("page", "name", "title"),
+    [
+        (f"/q/backprop_sin/{SEED}", f"backprop_sin-{SEED}.pdf", "backprop_sin"),
+        ("/exam/bits_midsem/3", "bits_midsem-3.pdf", "bits_midsem"),
+    ],
+)
+def test_question_and_exam_pages_download_as_practice_sheets(
+    client: TestClient, page: str, name: str, title: str
+) -> None:
+    html = client.get(page).text
+    assert f'<a href="{page}/sheet.pdf" download="{name}">' in html
+    response = client.get(f"{page}/sheet.pdf")
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/pdf"
+    assert f'filename="{name}"' in response.headers["content-disposition"]
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    exam = solved(
+        family_link("backprop_sin", SEED) if "/q/" in page else exam_link(title, "3")
+    ).exam
+    numbers = " ".join(str(n) for n, _ in exam.variants[0].ordered())
+    assert exam.spec.title in text and f"Question {numbers} Total" in text  # the page's questions
+    assert "Rubric:" in text  # then their worked solutions
+    assert f"Check your answers online: {page}" in " ".join(text.split())
+    assert client.get(f"/q/backprop_sin/{SEED}x/sheet.pdf").status_code == 400
+
+
 def test_figures_are_linked_and_drawn_on_request(client: TestClient) -> None:
     page = client.get(f"/q/backprop_sin/{SEED}").text
-    links = re.findall(r'<img class="dl-figure" alt="figure" src="([^"]+)"', page)
+    figures = re.findall(r'<img class="dl-figure" alt="([^"]+)" src="([^"]+)"', page)
+    title = default_registry().get("backprop_sin").title
+    assert figures[0][0] == f"Figure 1 of question 1 ({escape(title)})"
+    links = [src for _, src in figures]
     assert links and all(
         re.fullmatch(r"/q/backprop_sin/5/figure/[0-9a-f]{24}\.svg", u) for u in links
     )

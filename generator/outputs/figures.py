@@ -5,10 +5,17 @@ exam and solutions of one variant share most of theirs). Each picture is keyed b
 its TikZ source and the shared figure preamble; a cache folder keeps the SVGs across runs, and all
 pictures missing from it are compiled in one ``latex`` run (``standalone`` puts every picture on
 its own page) and one ``dvisvgm`` run that turns glyphs into paths, so the SVG needs no fonts.
+
+The folder is ``$DLEXAM_FIGURE_CACHE`` (default ``~/.cache/dlexam/figures``, under
+``$XDG_CACHE_HOME`` if set) and holds at most ``$DLEXAM_FIGURE_CACHE_MB`` megabytes (default
+:data:`DEFAULT_LIMIT_MB`): after each compile the least recently used SVGs beyond that are
+removed, so a server that draws many variants cannot fill the disk. Memory keeps at most
+:data:`MEMORY_LIMIT` SVGs per process for the same reason.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -25,6 +32,8 @@ from generator.rendering import document_environment
 PICTURE = re.compile(r"\\begin\{tikzpicture\}.*?\\end\{tikzpicture\}", re.DOTALL)
 INSTALL_HINT = "install TeX Live and dvisvgm (Debian: apt-get install texlive-pictures dvisvgm)"
 TIMEOUT = 300  # seconds for one batch; a picture that loops must not hang a page request
+DEFAULT_LIMIT_MB = 200  # a typical figure is 10-60 KB: thousands of distinct pictures
+MEMORY_LIMIT = 2000
 
 
 def _preamble() -> str:
@@ -37,15 +46,49 @@ def _preamble() -> str:
 
 
 def default_folder() -> Path:
+    chosen = os.environ.get("DLEXAM_FIGURE_CACHE")
+    if chosen:
+        return Path(chosen)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "dlexam" / "figures"
+
+
+def default_limit() -> int:
+    """The folder's size bound in bytes, from ``$DLEXAM_FIGURE_CACHE_MB``."""
+    text = os.environ.get("DLEXAM_FIGURE_CACHE_MB", "").strip()
+    try:
+        megabytes = float(text) if text else DEFAULT_LIMIT_MB
+    except ValueError:
+        raise DlexamError(
+            f"DLEXAM_FIGURE_CACHE_MB must be a number of megabytes, not {text!r}"
+        ) from None
+    return int(megabytes * 1024 * 1024)
+
+
+def prune(folder: Path, limit: int) -> list[Path]:
+    """Remove the least recently used SVGs until the folder holds at most ``limit`` bytes."""
+    files = []
+    for path in folder.glob("*.svg"):
+        with contextlib.suppress(FileNotFoundError):  # another process pruned it already
+            stat = path.stat()
+            files.append((stat.st_mtime, stat.st_size, path))
+    total = sum(size for _, size, _ in files)
+    removed = []
+    for _, size, path in sorted(files):
+        if total <= limit:
+            break
+        path.unlink(missing_ok=True)
+        total -= size
+        removed.append(path)
+    return removed
 
 
 class FigureCache:
     """SVG text of TikZ pictures, from memory, the cache folder or one batch compile."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, limit: int | None = None) -> None:
         self.folder = folder or default_folder()
+        self.limit = default_limit() if limit is None else limit
         self.preamble = _preamble()
         self.memory: dict[str, str] = {}
         self.compiled = 0  # pictures compiled by this cache (the rest came from the folder)
@@ -58,12 +101,17 @@ class FigureCache:
         wanted = {picture: self.key(picture) for picture in pictures}
         for key in set(wanted.values()) - self.memory.keys():
             path = self.folder / f"{key}.svg"
-            if path.exists():
+            with contextlib.suppress(FileNotFoundError):
                 self.memory[key] = path.read_text(encoding="utf-8")
+            with contextlib.suppress(OSError):  # a read-only shared cache is still used
+                os.utime(path)  # recently used: pruned last
         missing = {key: picture for picture, key in wanted.items() if key not in self.memory}
         if missing:
             self._compile(missing)
-        return {picture: self.memory[key] for picture, key in wanted.items()}
+        found = {picture: self.memory[key] for picture, key in wanted.items()}
+        if len(self.memory) > MEMORY_LIMIT:
+            self.memory.clear()
+        return found
 
     def _compile(self, pictures: dict[str, str]) -> None:
         latex, dvisvgm = shutil.which("latex"), shutil.which("dvisvgm")
@@ -92,6 +140,7 @@ class FigureCache:
                 write_text_atomic(self.folder / f"{key}.svg", svg)
                 self.memory[key] = svg
         self.compiled += len(keys)
+        prune(self.folder, self.limit)
 
     @staticmethod
     def _run(command: list[str], cwd: Path) -> None:

@@ -98,8 +98,8 @@ def figure_data(html: str) -> list[bytes]:
     return [base64.b64decode(match[1]) for match in DATA_URI.finditer(html)]
 
 
-def _figure_img(src: str) -> str:
-    return f'<img class="dl-figure" alt="figure" src="{html_lib.escape(src)}">'
+def _figure_img(src: str, alt: str) -> str:
+    return f'<img class="dl-figure" alt="{html_lib.escape(alt)}" src="{html_lib.escape(src)}">'
 
 
 def _data_uri(svg: str) -> str:
@@ -121,20 +121,36 @@ def question_pictures(questions: Sequence[QuestionModel]) -> dict[str, str]:
     }
 
 
+def _places(question: QuestionModel) -> tuple[str, str]:
+    """Where a figure of ``question`` sits, for its alt text (what a screen reader announces)."""
+    named = f"question {question.number} ({question.title})"
+    return named, f"the solution of {named}"
+
+
 class _Batch:
-    """Collects the LaTeX fragments of many questions, converts them in one go, hands them back."""
+    """Collects the LaTeX fragments of many questions, converts them in one go, hands them back.
+
+    Each figure gets an alt text naming its place ("Figure 2 of question 3 (Title)"), numbered
+    in reading order within the question or its solution."""
 
     def __init__(self) -> None:
         self.fragments: list[str] = []
         self.pictures: dict[str, str] = {}  # token -> TikZ source
+        self.alts: list[list[str]] = []  # per fragment, the alt text of each figure in order
+        self.counts: dict[str, int] = {}  # figures numbered so far per place
 
-    def add(self, latex: str) -> int:
+    def add(self, latex: str, place: str) -> int:
+        alts: list[str] = []
+
         def replace(match: re.Match[str]) -> str:
             token = picture_token(match[0])
             self.pictures[token] = match[0]
+            self.counts[place] = self.counts.get(place, 0) + 1
+            alts.append(f"Figure {self.counts[place]} of {place}")
             return FIGURE_TOKEN.format(token)
 
         self.fragments.append(PICTURE.sub(replace, latex))
+        self.alts.append(alts)
         return len(self.fragments) - 1
 
     def convert(
@@ -145,15 +161,17 @@ class _Batch:
             sources = {token: _data_uri(svgs[tikz]) for token, tikz in self.pictures.items()}
         else:
             sources = {token: figure_url(token) for token in self.pictures}
-        images = {token: _figure_img(src) for token, src in sources.items()}
-        return [
-            FIGURE_PATTERN.sub(lambda m: images[m[1]], html)
-            for html in pandoc.to_html(self.fragments, math)
-        ]
+
+        def images(html: str, alts: list[str]) -> str:
+            names = iter(alts)  # pandoc keeps the figures' order
+            return FIGURE_PATTERN.sub(lambda m: _figure_img(sources[m[1]], next(names)), html)
+
+        converted = pandoc.to_html(self.fragments, math)
+        return [images(html, alts) for html, alts in zip(converted, self.alts, strict=True)]
 
 
-def _flow(batch: _Batch, blocks: tuple[Block, ...]) -> list[tuple[str | None, int]]:
-    return [(block.part, batch.add(block.latex)) for block in blocks]
+def _flow(batch: _Batch, blocks: tuple[Block, ...], place: str) -> list[tuple[str | None, int]]:
+    return [(block.part, batch.add(block.latex, place)) for block in blocks]
 
 
 def render_questions_html(
@@ -166,17 +184,25 @@ def render_questions_html(
     batch = _Batch()
     plans = []
     for question in questions:
-        parts = [
-            (
-                part,
-                batch.add(f"$\\displaystyle {part.key_latex}$" if part.key_latex else ""),
-                batch.add(part.rubric_latex),
-                [batch.add(text) for text in part.options_latex],
-            )
-            for part in question.parts
-        ]
+        in_question, in_solution = _places(question)
         plans.append(
-            (question, _flow(batch, question.question), _flow(batch, question.solution), parts)
+            (
+                question,
+                _flow(batch, question.question, in_question),
+                _flow(batch, question.solution, in_solution),
+                [
+                    (
+                        part,
+                        batch.add(
+                            f"$\\displaystyle {part.key_latex}$" if part.key_latex else "",
+                            in_solution,
+                        ),
+                        batch.add(part.rubric_latex, in_solution),
+                        [batch.add(text, in_question) for text in part.options_latex],
+                    )
+                    for part in question.parts
+                ],
+            )
         )
     html = batch.convert(math, figures, figure_url)
     result = []

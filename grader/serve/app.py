@@ -9,9 +9,10 @@ Routes::
                                     parts checked or revealed
     GET  /sheet.pdf?seed=N&...      the same selection as a practice sheet PDF (dlexam practice)
     GET  /q/FAMILY                  a fresh question of FAMILY (303 to its seed)
-    GET  /q/FAMILY/SEED             one question; POST /q/FAMILY/SEED/check checks it
-    GET  /exam/NAME[/SEED][/check]  a variant of a bundled exam (generator/specs/NAME.yaml), the
-                                    same way
+    GET  /q/FAMILY/SEED             one question; POST /q/FAMILY/SEED/check checks it;
+                                    GET /q/FAMILY/SEED/sheet.pdf is it as a practice sheet PDF
+    GET  /exam/NAME[/SEED][/check|/sheet.pdf]  a variant of a bundled exam
+                                    (generator/specs/NAME.yaml), the same way
     GET  .../figure/TOKEN.svg       a figure of the page, compiled on first request (the page
                                     links its figures, so it never waits for LaTeX)
     GET  /progress                  score per topic and history, kept in this browser only
@@ -51,7 +52,7 @@ from generator.errors import DlexamError
 from generator.family import TOPICS
 from generator.outputs.figures import FigureCache
 from generator.registry import default_registry
-from generator.rendering import points_text
+from generator.rendering import compile_family_templates, points_text
 from grader.check import HEADLINES
 from grader.check_cli import FORMATS
 from grader.part import PartResult
@@ -63,6 +64,7 @@ from grader.serve.sheets import (
     exam_link,
     family_link,
     grade,
+    sheet_exam,
     sheet_link,
     solved,
 )
@@ -80,7 +82,7 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
 }
 RIGHT = ("correct", "within-tolerance")
-FIGURES = FigureCache()  # SVGs shared by every page and process (a folder under ~/.cache)
+FIGURES = FigureCache()  # SVGs shared by every page and process ($DLEXAM_FIGURE_CACHE)
 IMMUTABLE = "public, max-age=31536000, immutable"  # a figure's URL names its content
 UNREVEALED = ("invalid", "blank")  # a check that gives nothing away: read it again, or answer
 
@@ -261,28 +263,37 @@ async def single_check(request: Request) -> Response:
 
 
 @lru_cache(maxsize=32)
-def _sheet_pdf(link: Link) -> tuple[str, bytes]:
+def _sheet_pdf(link: Link) -> bytes:
     engine = pdf.find_engine()
     if engine is None:
         raise BadRequest(f"{pdf.ENGINE} is not installed on this server, so no PDF", 503)
-    exam = solved(link).exam
+    exam = sheet_exam(link)
     files = practice.sheet_sources(exam)
     try:
         practice.typeset_sheet(exam, files, engine, separate=False)
     except DlexamError as error:
         raise BadRequest(str(error), 500) from None
-    return f"{files.name}.pdf", files.pdfs[f"{files.name}.pdf"]
+    return files.pdfs[f"{files.name}.pdf"]
+
+
+def _pdf_response(link: Link) -> Response:
+    disposition = f'attachment; filename="{link.pdf_name}"'
+    return Response(
+        _sheet_pdf(link),
+        media_type="application/pdf",
+        headers={"content-disposition": disposition},
+    )
 
 
 def sheet_pdf(request: Request) -> Response:
     query = _query(request)
     if "seed" not in query:
         raise BadRequest("a PDF needs the sheet's seed (open the sheet first)")
-    name, data = _sheet_pdf(sheet_link(query))
-    disposition = f'attachment; filename="{name}"'
-    return Response(
-        data, media_type="application/pdf", headers={"content-disposition": disposition}
-    )
+    return _pdf_response(sheet_link(query))
+
+
+def single_pdf(request: Request) -> Response:
+    return _pdf_response(_path_link(request))
 
 
 def _figure(page: Page, token: str) -> Response:
@@ -348,9 +359,10 @@ class SecurityHeaders:
 
 @contextlib.asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
-    """Load the question families once, before any request: concurrent first requests would
-    otherwise each load them (the registry is built on first use and is not meant for threads)."""
-    default_registry()
+    """Load the question families and compile their templates before the first request, so
+    no student waits for that (1-2 s for all families)."""
+    for family in default_registry().families.values():
+        compile_family_templates(family)
     yield
 
 
@@ -365,10 +377,12 @@ def create_app() -> Starlette:
         Route("/q/{family}/{seed}", single_page),
         Route("/q/{family}/{seed}/check", single_check, methods=["POST"]),
         Route("/q/{family}/{seed}/figure/{token}.svg", single_figure),
+        Route("/q/{family}/{seed}/sheet.pdf", single_pdf),
         Route("/exam/{exam}", single_new),
         Route("/exam/{exam}/{seed}", single_page),
         Route("/exam/{exam}/{seed}/check", single_check, methods=["POST"]),
         Route("/exam/{exam}/{seed}/figure/{token}.svg", single_figure),
+        Route("/exam/{exam}/{seed}/sheet.pdf", single_pdf),
         Route("/progress", progress),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from urllib.parse import urlencode
 
@@ -87,6 +87,18 @@ class Link:
         if self.single:
             return self.path.rsplit("/", 1)[0]
         return f"/sheet?{self.query(seed=False)}"
+
+    @property
+    def pdf_path(self) -> str:
+        """The same selection as a practice sheet PDF (questions, then worked solutions)."""
+        if self.single:
+            return f"{self.path}/sheet.pdf"
+        return f"/sheet.pdf?{self.query(seed=True)}"
+
+    @property
+    def pdf_name(self) -> str:
+        """The PDF's file name: ``conv_shape-17.pdf``, ``vir2019-17.pdf``, ``practice-22.pdf``."""
+        return f"{self.family or self.exam or 'practice'}-{self.seed}.pdf"
 
     def figure_path(self, token: str) -> str:
         """Where a page's figure is drawn on request (the page itself comes back sooner)."""
@@ -192,6 +204,21 @@ def solved(link: Link) -> Page:
         for html, (_, instance) in zip(rendered, variant.ordered(), strict=True)
     )
     return Page(link, exam, questions, question_pictures(models))
+
+
+def sheet_exam(link: Link) -> Exam:
+    """The page's exam as its practice sheet PDF prints it: the instructions name the page to
+    check answers on (a downloaded PDF has no folder with a keys.json to check against)."""
+    exam = solved(link).exam
+    online = f"Check your answers online: {link.path} on the practice server."
+    if link.exam:
+        instructions = f"{exam.spec.instructions} {online}".strip()
+    else:
+        instructions = f"{exam.spec.title}. The worked solutions follow on a new page. {online}"
+        if not link.family:
+            request = practice.Request(link.seed, link.topics, link.count, link.difficulties)
+            instructions += f" The same sheet in a terminal: {request.command()}."
+    return replace(exam, spec=replace(exam.spec, instructions=instructions))
 
 
 def grade(page: Page, answers: Mapping[str, str]) -> dict[str, PartResult]:

@@ -1,0 +1,194 @@
+"""Draw the bubble answer sheets of :mod:`generator.bubbles` with TikZ and typeset them.
+
+Each page is one page-sized ``tikzpicture`` in millimetres with the y axis pointing down, so a
+centre in the layout model is the centre drawn, with no LaTeX box model in between. The symbols
+inside the bubbles are printed light grey: a reader sees them, the scanner's dark-pixel count
+barely does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from generator import bubbles as layout_model
+from generator.atomic import write_bytes_atomic
+from generator.bubbles import Column, Entry, SheetLayout
+from generator.errors import DlexamError
+from generator.pdf import pdf_bytes, reader, run_latex
+from generator.qr import qr_latex
+from generator.rendering import tex_escape
+from generator.spec import ExamSpec
+
+PREAMBLE = r"""\documentclass{article}
+\usepackage[T1]{fontenc}
+\usepackage[utf8]{inputenc}
+\usepackage{lmodern}
+\usepackage[paperwidth=210mm,paperheight=297mm,margin=0mm]{geometry}
+\usepackage{tikz}
+\setlength{\topskip}{0pt}\setlength{\parindent}{0pt}\pagestyle{empty}
+\tikzset{bubble/.style={draw=black,line width=0.35pt},
+  filled/.style={fill=black},
+  sym/.style={font=\fontsize{5}{5}\selectfont\sffamily,text=black!45,inner sep=0pt},
+  lab/.style={font=\footnotesize\sffamily,anchor=south west,inner sep=0pt}}
+\begin{document}
+"""
+
+INSTRUCTIONS = (
+    r"Fill each bubble completely with a dark pen or a soft pencil; erase cleanly. "
+    r"Numbers: sign, three digits $d.dd$ and the power of ten, e.g. $-0.235 = -2.35\times10^{-1}$"
+    r" (right). Integers: one digit per column, from the left. Leave a part blank to skip it. "
+    r"Write expressions in their boxes. Do not write near the black squares or the QR code."
+)
+
+SHEETS = ("boxes", "bubbles")  # generate --sheet: boxes to write in (always made), or bubbles too
+SYMBOL_TEX = {layout_model.MINUS: "$-$", layout_model.INFINITY: r"$\infty$"}
+EXAMPLE_FILLED = ("-", "2", "3", "5", "-", "1")  # -2.35e-1, in the number block's column order
+
+
+EXAM_INSTRUCTIONS = (
+    "Answer on the bubble answer sheet: it is read by a scanner. Fill each bubble completely "
+    "with a dark pen or a soft pencil and erase cleanly; one bubble per column. Multiple choice: "
+    "the bubble of your option (several where the part says so). Integers: one digit per column, "
+    "from the left, and the minus bubble for a negative number. Other numbers: sign, three "
+    "significant digits and the power of ten. Worked example: -0.235 = -2.35 x 10^-1, so fill "
+    "the minus bubble of the sign column, 2, 3 and 5 in the three digit columns, the minus bubble "
+    "of the exponent sign and 1 in the exponent column (the sheet shows it filled in). Vectors and "
+    "matrices: one number per entry; intervals: each end with its bracket. Write expressions in "
+    "the boxes of the sheet; parts without a block on the sheet are answered here."
+)
+
+
+def with_sheet_instructions(spec: ExamSpec) -> ExamSpec:
+    """The spec with the exam's instructions saying how to fill the bubble sheet."""
+    instructions = (
+        f"{spec.instructions}\n\n{EXAM_INSTRUCTIONS}" if spec.instructions else EXAM_INSTRUCTIONS
+    )
+    return replace(spec, instructions=instructions)
+
+
+def _mm(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def _column(column: Column, filled: str | None = None) -> list[str]:
+    lines = []
+    for symbol, (x, y) in zip(column.symbols, column.centers, strict=True):
+        style = "bubble,filled" if symbol == filled else "bubble"
+        text = SYMBOL_TEX.get(symbol, symbol)
+        lines.append(
+            f"\\draw[{style}] ({_mm(x)},{_mm(y)}) circle ({layout_model.RADIUS}mm);"
+            f"\\node[sym] at ({_mm(x)},{_mm(y)}) {{{text}}};"
+        )
+    return lines
+
+
+def _entry(entry: Entry, filled: Sequence[str] = ()) -> list[str]:
+    x, y, w, h = entry.box
+    lines = [
+        f"\\draw[line width=0.3pt,black!60] ({_mm(x)},{_mm(y)}) "
+        f"rectangle ({_mm(x + w)},{_mm(y + h)});",
+        f"\\node[lab] at ({_mm(x + 1)},{_mm(y + layout_model.LABEL_H - 0.8)}) "
+        f"{{\\textbf{{{tex_escape(entry.label)}}}}};",
+    ]
+    if entry.kind == "number":
+        digits = [c.centers[0][0] for c in entry.columns if c.role == "digit"]
+        bottom = _mm(y + h - 0.3)
+        lines.append(
+            f"\\node[sym,text=black] at ({_mm((digits[0] + digits[1]) / 2)},{bottom}) {{.}};"
+        )
+        lines.append(
+            f"\\node[sym,text=black] at ({_mm(digits[-1] + layout_model.PITCH)},{bottom}) "
+            r"{$\times10$};"
+        )
+    for index, column in enumerate(entry.columns):
+        lines += _column(column, filled[index] if index < len(filled) else None)
+    return lines
+
+
+def _example() -> list[str]:
+    """The worked example: a number block filled in for -2.35e-1."""
+    profile = layout_model.PartProfile()
+    block = layout_model.number_block("example", "example: -0.235", profile)
+    entry = block.placed(*layout_model.EXAMPLE_PLACE)
+    return _entry(entry, EXAMPLE_FILLED)
+
+
+def _header(layout: SheetLayout, page: int) -> list[str]:
+    who = f"Variant {layout.variant}"
+    if layout.student_id:
+        who += f" \\quad Student {tex_escape(layout.student_id)}"
+        if layout.student_name and layout.student_name.isascii():
+            who += f" ({tex_escape(layout.student_name)})"
+    lines = [
+        f"\\node[anchor=north west,font=\\large\\bfseries] at (20,17) "
+        f"{{{tex_escape(layout.title)} -- answer sheet}};",
+        f"\\node[anchor=north west,font=\\small] at (20,25) "
+        f"{{{who} \\quad page {page} of {len(layout.pages)}}};",
+        f"\\node[anchor=north west,inner sep=0pt] at ({_mm(layout_model.QR_BOX[0])},"
+        f"{_mm(layout_model.QR_BOX[1])}) "
+        f"{{{qr_latex(layout.qr_text(page), layout_model.QR_SIZE / 10)}}};",
+    ]
+    if page == 1:
+        lines.append(
+            f"\\node[anchor=north west,text width=135mm,font=\\footnotesize,align=left] "
+            f"at (20,32) {{{INSTRUCTIONS}"
+            + (r" Bubble your student id below." if layout.student_id is None else "")
+            + "};"
+        )
+        lines += _example()
+    return lines
+
+
+def _marks() -> list[str]:
+    half = layout_model.MARK_SIZE / 2
+    return [
+        f"\\fill ({_mm(x - half)},{_mm(y - half)}) rectangle ({_mm(x + half)},{_mm(y + half)});"
+        for x, y in layout_model.MARKS
+    ]
+
+
+def sheet_tex(layouts: Sequence[SheetLayout]) -> str:
+    """One document with every page of every sheet, each page a page-sized picture."""
+    body = []
+    for layout in layouts:
+        for page in layout.pages:
+            lines = [
+                r"\begin{tikzpicture}[x=1mm,y=-1mm]",
+                r"\useasboundingbox (0,0) rectangle (210,297);",
+                *_marks(),
+                *_header(layout, page.number),
+            ]
+            for entry in page.entries:
+                lines += _entry(entry)
+            lines.append(r"\end{tikzpicture}\newpage")
+            body.append("\n".join(lines))
+    return PREAMBLE + "\n".join(body) + "\n\\end{document}\n"
+
+
+def write_bubble_sheets(
+    document: Mapping[str, Any], out_dir: Path, names: Mapping[str, str], engine: str
+) -> list[Path]:
+    """Typeset ``bubble-sheets/<name>.pdf`` per variant and ``bubble-sheets-all.pdf``.
+
+    The page count of every sheet is known from the layout, so the combined PDF is cut into
+    per-variant files without markers. Returns the files written."""
+    layouts = [layout_model.sheet_layout(document, v["id"]) for v in document["variants"]]
+    pdf, log = run_latex(engine, sheet_tex(layouts))
+    if pdf is None:
+        tail = "\n".join(log.splitlines()[-12:])
+        raise DlexamError(f"the bubble sheets did not typeset:\n{tail}")
+    combined = reader(pdf)
+    written, start = [], 0
+    for layout in layouts:
+        count = len(layout.pages)
+        target = out_dir / "bubble-sheets" / names.get(layout.variant, f"{layout.variant}.pdf")
+        write_bytes_atomic(target, pdf_bytes([(combined, range(start, start + count))]))
+        written.append(target)
+        start += count
+    all_path = out_dir / "bubble-sheets-all.pdf"
+    write_bytes_atomic(all_path, pdf)
+    written.append(all_path)
+    return written

@@ -1,0 +1,351 @@
+"""``dlexam scan``: scanned bubble sheets -> the answers CSV ``dlexam grade`` reads, plus review.
+
+Every page in ends up either read (its variant's layout is known from the QR code, its bubbles
+read) or in ``review.csv`` with a picture and the reason; pages read + pages in review = pages
+in. Doubtful marks of a page that was read go to review as well, each with a crop of its block,
+and their CSV cell is left blank for the person who checks it: a guess is never written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from generator import bubbles
+from generator.atomic import write_bytes_atomic, write_text_atomic
+from generator.bubbles import Entry, SheetLayout, sheet_layout
+from generator.keys import load_keys
+from grader.scan.align import PX_PER_MM, align
+from grader.scan.images import PageRef, load, page_refs
+from grader.scan.marks import (
+    EntryRead,
+    compose,
+    flatten,
+    page_baseline,
+    read_entry,
+)
+
+CROP_MARGIN = 3.0  # mm around a block in its review picture
+THUMB_WIDTH = 500  # px of a whole page in review
+REVIEW_HEADER = ["file", "page", "variant", "student_id", "part", "reason", "read", "image"]
+
+
+@dataclass
+class Doubt:
+    part: str
+    reason: str
+    image: bytes  # PNG
+    read: str = ""
+
+
+@dataclass
+class PageRead:
+    """What one worker made of one page."""
+
+    ref: PageRef
+    variant: str | None = None
+    qr_student: str = ""
+    page: int = 0
+    problem: str | None = None  # the page as a whole cannot be used
+    thumbnail: bytes = b""
+    reads: dict[str, list[EntryRead]] = field(default_factory=dict)  # part -> its entries here
+    bubbled_id: EntryRead = field(default_factory=lambda: EntryRead(None))
+    doubts: list[Doubt] = field(default_factory=list)
+    canonical: bytes = b""  # PNG of the upright page, for --annotate
+
+
+def _png(image: np.ndarray) -> bytes:
+    ok, data = cv2.imencode(".png", image)
+    return data.tobytes() if ok else b""
+
+
+def _thumbnail(gray: np.ndarray) -> bytes:
+    scale = THUMB_WIDTH / gray.shape[1]
+    return _png(cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA))
+
+
+def crop(page: np.ndarray, entry: Entry) -> np.ndarray:
+    x, y, w, h = entry.box
+    m = CROP_MARGIN
+    top, left = max(0, round((y - m) * PX_PER_MM)), max(0, round((x - m) * PX_PER_MM))
+    return page[top : round((y + h + m) * PX_PER_MM), left : round((x + w + m) * PX_PER_MM)]
+
+
+@cache
+def _document(keys_path: str) -> dict[str, Any]:
+    return load_keys(Path(keys_path))
+
+
+@cache
+def _layout(keys_path: str, variant: str) -> SheetLayout | None:
+    document = _document(keys_path)
+    if not any(v["id"] == variant for v in document["variants"]):
+        return None
+    return sheet_layout(document, variant)
+
+
+def read_page(keys_path: str, ref: PageRef, keep_page: bool) -> PageRead:
+    """Align, identify and read one page (runs in a worker process)."""
+    result = PageRead(ref)
+    gray = load(ref)
+    if gray is None:
+        result.problem = "the image cannot be decoded"
+        return result
+    aligned = align(gray)
+    if aligned is None:
+        result.problem = "the four corner marks were not found"
+        result.thumbnail = _thumbnail(gray)
+        return result
+    result.thumbnail = _thumbnail(aligned.page)
+    qr = aligned.qr
+    if qr is None:
+        result.problem = (
+            "unreadable QR code"
+            if aligned.qr_text is None
+            else "the QR code is not a dlexam sheet's"
+        )
+        return result
+    result.variant, result.qr_student, result.page = qr.variant, qr.student_id, qr.page
+    layout = _layout(keys_path, qr.variant)
+    if layout is None:
+        result.problem = f"variant {qr.variant} is not in the keys"
+        return result
+    if layout.digest != qr.digest or qr.pages != len(layout.pages) or qr.page > qr.pages:
+        result.problem = "printed from other keys (the layout in the QR code differs)"
+        return result
+    entries = layout.pages[qr.page - 1].entries
+    ink = flatten(aligned.page)
+    baseline = page_baseline(ink, entries)
+    for entry in entries:
+        read = read_entry(entry, ink, baseline)
+        if entry.part == "student_id":
+            result.bubbled_id = read
+        else:
+            result.reads.setdefault(entry.part, []).append(read)
+        if read.doubt:
+            result.doubts.append(
+                Doubt(entry.part, f"{entry.label}: {read.doubt}", _png(crop(aligned.page, entry)))
+            )
+    if keep_page:
+        result.canonical = _png(aligned.page)
+    return result
+
+
+def _read_all(keys_path: Path, refs: list[PageRef], jobs: int, keep: bool) -> list[PageRead]:
+    if jobs <= 1 or len(refs) < 2:
+        return [read_page(str(keys_path), ref, keep) for ref in refs]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(
+            pool.map(read_page, [str(keys_path)] * len(refs), refs, [keep] * len(refs), chunksize=4)
+        )
+
+
+@dataclass
+class Sheet:
+    """All pages read of one variant's sheet: one student's answers row."""
+
+    variant: str
+    layout: SheetLayout
+    pages: dict[int, PageRead] = field(default_factory=dict)
+    student_id: str = ""
+    answers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ReviewItem:
+    ref: PageRef | None
+    variant: str
+    student_id: str
+    part: str
+    reason: str
+    image: bytes = b""
+    read: str = ""
+
+
+@dataclass
+class ScanResult:
+    pages_in: int
+    pages_read: int
+    pages_in_review: int
+    sheets: list[Sheet]
+    review: list[ReviewItem]
+    labels: list[str]
+
+
+def _student(sheet: Sheet, roster: Mapping[str, str | None], review: list[ReviewItem]) -> str:
+    """The roster's student of the variant, checked against the QR and bubbled ids; without a
+    roster, the bubbled id."""
+    first = sheet.pages.get(1)
+    bubbled = first.bubbled_id if first else EntryRead(None)
+    expected = roster.get(sheet.variant)
+    ref = first.ref if first else None
+
+    def doubt(reason: str) -> None:
+        review.append(ReviewItem(ref, sheet.variant, expected or "", "student_id", reason))
+
+    if expected:
+        for page in sheet.pages.values():
+            if page.qr_student != expected:
+                doubt(f"the QR code names student {page.qr_student!r}, the roster {expected!r}")
+        if bubbled.text and bubbled.text != expected:
+            doubt(f"bubbled student id {bubbled.text} disagrees with the roster's {expected}")
+        return expected
+    if bubbled.text:
+        return bubbled.text
+    if first is None:
+        doubt("page 1 (with the student id) is missing: type the student id")
+    else:
+        doubt(f"no readable student id ({bubbled.doubt or 'left blank'}): type it")
+    return f"unknown-{sheet.variant}"
+
+
+def scan(
+    keys_path: Path, inputs: list[Path], jobs: int = 1, keep_pages: bool = False
+) -> ScanResult:
+    document = load_keys(keys_path)
+    refs = page_refs(inputs)
+    pages = _read_all(keys_path, refs, jobs, keep_pages)
+    roster = {v["id"]: (v.get("student") or {}).get("id") for v in document["variants"]}
+    review: list[ReviewItem] = []
+    sheets: dict[str, Sheet] = {}
+    read = unread = 0
+    for page in pages:
+        if page.problem or page.variant is None:
+            review.append(
+                ReviewItem(
+                    page.ref,
+                    page.variant or "",
+                    "",
+                    "",
+                    f"page not read: {page.problem}",
+                    page.thumbnail,
+                )
+            )
+            unread += 1
+            continue
+        layout = _layout(str(keys_path), page.variant)
+        assert layout is not None  # checked by the worker
+        sheet = sheets.setdefault(page.variant, Sheet(page.variant, layout))
+        if page.page in sheet.pages:
+            other = sheet.pages[page.page].ref
+            review.append(
+                ReviewItem(
+                    page.ref,
+                    page.variant,
+                    "",
+                    "",
+                    f"page {page.page} of this sheet was also scanned as {other}",
+                    page.thumbnail,
+                )
+            )
+            unread += 1
+            continue
+        sheet.pages[page.page] = page
+        read += 1
+    order = {v["id"]: i for i, v in enumerate(document["variants"])}
+    ordered = sorted(sheets.values(), key=lambda s: order[s.variant])
+    for sheet in ordered:
+        sheet.student_id = _student(sheet, roster, review)
+        _answers(sheet, review)
+    return ScanResult(len(refs), read, unread, ordered, review, bubbles.part_labels(document))
+
+
+def _answers(sheet: Sheet, review: list[ReviewItem]) -> None:
+    for number in range(1, len(sheet.layout.pages) + 1):
+        if number not in sheet.pages:
+            review.append(
+                ReviewItem(
+                    None,
+                    sheet.variant,
+                    sheet.student_id,
+                    "",
+                    f"page {number} of {len(sheet.layout.pages)} of this sheet is missing: "
+                    "its answers are blank",
+                )
+            )
+    reads: dict[str, list[EntryRead]] = {}
+    for number in sorted(sheet.pages):
+        page = sheet.pages[number]
+        for part, entries in page.reads.items():
+            reads.setdefault(part, []).extend(entries)
+        for doubt in page.doubts:
+            if doubt.part != "student_id":
+                review.append(
+                    ReviewItem(
+                        page.ref,
+                        sheet.variant,
+                        sheet.student_id,
+                        doubt.part,
+                        doubt.reason,
+                        doubt.image,
+                    )
+                )
+    for plan in sheet.layout.plans:
+        if plan.part not in reads:
+            continue
+        answer = compose(plan, reads[plan.part])
+        if answer.text is not None:
+            sheet.answers[plan.part] = answer.text
+        elif answer.doubt and not any(r.doubt for r in reads[plan.part]):
+            review.append(
+                ReviewItem(None, sheet.variant, sheet.student_id, plan.part, answer.doubt)
+            )
+
+
+def answers_csv(result: ScanResult) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["student_id", "variant", *result.labels])
+    for sheet in result.sheets:
+        writer.writerow(
+            [
+                sheet.student_id,
+                sheet.variant,
+                *(sheet.answers.get(label, "") for label in result.labels),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _image_name(index: int, item: ReviewItem) -> str:
+    who = item.student_id or item.variant or "page"
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in f"{who}-{item.part}")
+    return f"review/{index:04d}-{safe}.png"
+
+
+def write_outputs(out_dir: Path, result: ScanResult) -> None:
+    """answers.csv, review.csv and review/*.png, each written atomically."""
+    rows: list[list[str]] = []
+    for index, item in enumerate(result.review, start=1):
+        image = _image_name(index, item) if item.image else ""
+        if item.image:
+            write_bytes_atomic(out_dir / image, item.image)
+        file, page = (item.ref.path.name, str(item.ref.page)) if item.ref else ("", "")
+        rows.append(
+            [file, page, item.variant, item.student_id, item.part, item.reason, item.read, image]
+        )
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows([REVIEW_HEADER, *rows])
+    write_text_atomic(out_dir / "review.csv", buffer.getvalue())
+    write_text_atomic(out_dir / "answers.csv", answers_csv(result))
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def pages_of(result: ScanResult) -> Iterable[tuple[Sheet, PageRead]]:
+    for sheet in result.sheets:
+        for number in sorted(sheet.pages):
+            yield sheet, sheet.pages[number]

@@ -1,0 +1,362 @@
+"""Bubble sheets printed, filled by a simulated pen, distorted like copiers and phones do, and
+read back by ``dlexam scan``: exactly the filled answers, every doubt in review, no invented
+answer, every page accounted for, and ``dlexam grade`` grading the CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from generator import bubbles
+from generator.bubble_sheet import EXAM_INSTRUCTIONS, sheet_tex, write_bubble_sheets
+from generator.bubbles import PartPlan, parse_qr, sheet_layout
+from generator.cli import main
+from generator.pdf import find_engine
+from grader.scan.marks import EntryRead, compose
+from tests.scan_pen import (
+    Distortion,
+    Pen,
+    distort,
+    encode,
+    fill,
+    key_answer,
+    marks_for,
+    stray,
+)
+
+pytestmark = pytest.mark.skipif(find_engine() is None, reason="needs pdflatex")
+
+SPEC = """title: Scan test
+course: DL
+date: 2026-01-01
+seed: 7
+variants: 2
+questions:
+  - family: mc_cnn
+  - family: conv_shape
+    parts: [a, b]
+  - family: batchnorm_forward
+    parts: [b]
+  - family: lr_per_coordinate
+  - family: sgd_scalar_steps
+"""
+
+# One distortion per scanned page: small rotations, upside down, scaling, skew, shadow, noise,
+# JPEG, and two resolutions (the 300 dpi pages are rendered separately).
+DISTORTIONS = [
+    Distortion(angle=1.5, scale=0.97, noise=5, jpeg=75),
+    Distortion(angle=-2.5, upside_down=True, shadow=0.45),
+    Distortion(angle=0.7, skew=0.02, scale=1.02, noise=8, jpeg=60),
+    Distortion(angle=-1.0, upside_down=True, noise=3, shadow=0.3, jpeg=85),
+]
+PENS = [Pen(0.95), Pen(0.55, 1.1), Pen(0.8, 0.8), Pen(0.9, 1.0, 0.7), Pen(0.6, 0.9, 0.8)]
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+
+
+def normal(text: str) -> str:
+    """An answer with every number as a float, so 6.00 and 6 compare equal."""
+    return NUMBER.sub(lambda m: repr(float(m[0])), text.replace(" ", ""))
+
+
+@pytest.fixture(scope="module")
+def exam(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Keys and bubble sheets of a 2-variant exam with every bubbled kind and a handwritten one."""
+    root = tmp_path_factory.mktemp("scan")
+    (root / "spec.yaml").write_text(SPEC, encoding="utf-8")
+    out = root / "exam"
+    result = CliRunner().invoke(
+        main, ["generate", str(root / "spec.yaml"), "--out", str(out), "--no-pdf", "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads((out / "keys.json").read_text(encoding="utf-8"))
+    write_bubble_sheets(document, out, {}, str(find_engine()))
+    return {"root": root, "keys": out / "keys.json", "document": document, "out": out}
+
+
+def render(pdf: Path, dpi: int, target: Path) -> list[np.ndarray]:
+    subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-png", str(pdf), str(target)], check=True)
+    pages = sorted(target.parent.glob(f"{target.name}-*.png"))
+    return [cv2.imread(str(p), cv2.IMREAD_GRAYSCALE) for p in pages]
+
+
+def parts_of(document: dict[str, Any], variant: str) -> dict[str, dict[str, Any]]:
+    v = next(v for v in document["variants"] if v["id"] == variant)
+    return {p["id"]: p for q in v["questions"] for p in q["parts"]}
+
+
+def wrong_answers(parts: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Valid answers a student might give that are not all right, and some blanks."""
+    answers = {}
+    for label, part in parts.items():
+        if part["kind"] == "choice":
+            answers[label] = "A" if part["exact"] != "A" else "B"
+        elif part["kind"] == "multi":
+            answers[label] = "A,B,D"
+        elif part["kind"] == "integer":
+            answers[label] = "37"
+        elif part["kind"] == "shape":
+            answers[label] = "x".join(["12"] * len(part["value"]))
+    # 4d, 4e and 3b are left blank
+    return answers
+
+
+def scan_pages(
+    exam: dict[str, Any], folder: Path, filled: dict[str, dict[str, str]], dpi: int = 150
+) -> list[Path]:
+    """Render, fill and distort every page of every variant; returns the image files."""
+    folder.mkdir(exist_ok=True)
+    rng = np.random.default_rng(3)
+    files = []
+    for number, (variant, answers) in enumerate(filled.items()):
+        layout = sheet_layout(exam["document"], variant)
+        pages = render(exam["out"] / "bubble-sheets" / f"{variant}.pdf", dpi, folder / variant)
+        to_fill = marks_for(layout, answers)
+        for index, page in enumerate(pages, start=1):
+            for k, centre in enumerate(to_fill.get(index, [])):
+                fill(page, dpi, [centre], PENS[k % len(PENS)], rng)
+            stray(page, dpi, rng)
+            d = DISTORTIONS[(2 * number + index - 1) % len(DISTORTIONS)]
+            data, suffix = encode(distort(page, d, rng), d)
+            path = folder / f"scan-{variant}-{index}{suffix}"
+            path.write_bytes(data)
+            files.append(path)
+        for leftover in folder.glob(f"{variant}-*.png"):
+            leftover.unlink()
+    return files
+
+
+def run_scan(keys: Path, files: list[Path], out: Path, *options: str) -> str:
+    args = ["scan", str(keys), *map(str, files), "--out", str(out), "--jobs", "1", *options]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_scan_reads_exactly_the_filled_answers_and_grades(exam: dict[str, Any], tmp_path: Path):
+    document = exam["document"]
+    v1, v2 = parts_of(document, "V001"), parts_of(document, "V002")
+    right = {label: key_answer(p) for label, p in v1.items() if p["kind"] in bubbles.BUBBLED_KINDS}
+    filled = {
+        "V001": {"student_id": "20260001", **right},
+        "V002": {"student_id": "777", **wrong_answers(v2)},
+    }
+    files = scan_pages(exam, tmp_path / "scans", filled)
+    output = run_scan(exam["keys"], files[::-1], tmp_path / "out", "--annotate")  # any order
+    assert f"{len(files)} page(s) in: {len(files)} read, 0 in review" in output
+    rows = {row["variant"]: row for row in read_csv(tmp_path / "out" / "answers.csv")}
+    review = read_csv(tmp_path / "out" / "review.csv")
+    for variant, answers in filled.items():
+        row = rows[variant]
+        assert row["student_id"] == answers["student_id"]
+        for label in bubbles.part_labels(document):
+            expected = answers.get(label, "")
+            assert normal(row[label]) == normal(expected), (variant, label, row[label])
+    # the handwritten expression of neither student was written in: nothing to review
+    assert review == []
+    graded = CliRunner().invoke(
+        main,
+        [
+            "grade",
+            str(exam["keys"]),
+            str(tmp_path / "out" / "answers.csv"),
+            "--out",
+            str(tmp_path / "graded"),
+        ],
+    )
+    assert graded.exit_code == 0, graded.output
+    scores = {r["variant"]: r for r in read_csv(tmp_path / "graded" / "scores.csv")}
+    for label in right:
+        assert scores["V001"][f"{label}_status"] in ("correct", "within-tolerance"), label
+    assert scores["V002"]["4d_status"] == "blank"
+    annotated = sorted((tmp_path / "out" / "annotated").glob("*.pdf"))
+    assert [p.name for p in annotated] == ["20260001.pdf", "777.pdf"]
+
+
+def test_doubtful_marks_go_to_review_and_never_into_the_csv(exam: dict[str, Any], tmp_path: Path):
+    """Two marks in one column, a faint (erased) mark, handwriting: review, blank cell."""
+    document = exam["document"]
+    layout = sheet_layout(document, "V001")
+    entries = {e.label: e for e in layout.entries()}
+    pages = render(exam["out"] / "bubble-sheets" / "V001.pdf", 150, tmp_path / "V001")
+    rng = np.random.default_rng(5)
+    by_page: dict[int, list[tuple[tuple[float, float], Pen]]] = {}
+
+    def mark(label: str, column: int, symbol: str, pen: Pen = PENS[0]) -> None:
+        entry = entries[label]
+        col = entry.columns[column]
+        page = next(p.number for p in layout.pages if entry in p.entries)
+        by_page.setdefault(page, []).append((col.centers[col.symbols.index(symbol)], pen))
+
+    mark("student id", 0, "4")
+    mark("2b", 0, "3")
+    mark("2b", 0, "5")  # two digits in one column
+    mark("4a", 0, "B", Pen(0.22))  # an erased mark
+    mark("4b", 0, "A")  # a clean answer next to them
+    for number, page in enumerate(pages, start=1):
+        for centre, pen in by_page.get(number, []):
+            fill(page, 150, [centre], pen, rng)
+    x, y = entries["5a"].box[:2]  # a handwritten expression
+    scale = 150 / 25.4
+    where = next(i for i, p in enumerate(layout.pages) if entries["5a"] in p.entries)
+    origin = (round((x + 5) * scale), round((y + 14) * scale))
+    cv2.putText(pages[where], "2p-6", origin, cv2.FONT_HERSHEY_SIMPLEX, 1.2, 20, 3)
+    files = []
+    for number, page in enumerate(pages, start=1):
+        path = tmp_path / f"p{number}.png"
+        cv2.imwrite(str(path), page)
+        files.append(path)
+    run_scan(exam["keys"], files, tmp_path / "out")
+    row = read_csv(tmp_path / "out" / "answers.csv")[0]
+    assert row["student_id"] == "4"
+    assert row["2b"] == "" and row["4a"] == "" and row["5a"] == ""
+    assert row["4b"] == "A"
+    review = {r["part"]: r for r in read_csv(tmp_path / "out" / "review.csv")}
+    assert "2 bubbles marked in one column" in review["2b"]["reason"]
+    assert "faint or erased" in review["4a"]["reason"]
+    assert "handwritten" in review["5a"]["reason"]
+    for item in review.values():
+        assert (tmp_path / "out" / item["image"]).is_file()
+    # blank parts are not doubts
+    assert set(review) == {"2b", "4a", "5a"}
+
+
+def test_every_page_is_accounted_for(exam: dict[str, Any], tmp_path: Path):
+    """An unreadable QR, a page scanned twice, a page missing, a blank photo, and a 300 dpi
+    page: pages read + pages in review = pages in, and the missing page is named."""
+    files = scan_pages(exam, tmp_path / "s", {"V001": {"student_id": "5"}, "V002": {}}, dpi=150)
+    v1p1, v1p2, v2p1, v2p2 = files
+    smudged = cv2.imread(str(v2p2), cv2.IMREAD_GRAYSCALE)
+    x0, y0 = bubbles.QR_BOX
+    scale = 150 / 25.4
+    # the page is upside down in the scan (DISTORTIONS[1+2]), so its QR code is bottom left
+    h, w = smudged.shape
+    qr = (w - round((x0 + bubbles.QR_SIZE) * scale), h - round((y0 + bubbles.QR_SIZE) * scale))
+    cv2.rectangle(smudged, qr, (qr[0] + round(24 * scale), qr[1] + round(24 * scale)), 0, -1)
+    cv2.imwrite(str(tmp_path / "smudged.png"), smudged)
+    blank = np.full((1754, 1240), 250, np.uint8)
+    cv2.imwrite(str(tmp_path / "blank.png"), blank)
+    hi = render(exam["out"] / "bubble-sheets" / "V001.pdf", 300, tmp_path / "hi")[0]
+    cv2.imwrite(str(tmp_path / "hi.png"), hi)
+    inputs = [
+        v1p1,
+        v1p2,
+        v2p1,
+        tmp_path / "smudged.png",
+        tmp_path / "blank.png",
+        tmp_path / "hi.png",
+    ]
+    output = run_scan(exam["keys"], inputs, tmp_path / "out")
+    assert "6 page(s) in: 3 read, 3 in review" in output
+    review = read_csv(tmp_path / "out" / "review.csv")
+    reasons = [r["reason"] for r in review]
+    assert any("unreadable QR code" in r for r in reasons)
+    assert any("corner marks were not found" in r for r in reasons)
+    assert any("also scanned as" in r for r in reasons)
+    assert any(r["variant"] == "V002" and "page 2 of 2" in r["reason"] for r in review)
+    page_rows = [r for r in review if r["reason"].startswith(("page not read", "page 1 of this"))]
+    assert all((tmp_path / "out" / r["image"]).is_file() for r in page_rows)
+    rows = {r["variant"]: r for r in read_csv(tmp_path / "out" / "answers.csv")}
+    assert rows["V001"]["student_id"] == "5"
+    assert rows["V002"]["student_id"] == "unknown-V002"  # nothing bubbled: typed from review
+
+
+def test_roster_disagreement_goes_to_review(exam: dict[str, Any], tmp_path: Path):
+    root = tmp_path
+    (root / "spec.yaml").write_text(SPEC.replace("variants: 2", "variants: 1"), encoding="utf-8")
+    (root / "roster.csv").write_text("student_id,name\n1234,Ada Lovelace\n", encoding="utf-8")
+    out = root / "exam"
+    result = CliRunner().invoke(
+        main,
+        [
+            "generate",
+            str(root / "spec.yaml"),
+            "--out",
+            str(out),
+            "--no-pdf",
+            "--quiet",
+            "--roster",
+            str(root / "roster.csv"),
+            "--sheet",
+            "bubbles",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    tex = next((out / "tex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "Worked example: {-}0.235" in tex and "bubble answer sheet" in tex
+    assert "Worked example" in EXAM_INSTRUCTIONS
+    document = json.loads((out / "keys.json").read_text(encoding="utf-8"))
+    write_bubble_sheets(document, out, {}, str(find_engine()))
+    layout = sheet_layout(document, "V001")
+    assert parse_qr(layout.qr_text(1)).student_id == "1234"  # type: ignore[union-attr]
+    assert "Ada Lovelace" in sheet_tex([layout])
+    pages = render(out / "bubble-sheets" / "V001.pdf", 150, root / "V001")
+    rng = np.random.default_rng(9)
+    for number, centres in marks_for(layout, {"student_id": "1235"}).items():
+        fill(pages[number - 1], 150, centres, Pen(), rng)
+    files = []
+    for number, page in enumerate(pages, start=1):
+        cv2.imwrite(str(root / f"r{number}.png"), page)
+        files.append(root / f"r{number}.png")
+    run_scan(out / "keys.json", files, root / "scanned")
+    row = read_csv(root / "scanned" / "answers.csv")[0]
+    assert row["student_id"] == "1234"
+    review = read_csv(root / "scanned" / "review.csv")
+    assert [r["part"] for r in review] == ["student_id"]
+    assert "bubbled student id 1235 disagrees with the roster's 1234" in review[0]["reason"]
+
+
+def test_compose_matrix_interval_and_partial_vectors():
+    def reads(*texts: str | None) -> list[EntryRead]:
+        return [EntryRead(t) for t in texts]
+
+    assert compose(PartPlan("3d", "matrix", (2, 2)), reads("1", "2", "3", "4")).text == (
+        "[[1, 2], [3, 4]]"
+    )
+    assert compose(PartPlan("4d", "interval"), reads("(0", "]2.5")).text == "(0, 2.5]"
+    assert compose(PartPlan("2a", "shape", (3,)), reads("8", "8", "5")).text == "8x8x5"
+    partial = compose(PartPlan("3b", "vector", (3,)), reads("1", None, "2"))
+    assert partial.text is None and partial.doubt == "1 of 3 entries blank"
+    assert compose(PartPlan("3b", "vector", (2,)), reads(None, None)) == EntryRead(None)
+
+
+def test_qr_of_another_program_is_not_a_sheet():
+    assert parse_qr("https://example.org") is None
+    assert parse_qr("DLXS1|abc|V001||x/2") is None
+
+
+def test_multipage_pdf_from_a_copier_read_in_parallel(exam: dict[str, Any], tmp_path: Path):
+    from PIL import Image
+
+    files = scan_pages(exam, tmp_path / "s", {"V002": {"student_id": "31", "4a": "C"}})
+    pictures = [Image.open(f).convert("L") for f in files]
+    pdf = tmp_path / "copier.pdf"
+    pictures[0].save(pdf, "PDF", save_all=True, append_images=pictures[1:], resolution=150)
+    args = ["scan", str(exam["keys"]), str(pdf), "--out", str(tmp_path / "out"), "--jobs", "2"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "2 page(s) in: 2 read, 0 in review" in result.output
+    row = read_csv(tmp_path / "out" / "answers.csv")[0]
+    assert (row["student_id"], row["4a"]) == ("31", "C")
+
+
+def test_unusable_inputs_are_named(exam: dict[str, Any], tmp_path: Path):
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    for name, message in [("notes.txt", "unknown file type .txt"), ("gone.png", "no such file")]:
+        args = ["scan", str(exam["keys"]), str(tmp_path / name), "--out", str(tmp_path / "o")]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2 and message in result.output, result.output
