@@ -18,8 +18,6 @@ so a failing family or an interrupted run never leaves a half-written key next t
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import string
@@ -39,6 +37,7 @@ from generator.errors import DlexamError
 from generator.filenames import safe_names
 from generator.formatting import ANSWER_EXAMPLES
 from generator.pdf import ChunkResult, LatexFailure, compile_variants, pdf_bytes, reader
+from generator.spreadsheet import csv_text
 from generator.variants import Exam, Variant
 
 FOLDERS = {"exam": "exam", "answer-sheet": "answer-sheets", "solutions": "solutions"}
@@ -101,12 +100,13 @@ def answers_template(exam: Exam) -> str:
                 if part.auto_graded:
                     kinds.setdefault(instance.label(part), part.kind)
     labels = sorted(kinds, key=lambda label: (int(label.rstrip(string.ascii_letters)), label))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student_id", "variant", *labels])
     first = exam.variants[0].id
-    writer.writerow([EXAMPLE_STUDENT, first, *(ANSWER_EXAMPLES[kinds[label]] for label in labels)])
-    return buffer.getvalue()
+    return csv_text(
+        [
+            ["student_id", "variant", *labels],
+            [EXAMPLE_STUDENT, first, *(ANSWER_EXAMPLES[kinds[label]] for label in labels)],
+        ]
+    )
 
 
 def chunks(variants: list[Variant]) -> list[list[Variant]]:

@@ -209,7 +209,11 @@ def generate_command(
     spec = load_spec(spec_path or DEFAULT_SPEC, registry)
     if sheet == "bubbles":
         spec = with_sheet_instructions(spec)
-    students = read_roster(roster) if roster else None
+    roster_read = read_roster(roster) if roster else None
+    students = roster_read.students if roster_read else None
+    if roster_read and not quiet:
+        for warning in roster_read.warnings:
+            click.echo(f"warning: {warning}", err=True)
     if name_by == "student" and not students:
         raise DlexamError("--name-by student needs --roster (the students to name the PDFs by)")
     if students and variants is not None and variants != len(students):

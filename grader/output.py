@@ -19,12 +19,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from generator.errors import DlexamError
+from generator.spreadsheet import csv_text
 from grader.answers import AnswerSheet, RosterGaps
 from grader.exam import ExamKeys
 from grader.feedback import FeedbackWriter, file_names, points_text
 from grader.report import class_stats, report_csv, report_html
 from grader.scoring import ECTS, FAIL, StudentResult, letter
-from grader.spreadsheet import csv_text
 
 OUTPUT_ENTRIES = frozenset({"scores.csv", "errors.csv", "report.csv", "report.html", "feedback"})
 INDEX = "feedback/index.csv"
