@@ -52,7 +52,6 @@ KNOWN_FAILING: dict[str, str] = {
     "sgd_scalar_steps": "(a) 20 distinct formulas",
     "sigmoid_mlp": "saturated outputs in 3 %",
     "single_neuron_sse": "(f) 6 distinct keys",
-    "vgg_bn_params": "(b) 40 distinct keys",
 }
 
 
