@@ -46,7 +46,6 @@ KNOWN_FAILING: dict[str, str] = {
     "l1_threshold": "(c) 23 distinct keys",
     "mlp_params": "(b), (c) 7 distinct keys",
     "policy_gradient": "keys 0, ±1 or equal to another part in 30 %",
-    "receptive_field": "(a) 18, (b) 42 distinct keys",
     "rnn_linear_bptt": "zero states and equal gradients in 28 %",
     "rnn_param_count": "(d) 11 distinct keys",
     "sgd_scalar_steps": "(a) 20 distinct formulas",
