@@ -49,9 +49,7 @@ KNOWN_FAILING: dict[str, str] = {
     "receptive_field": "(a) 18, (b) 42 distinct keys",
     "rnn_linear_bptt": "zero states and equal gradients in 28 %",
     "rnn_param_count": "(d) 11 distinct keys",
-    "sgd_scalar_steps": "(a) 20 distinct formulas",
     "sigmoid_mlp": "saturated outputs in 3 %",
-    "single_neuron_sse": "(f) 6 distinct keys",
     "vgg_bn_params": "(b) 40 distinct keys",
 }
 
