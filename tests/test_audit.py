@@ -47,7 +47,6 @@ KNOWN_FAILING: dict[str, str] = {
     "mlp_params": "(b), (c) 7 distinct keys",
     "policy_gradient": "keys 0, ±1 or equal to another part in 30 %",
     "receptive_field": "(a) 18, (b) 42 distinct keys",
-    "rnn_linear_bptt": "zero states and equal gradients in 28 %",
     "rnn_param_count": "(d) 11 distinct keys",
     "sigmoid_mlp": "saturated outputs in 3 %",
     "vgg_bn_params": "(b) 40 distinct keys",
