@@ -38,7 +38,6 @@ KNOWN_FAILING: dict[str, str] = {
     "cnn_shape_chain": "parameter counts (e)-(g): 24-48 distinct keys",
     "conv1d_backward": "(c) 20 keys; (d) = (b) in 4 %, (e) all zero in 1.5 %",
     "conv1d_bn_params": "batch-norm counts (c), (f): 5 distinct keys",
-    "exp_loss_sgd": "margin (a) and loss (b): 5 keys; loss exp(0) = 1 in 25 %",
     "gap_head_params": "(a) 5, (c) 22 distinct keys",
     "graph_gradients": "forward value f is 0 or ±1 in 2.5 %",
     "init_variance": "30 layer-size pairs; (d) = (c) in 2.3 %",
