@@ -44,7 +44,6 @@ KNOWN_FAILING: dict[str, str] = {
     "keras_params": "five counts with 10-18 distinct keys",
     "l1_threshold": "(c) 23 distinct keys",
     "mlp_params": "(b), (c) 7 distinct keys",
-    "policy_gradient": "keys 0, ±1 or equal to another part in 30 %",
     "receptive_field": "(a) 18, (b) 42 distinct keys",
     "rnn_param_count": "(d) 11 distinct keys",
     "sigmoid_mlp": "saturated outputs in 3 %",
