@@ -46,7 +46,6 @@ KNOWN_FAILING: dict[str, str] = {
     "mlp_params": "(b), (c) 7 distinct keys",
     "receptive_field": "(a) 18, (b) 42 distinct keys",
     "rnn_param_count": "(d) 11 distinct keys",
-    "sigmoid_mlp": "saturated outputs in 3 %",
     "vgg_bn_params": "(b) 40 distinct keys",
 }
 
