@@ -82,7 +82,7 @@ def test_gradients_and_steps_that_read_as_round_values_are_rejected() -> None:
         "b_h": "[-0.4, 0.3]",
         "w_out": "[0.8, 0.3]",
     }
-    params = FAMILY.coerce(near_zero_step | {"w_out": "[0.8, 0.3]", "b_out": "-0.4", "d": "0.25", "lam": "0.1", "lr": "2"})
+    params = FAMILY.coerce(near_zero_step | {"b_out": "-0.4", "d": "0.25", "lam": "0.1", "lr": "2"})
     assert math.isclose(float(FAMILY.solve(params)["w_new"][0]), -0.00032811, rel_tol=1e-4)
     assert FAMILY.violations(params) == [
         "a stepped weight is within 0.0005 of 0 or ±1: it reads as a round value"
