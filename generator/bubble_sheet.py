@@ -8,7 +8,7 @@ barely does.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -185,10 +185,12 @@ def write_bubble_sheets(
     engine: str,
     student_names: Mapping[str, str] | None = None,
     inputs: Mapping[str, bytes] | None = None,
+    refused: Collection[str] = (),
 ) -> list[Path]:
-    """Typeset ``bubble-sheets/<name>.pdf`` per variant named in ``names`` (variant -> file
-    name; a student whose name cannot be printed is left out, as on the exam) and
-    ``bubble-sheets-all.pdf`` (every sheet starting on an odd page, like the other print files).
+    """Typeset ``bubble-sheets/<name>.pdf`` per variant (``names``: variant -> file name,
+    ``V001.pdf`` by default) and ``bubble-sheets-all.pdf`` (every sheet starting on an odd page,
+    like the other print files). The variants in ``refused`` (students whose name cannot be
+    printed) get no sheet, as they get no exam.
 
     ``student_names`` and ``inputs`` (the files the names' pictures need, see
     :meth:`generator.fragments.Fragments.files`) print each student's name on their sheet. The
@@ -197,7 +199,7 @@ def write_bubble_sheets(
     layouts = [
         layout_model.sheet_layout(document, v["id"])
         for v in document["variants"]
-        if v["id"] in names
+        if v["id"] not in refused
     ]
     pdf, log = run_latex(engine, sheet_tex(layouts, student_names), inputs=inputs)
     if pdf is None:
@@ -207,7 +209,7 @@ def write_bubble_sheets(
     written, start = [], 0
     for layout in layouts:
         pages = Pages.of(start, start + len(layout.pages))
-        target = out_dir / "bubble-sheets" / names[layout.variant]
+        target = out_dir / "bubble-sheets" / names.get(layout.variant, f"{layout.variant}.pdf")
         write_bytes_atomic(target, pdf_bytes([(combined, range(pages.start, pages.end))]))
         written.append(target)
         start = pages.padded

@@ -269,6 +269,7 @@ def _bubble_sheets(exam: Exam, written: Written, engine: str) -> None:
         engine,
         {variant.id: name_tex(variant) for variant in printed},
         written.name_pictures.files() if written.name_pictures else None,
+        refused,
     )
     click.echo(
         f"  bubble sheets:    {len(files) - 1} file(s) in {written.out_dir / 'bubble-sheets'}/"
