@@ -42,7 +42,6 @@ KNOWN_FAILING: dict[str, str] = {
     "gap_head_params": "(a) 5, (c) 22 distinct keys",
     "graph_gradients": "forward value f is 0 or ±1 in 2.5 %",
     "init_variance": "30 layer-size pairs; (d) = (c) in 2.3 %",
-    "keras_params": "five counts with 10-18 distinct keys",
     "l1_threshold": "(c) 23 distinct keys",
     "policy_gradient": "keys 0, ±1 or equal to another part in 30 %",
     "receptive_field": "(a) 18, (b) 42 distinct keys",
