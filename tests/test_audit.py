@@ -40,7 +40,6 @@ KNOWN_FAILING: dict[str, str] = {
     "conv1d_bn_params": "batch-norm counts (c), (f): 5 distinct keys",
     "exp_loss_sgd": "margin (a) and loss (b): 5 keys; loss exp(0) = 1 in 25 %",
     "gap_head_params": "(a) 5, (c) 22 distinct keys",
-    "l1_threshold": "(c) 23 distinct keys",
     "policy_gradient": "keys 0, ±1 or equal to another part in 30 %",
     "receptive_field": "(a) 18, (b) 42 distinct keys",
     "rnn_linear_bptt": "zero states and equal gradients in 28 %",
