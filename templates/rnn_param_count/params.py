@@ -15,7 +15,7 @@ import numpy as np
 from generator.params import Choice, Integer
 
 SIZES = (2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 32)
-SOLVED_HIDDEN = (2, 61)  # range of the hidden size part d solves for: a root a student finds by hand
+SOLVED_HIDDEN = (2, 61)  # hidden sizes part d solves for: roots a student finds by hand
 VOCABS = (20, 50, 100, 200, 500, 1000)
 
 PARAMS = (
