@@ -10,6 +10,7 @@ DEBIAN_PACKAGES=(
   texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures
   lmodern latexmk poppler-utils python3-venv
   pandoc dvisvgm chromium chromium-driver
+  texlive-luatex fonts-noto-core fonts-noto-cjk
 )
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=()

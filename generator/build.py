@@ -5,6 +5,7 @@ Output folder::
     keys.json                  every variant's keys (and its student, with a roster)
     answers-template.csv       the header the grader expects, with one example row
     tex/V001-V013.tex ...      the LaTeX sources, several variants in every mode per file
+    tex/fragments.tex          with a roster: the students' names, for LuaLaTeX
     exam/V001.pdf ...          the student's exam of each variant
     answer-sheets/V001.pdf ... one sheet of labelled answer boxes per variant
     solutions/V001.pdf ...     keys, worked steps and rubric of each variant
@@ -17,8 +18,6 @@ so a failing family or an interrupted run never leaves a half-written key next t
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import string
@@ -30,6 +29,7 @@ from typing import Any
 
 from pypdf import PdfReader
 
+from generator import fragments as fragments_module
 from generator import keys as keys_module
 from generator.atomic import write_bytes_atomic, write_text_atomic
 from generator.documents import MODES, exam_document
@@ -37,6 +37,7 @@ from generator.errors import DlexamError
 from generator.filenames import safe_names
 from generator.formatting import ANSWER_EXAMPLES
 from generator.pdf import ChunkResult, LatexFailure, compile_variants, pdf_bytes, reader
+from generator.spreadsheet import csv_text
 from generator.variants import Exam, Variant
 
 FOLDERS = {"exam": "exam", "answer-sheet": "answer-sheets", "solutions": "solutions"}
@@ -59,10 +60,26 @@ class Written:
     combined: list[Path] = field(default_factory=list)
     failures: list[LatexFailure] = field(default_factory=list)
     logs: list[Path] = field(default_factory=list)
+    name_failures: list[NameFailure] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # variant id -> PDF file name
 
     def pdf_name(self, variant: Variant) -> str:
         return self.names.get(variant.id, f"{variant.id}.pdf")
+
+
+@dataclass(frozen=True)
+class NameFailure:
+    """A student whose name cannot be printed, so their copy was not made."""
+
+    variant: Variant
+    reason: str
+
+    def __str__(self) -> str:
+        student = self.variant.student or {}
+        return (
+            f"student {student.get('id')} ({student.get('name')}), variant {self.variant.id}: "
+            f"{self.reason}"
+        )
 
 
 EXAMPLE_STUDENT = "EXAMPLE"  # the template's example row; the grader skips it with a note
@@ -83,12 +100,13 @@ def answers_template(exam: Exam) -> str:
                 if part.auto_graded:
                     kinds.setdefault(instance.label(part), part.kind)
     labels = sorted(kinds, key=lambda label: (int(label.rstrip(string.ascii_letters)), label))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student_id", "variant", *labels])
     first = exam.variants[0].id
-    writer.writerow([EXAMPLE_STUDENT, first, *(ANSWER_EXAMPLES[kinds[label]] for label in labels)])
-    return buffer.getvalue()
+    return csv_text(
+        [
+            ["student_id", "variant", *labels],
+            [EXAMPLE_STUDENT, first, *(ANSWER_EXAMPLES[kinds[label]] for label in labels)],
+        ]
+    )
 
 
 def chunks(variants: list[Variant]) -> list[list[Variant]]:
@@ -188,6 +206,10 @@ def write_sources(
         ]
         names = safe_names(ids, ".pdf")
         written.names = {v.id: name for v, name in zip(exam.variants, names, strict=True)}
+    if any(variant.student for variant in exam.variants):
+        texts[out_dir / "tex" / fragments_module.SOURCE] = fragments_module.fragments_document(
+            exam.variants
+        )
     for path, text in texts.items():
         write_text_atomic(path, text)
         written.tex.append(path)
@@ -206,15 +228,25 @@ class _Typeset:
 
 
 def _typeset(
-    exam: Exam, path: Path, variants: list[Variant], engine: str, written: Written
+    exam: Exam,
+    path: Path,
+    variants: list[Variant],
+    engine: str,
+    written: Written,
+    name_pictures: fragments_module.Fragments | None,
 ) -> _Typeset:
     """Compile one source and write its per-variant PDFs (in the worker, so splitting one
-    document overlaps with pdflatex typesetting the next)."""
+    document overlaps with pdflatex typesetting the next). Variants whose student's name cannot
+    be printed are left out of the document."""
+    printable = [v for v in variants if name_pictures is None or name_pictures.problem(v) is None]
+    if not printable:
+        return _Typeset(ChunkResult(None), pieces={mode: [] for mode in MODES})
     result = compile_variants(
         engine,
-        variants,
+        printable,
         lambda remaining: exam_document(exam.spec, remaining),
-        path.read_text(encoding="utf-8"),
+        path.read_text(encoding="utf-8") if printable == variants else None,
+        name_pictures.files() if name_pictures else None,
     )
     typeset = _Typeset(result, pieces={mode: [] for mode in MODES})
     if result.pdf is None:
@@ -232,6 +264,26 @@ def _typeset(
     return typeset
 
 
+def typeset_names(exam: Exam, written: Written) -> fragments_module.Fragments | None:
+    """Typeset the roster's names with LuaLaTeX (None without a roster); every student whose
+    name cannot be printed is recorded in ``written.name_failures``."""
+    if not any(variant.student for variant in exam.variants):
+        return None
+    engine = fragments_module.find_engine()
+    if engine is None:
+        pictures = fragments_module.Fragments(
+            None, errors=(f"{fragments_module.ENGINE} not found",)
+        )
+    else:
+        source = written.out_dir / "tex" / fragments_module.SOURCE
+        pictures = fragments_module.typeset_fragments(engine, source.read_text(encoding="utf-8"))
+    for variant in exam.variants:
+        reason = pictures.problem(variant)
+        if reason:
+            written.name_failures.append(NameFailure(variant, reason))
+    return pictures
+
+
 def compile_pdfs(
     exam: Exam,
     written: Written,
@@ -242,13 +294,16 @@ def compile_pdfs(
 ) -> None:
     """Compile every source in parallel, write the per-variant PDFs, then the print files.
 
-    A variant that fails is reported (in ``written.failures``, with the log kept next to its
-    source) and the others are still written; the print files are only written when every
-    variant compiled, since a print run silently missing a student is worse than none.
+    A variant that fails in LaTeX is reported (in ``written.failures``, with the log kept next
+    to its source) and the others are still written; the print files are then not written,
+    since a print run silently missing a student is worse than none. A student whose name no
+    font can print is known before LaTeX runs: their copy is left out, reported in
+    ``written.name_failures``, and the print files hold everyone else's.
     """
+    name_pictures = typeset_names(exam, written)
 
     def work(path: Path) -> _Typeset:
-        typeset = _typeset(exam, path, groups[path], engine, written)
+        typeset = _typeset(exam, path, groups[path], engine, written, name_pictures)
         done()
         return typeset
 
@@ -268,7 +323,7 @@ def compile_pdfs(
             pieces[mode] += typeset.pieces[mode]
     for mode in MODES:
         combined = written.out_dir / f"{FOLDERS[mode]}-all.pdf"
-        if written.failures:
+        if written.failures or not pieces[mode]:  # no print run missing a student, or of nobody
             combined.unlink(missing_ok=True)
             continue
         write_bytes_atomic(combined, pdf_bytes(pieces[mode]))

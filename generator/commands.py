@@ -209,7 +209,11 @@ def generate_command(
     spec = load_spec(spec_path or DEFAULT_SPEC, registry)
     if sheet == "bubbles":
         spec = with_sheet_instructions(spec)
-    students = read_roster(roster) if roster else None
+    roster_read = read_roster(roster) if roster else None
+    students = roster_read.students if roster_read else None
+    if roster_read and not quiet:
+        for warning in roster_read.warnings:
+            click.echo(f"warning: {warning}", err=True)
     if name_by == "student" and not students:
         raise DlexamError("--name-by student needs --roster (the students to name the PDFs by)")
     if students and variants is not None and variants != len(students):
@@ -291,9 +295,19 @@ def _typeset(
     )
     for path in written.combined:
         click.echo(f"  print file:       {path}")
-    if not written.failures:
+    if not written.failures and not written.name_failures:
         return
     click.echo("", err=True)
+    for name_failure in written.name_failures:
+        click.echo(f"cannot print the name of {name_failure}", err=True)
+    if not written.failures:
+        missing = [failure.variant.id for failure in written.name_failures]
+        rest = "the print files hold every other student" if written.combined else "no print files"
+        raise DlexamError(
+            f"{len(missing)} of {len(exam.variants)} copies were not made: {', '.join(missing)}; "
+            + rest,
+            hint="fix what is named above and run the command again",
+        )
     for failure in written.failures:
         click.echo(f"LaTeX error in {failure}", err=True)
     failed = sorted({v for failure in written.failures for v in failure.variants})

@@ -63,6 +63,19 @@ def _sheet_boxes(variant: Variant) -> list[str]:
     ]
 
 
+def name_page(variant: Variant) -> int:
+    """The page of ``fragments.pdf`` (:mod:`generator.fragments`) holding the student's name."""
+    return variant.index + 1
+
+
+def _student(variant: Variant) -> dict[str, str] | None:
+    """The student's id, and their name as the picture LuaLaTeX typeset it in any script."""
+    if variant.student is None:
+        return None
+    name = f"\\dlname{{{name_page(variant)}}}" if variant.student.get("name") else ""
+    return {"id": variant.student["id"], "name": name}
+
+
 def _section(variant: Variant, mode: str, practice: bool = False) -> dict[str, Any]:
     sheet = mode == "answer-sheet"
     questions = [
@@ -75,7 +88,7 @@ def _section(variant: Variant, mode: str, practice: bool = False) -> dict[str, A
     ]
     return {
         "variant": variant.id,
-        "student": variant.student,
+        "student": _student(variant),
         "mode": mode,
         # a practice sheet's running head has no variant code to follow the mode's name
         "header": HEADERS[mode].removesuffix(" --- ") if practice else HEADERS[mode],
@@ -131,6 +144,7 @@ def exam_document(spec: ExamSpec, variants: list[Variant], modes: tuple[str, ...
                     "date": spec.date,
                     "instructions": spec.instructions,
                     "practice": spec.kind == "practice",
+                    "names": any(variant.student for variant in variants),
                     "continuous_pages": spec.continuous_pages,
                 },
                 "sections": [

@@ -37,6 +37,7 @@ import yaml
 from generator import formatting
 from generator.dag import Graph, collect
 from generator.errors import DlexamError
+from generator.itembank import ITEMS_FILE, adapted_from, credit_problem
 from generator.params import Param
 from generator.points import AMOUNT, RubricItem, exact, rubric_total
 from generator.shuffle import PARAM as OPTION_ORDER
@@ -125,6 +126,7 @@ class PartSpec:
     unit_multiples: bool = False
     decimals: int | None = None
     labels: str | None = None
+    room: float | None = None  # answer-box height in cm on the exam; None: from the kind
 
     @property
     def auto_graded(self) -> bool:
@@ -159,6 +161,7 @@ class Family:
     identity: tuple[str, ...] = ()
     audit: tuple[dict[str, Any], ...] = ()
     option_order: OptionOrder | None = None
+    credit: str = ""  # the solutions' credit line ("Adapted from ..."); empty for dlexam originals
 
     def same_question_key(self, params: Mapping[str, Any]) -> tuple[str, ...]:
         """What makes two draws the same question (``IDENTITY`` in params.py, default: all
@@ -314,6 +317,31 @@ def _load_module(folder: Path, name: str) -> ModuleType:
     return module
 
 
+def _credit(meta: Mapping[str, Any], folder: Path) -> str:
+    """The family's credit line from ``credit:`` in meta.yaml, the one source reference written
+    for students (``source:`` is for authors). Without it (a family of one's own) or with
+    ``credit: new`` the solutions print none; an item bank credits each item instead."""
+    where = str(folder / "meta.yaml")
+    banked = (folder / ITEMS_FILE).is_file()
+    if banked:
+        if "credit" in meta:
+            raise DlexamError(
+                f"'credit' is not used here: each item in {ITEMS_FILE} credits its own source",
+                where=where,
+                hint="remove 'credit' from meta.yaml",
+            )
+        return ""
+    reference = meta.get("credit", "new")
+    problem = "must be text" if not isinstance(reference, str) else credit_problem(reference)
+    if not reference or problem:
+        raise DlexamError(
+            f"credit {reference!r}: {problem or 'is empty'}",
+            where=where,
+            hint='write e.g. credit: "TUM I2DL WS21 endterm, Problem 7", or credit: new',
+        )
+    return adapted_from(" ".join(reference.split()))
+
+
 def _require(meta: Mapping[str, Any], key: str, where: str) -> Any:
     if key not in meta:
         raise DlexamError(f"missing required field {key!r}", where=where)
@@ -413,6 +441,26 @@ def _part_spec(raw: Mapping[str, Any], index: int, where: str) -> PartSpec:
         unit_multiples=bool(raw.get("unit_multiples", False)),
         decimals=raw.get("decimals"),
         labels=raw.get("labels"),
+        room=_room(raw.get("room"), place),
+    )
+
+
+# What ``room:`` in meta.yaml may name (cm of answer box on the exam), besides a number of cm.
+ROOMS = {"line": 1.2, "short": 2.5, "derivation": 5.5, "drawing": 7.0}
+MAX_ROOM = 20.0  # cm: a box must fit on a page with its prompt
+
+
+def _room(value: Any, place: str) -> float | None:
+    """The answer-box height a part declares: a name from ``ROOMS`` or centimetres."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value in ROOMS:
+        return ROOMS[value]
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value <= MAX_ROOM:
+        return float(value)
+    raise DlexamError(
+        f"room {value!r}: one of {', '.join(ROOMS)} or a height in cm from 1 to {MAX_ROOM:g}",
+        where=place,
     )
 
 
@@ -536,6 +584,7 @@ def load_family(folder: Path) -> Family:
     return Family(
         option_order=option_order,
         audit=_audit_exceptions(meta.get("audit") or [], {p.id for p in parts}, where),
+        credit=_credit(meta, folder),
         id=family_id,
         folder=folder,
         title=str(_require(meta, "title", where)),

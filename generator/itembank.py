@@ -30,6 +30,7 @@ from generator.errors import DlexamError
 from generator.params import Choice, Integer, Param
 from generator.shuffle import nth_permutation
 
+ITEMS_FILE = "items.yaml"  # a family folder holding this is an item bank
 MC_POINTS = 2  # TUM I2DL Problem 1: 2 credits per question, all-or-nothing
 FREE_POINTS = 2  # every free-text rubric adds up to this (the part's points in meta.yaml)
 LABELS = "ABCDE"
@@ -122,8 +123,6 @@ def credit(source: str) -> str:
     in parentheses and every sentence after the first are left out.
     """
     text = _SEED_FILE.sub("", " ".join(source.split()))
-    if not text or text.lower() == "new":
-        return ""
     kept, depth, quoted, note = "", 0, False, ""
     for char in text:
         if char == '"':
@@ -142,8 +141,27 @@ def credit(source: str) -> str:
         if not quoted and not depth and kept.endswith(". "):
             kept = kept[:-2]
             break
-    reference = re.sub(r"\s+([,.;])", r"\1", " ".join(kept.split())).strip(" ,.;")
-    return f"Adapted from {reference}." if reference else ""
+    return adapted_from(re.sub(r"\s+([,.;])", r"\1", " ".join(kept.split())))
+
+
+def adapted_from(reference: str) -> str:
+    """The credit line the solutions print for a source reference a person reads ("TUM I2DL
+    WS21 endterm, Problem 7"); empty for ``new`` (written for dlexam) or no reference. The item
+    bank's cleaned-up ``source`` and a family's ``credit`` field both print through this."""
+    reference = reference.strip(" ,.;")
+    if not reference or reference.lower() == "new":
+        return ""
+    return f"Adapted from {reference}."
+
+
+def credit_problem(reference: str) -> str:
+    """Why a family's ``credit`` would not read as a credit to a student (empty when it does):
+    it is printed as written, so seed file names and notes for authors must stay out of it."""
+    if _SEED_FILE.search(reference):
+        return "names a seed file; name the exam as a person would (course, exam, year, question)"
+    if reference.lower().startswith(("adapted from", "source")):
+        return 'write only the reference; the solutions add "Adapted from"'
+    return ""
 
 
 # -- loading and validation ------------------------------------------------------------------
@@ -255,9 +273,9 @@ class Bank:
 
 
 def _load(folder: Path, parse: Callable[[Mapping[str, Any], str], Item]) -> Bank:
-    where = f"templates/{folder.name}/items.yaml"
+    where = f"templates/{folder.name}/{ITEMS_FILE}"
     try:
-        raw = yaml.safe_load((folder / "items.yaml").read_text(encoding="utf-8"))
+        raw = yaml.safe_load((folder / ITEMS_FILE).read_text(encoding="utf-8"))
         meta = yaml.safe_load((folder / "meta.yaml").read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise DlexamError(f"cannot read the item bank: {error}", where=where) from None

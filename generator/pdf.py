@@ -18,7 +18,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,10 +86,30 @@ class ChunkResult:
     failed_log: str = ""
 
 
-def run_latex(engine: str, tex: str, timeout: float = TIMEOUT_SECONDS) -> tuple[bytes | None, str]:
+def run_latex(
+    engine: str,
+    tex: str,
+    timeout: float = TIMEOUT_SECONDS,
+    inputs: Mapping[str, bytes] | None = None,
+) -> tuple[bytes | None, str]:
     """Compile ``tex`` once in a fresh temporary folder; return the PDF (if any) and the log."""
+    pdf, log, _ = run_latex_keeping(engine, tex, timeout, inputs)
+    return pdf, log
+
+
+def run_latex_keeping(
+    engine: str,
+    tex: str,
+    timeout: float = TIMEOUT_SECONDS,
+    inputs: Mapping[str, bytes] | None = None,
+    keep: Sequence[str] = (),
+) -> tuple[bytes | None, str, dict[str, bytes]]:
+    """:func:`run_latex` with ``inputs`` (file name -> content) put next to the document first,
+    and the files named in ``keep`` that the run wrote returned with the PDF and the log."""
     with tempfile.TemporaryDirectory(prefix="dlexam-latex-") as folder:
         work = Path(folder)
+        for name, data in (inputs or {}).items():
+            (work / name).write_bytes(data)
         (work / "doc.tex").write_text(tex, encoding="utf-8")
         command = [engine, "-interaction=nonstopmode", "-no-shell-escape", "doc.tex"]
         try:
@@ -104,10 +124,11 @@ def run_latex(engine: str, tex: str, timeout: float = TIMEOUT_SECONDS) -> tuple[
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            return None, f"! pdflatex did not finish within {timeout:g} s.\n"
+            return None, f"! {Path(engine).name} did not finish within {timeout:g} s.\n", {}
         log_path, pdf_path = work / "doc.log", work / "doc.pdf"
         log = log_path.read_bytes().decode("utf-8", "replace") if log_path.exists() else ""
-        return (pdf_path.read_bytes() if pdf_path.exists() else None), log
+        kept = {name: (work / name).read_bytes() for name in keep if (work / name).exists()}
+        return (pdf_path.read_bytes() if pdf_path.exists() else None), log, kept
 
 
 def log_errors(log: str) -> list[tuple[int | None, tuple[str, ...]]]:
@@ -157,6 +178,7 @@ def compile_variants(
     variants: Sequence[Variant],
     render: Callable[[list[Variant]], str],
     first_tex: str | None = None,
+    inputs: Mapping[str, bytes] | None = None,
 ) -> ChunkResult:
     """Compile ``variants`` as one document, dropping and reporting the ones that fail."""
     remaining = list(variants)
@@ -164,7 +186,7 @@ def compile_variants(
     failed_log = ""
     tex = first_tex if first_tex is not None else render(remaining)
     while remaining:
-        pdf, log = run_latex(engine, tex)
+        pdf, log = run_latex(engine, tex, inputs=inputs)
         errors = log_errors(log)
         if pdf is None and not errors:
             errors = [(None, ("! pdflatex wrote no PDF and reported no error",))]

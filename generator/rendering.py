@@ -26,12 +26,14 @@ from pylatex.utils import escape_latex
 
 from generator import formatting
 from generator.errors import DlexamError
-from generator.family import Family
+from generator.family import ROOMS, Family, PartSpec
 from generator.itembank import credit
 from generator.points import amount_text
 from generator.qr import qr_latex
 
 LATEX_DIR = Path(__file__).resolve().parent / "latex"
+SOLUTION_TEMPLATE = "solution.tex.j2"
+CREDIT_LINE = "\n\n{{\\footnotesize {}}}\n"  # after the worked solution, as the item bank's
 
 
 def _one_line(text: Any) -> str:
@@ -138,35 +140,59 @@ def points_text(points: float) -> str:
     return f"{points:g}"
 
 
-# Answer-box heights (cm) by answer kind: a number fits a line, a matrix or a design needs room.
-BOX_HEIGHTS = {
-    "vector": 1.6,
-    "interval": 1.6,
-    "set": 1.6,
-    "matrix": 2.4,
-    "expression": 2.0,
-    "constraint": 3.0,
-    "manual": 4.0,
+# Answer-box heights (cm) on the answer sheet, which holds final answers only: a number fits a
+# line, a matrix or a design needs room.
+SHEET_BOX_HEIGHTS = {
+    "vector": 1.2,
+    "interval": 1.2,
+    "set": 1.2,
+    "matrix": 1.8,
+    "expression": 1.5,
+    "constraint": 2.25,
 }
-DEFAULT_BOX_HEIGHT = 1.2
-COMPACT_SCALE = 0.75  # the answer sheet holds every box of a variant, ideally on one page
+SHEET_BOX_HEIGHT = 0.9
+# On the exam a box holds the working too ("show your work"): room by what the part asks, unless
+# the family declares the part's ``room`` in meta.yaml (generator.family.ROOMS).
+EXAM_ROOM = {
+    "expression": 3.0,
+    "constraint": 4.0,
+    "manual": ROOMS["derivation"],
+}
+EXAM_ROOM_DEFAULT = ROOMS["short"]
+MATRIX_ROOM_PER_ROW = 0.6  # cm per row of the key's matrix, on top of the default room
+
+
+def exam_room(kind: str, key: Any = None) -> float:
+    """The height (cm) of an exam answer box for a part of ``kind`` whose key is ``key``."""
+    if kind == "matrix" and isinstance(key, list | tuple):
+        return EXAM_ROOM_DEFAULT + MATRIX_ROOM_PER_ROW * len(key)
+    return EXAM_ROOM.get(kind, EXAM_ROOM_DEFAULT)
 
 
 def answer_box(
-    label: str, kind: str, options: int, width: str = "\\linewidth", compact: bool = False
+    label: str,
+    kind: str,
+    options: int,
+    width: str = "\\linewidth",
+    compact: bool = False,
+    room: float | None = None,
 ) -> str:
-    """The framed, labelled answer box of one part (exam and answer sheet alike).
+    """The framed, labelled answer box of one part: ``room`` cm high on the exam, a final answer's
+    height on the answer sheet (``compact``).
 
     Choice parts get one checkbox per option instead of free space, so the sheet says how many
-    options there are and a marked box cannot be misread. ``compact`` boxes (answer sheet) are
-    lower and leave out the "mark one" hint the exam already gives.
+    options there are and a marked box cannot be misread; compact ones leave out the "mark one"
+    hint the exam already gives.
     """
     if kind in ("choice", "multi") and options:
         letters = string.ascii_uppercase[:options]
         marks = "\\quad ".join(f"\\dlcheck{{{letter}}}" for letter in letters)
         hint = "" if compact else "mark one" if kind == "choice" else "mark all that apply"
         return f"\\dlchoicebox{{{width}}}{{{label}}}{{{marks}}}{{{hint}}}"
-    height = BOX_HEIGHTS.get(kind, DEFAULT_BOX_HEIGHT) * (COMPACT_SCALE if compact else 1)
+    if compact:
+        height = SHEET_BOX_HEIGHTS.get(kind, SHEET_BOX_HEIGHT)
+    else:
+        height = room if room is not None else exam_room(kind)
     if kind == "manual":  # room to write or draw; not a CSV column
         return f"\\dlworkbox[{height:.2f}cm]{{{width}}}{{{label}}}"
     return f"\\dlanswerbox[{height:.2f}cm]{{{width}}}{{{label}}}"
@@ -180,21 +206,36 @@ def option_count(family: Family, part_id: str, values: Mapping[str, Any]) -> int
     return len(values[part.options])
 
 
-def part_latex(mode: str, view: PartView, kind: str, options: int, body: str) -> str:
+def part_latex(
+    mode: str, view: PartView, kind: str, options: int, body: str, room: float | None = None
+) -> str:
     """One part as the LaTeX documents print it, around the family's ``body`` of that part.
 
-    ``exam`` adds the framed answer box, ``question`` restates the part in a solutions document,
-    ``solutions`` adds the key and the rubric. ``options`` counts a choice part's options.
+    ``exam`` adds the framed answer box (``room`` cm high, default :func:`exam_room`),
+    ``question`` restates the part in a solutions document, ``solutions`` adds the key and the
+    rubric. ``options`` counts a choice part's options. The part is one block that never splits
+    across pages (``\\dlkeepbegin``; the first part of a question also keeps its heading).
     """
     pts = points_text(view.points)
     if mode in ("exam", "question"):
         box = ""
         if mode == "exam":
-            box = f"\\par\\smallskip\\noindent {answer_box(view.label, kind, options)}\\par\n"
-        return f"\\begin{{dlpart}}{{{view.label}}}{{{pts}}}\n{body}{box}\\end{{dlpart}}\n"
-    key = f"\\dlkey{{{view.key_latex}}}\n" if view.auto_graded else ""
-    rubric = f"\\dlrubric{{{tex_with_math(view.rubric)}}}\n" if view.rubric else ""
-    return f"\\begin{{dlsolpart}}{{{view.label}}}{{{pts}}}\n{body}{key}{rubric}\\end{{dlsolpart}}\n"
+            box = answer_box(view.label, kind, options, room=room or exam_room(kind))
+            box = f"\\par\\smallskip\\noindent {box}\\par\n"
+        text = f"\\begin{{dlpart}}{{{view.label}}}{{{pts}}}\n{body}{box}\\end{{dlpart}}\n"
+    else:
+        key = f"\\dlkey{{{view.key_latex}}}\n" if view.auto_graded else ""
+        rubric = f"\\dlrubric{{{tex_with_math(view.rubric)}}}\n" if view.rubric else ""
+        text = (
+            f"\\begin{{dlsolpart}}{{{view.label}}}{{{pts}}}\n{body}{key}{rubric}"
+            "\\end{dlsolpart}\n"
+        )
+    return f"\\dlkeepbegin\n{text}\\dlkeepend\n"
+
+
+def part_room(part: PartSpec, values: Mapping[str, Any]) -> float:
+    """The exam box height of ``part``: what its family declares, else :func:`exam_room`."""
+    return part.room or exam_room(part.kind, values.get(part.answer))
 
 
 def _part_wrapper(
@@ -203,8 +244,11 @@ def _part_wrapper(
     def part(part_id: str, caller: Callable[[], str]) -> formatting.Latex:
         if part_id not in views:  # the exam spec left this part out
             return formatting.Latex("")
-        kind, options = family.part(part_id).kind, option_count(family, part_id, values)
-        return formatting.Latex(part_latex(mode, views[part_id], kind, options, caller()))
+        spec, options = family.part(part_id), option_count(family, part_id, values)
+        room = part_room(spec, values)
+        return formatting.Latex(
+            part_latex(mode, views[part_id], spec.kind, options, caller(), room)
+        )
 
     return part
 
@@ -260,7 +304,10 @@ def render_family_text(
         "asked": lambda *ids: any(i in views for i in ids),  # text shared by a group of parts
         "graded_to": lambda *ids: precision_text(family, ids),
     }
-    return env.get_template(template).render(context)
+    text = env.get_template(template).render(context)
+    if template == SOLUTION_TEMPLATE and family.credit:
+        text += CREDIT_LINE.format(tex_escape(family.credit))
+    return text
 
 
 def render_document(template: str, context: Mapping[str, Any]) -> str:

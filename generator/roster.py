@@ -26,8 +26,17 @@ class Student:
     name: str
 
 
-def read_roster(path: Path) -> list[Student]:
-    """The students of ``path`` in file order; every problem is reported with its line number.
+@dataclass(frozen=True)
+class Roster:
+    """The students in file order, and what was assumed to read a messy file (a Windows-1252
+    file, blank lines above the header), which the instructor should see: names are printed."""
+
+    students: list[Student]
+    warnings: list[str]
+
+
+def read_roster(path: Path) -> Roster:
+    """The students of ``path``; every problem is reported with its line number.
 
     Read like the grader reads answers (:mod:`generator.table`): any delimiter, BOM or not, and
     header spellings such as ``Student ID;Name``."""
@@ -71,7 +80,7 @@ def read_roster(path: Path) -> list[Student]:
         )
     if not students:
         raise DlexamError("the roster has no students", where=str(path))
-    return students
+    return Roster(students, [f"roster: {warning}" for warning in table.warnings])
 
 
 def assign(exam: Exam, students: list[Student]) -> None:

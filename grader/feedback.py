@@ -27,6 +27,12 @@ def file_names(student_ids: Iterable[str]) -> list[str]:
     return safe_names(student_ids, ".txt")
 
 
+def student_line(exam: ExamKeys, student_id: str) -> str:
+    """The student's id, and their name when the keys' roster has it."""
+    name = exam.names.get(student_id)
+    return f"{student_id} ({name})" if name else student_id
+
+
 class FeedbackWriter:
     """Feedback files of one grading run.
 
@@ -71,7 +77,8 @@ class FeedbackWriter:
         submission = result.submission
         head = (
             f"{self.title}\n"
-            f"Student {submission.student_id}, variant {submission.variant}\n"
+            f"Student {student_line(self.exam, submission.student_id)}, "
+            f"variant {submission.variant}\n"
             f"Total: {points_text(result.total)} of {points_text(result.max_points)} points "
             f"({result.percent:.1f} %), grade {grade}\n\n"
         )

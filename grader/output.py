@@ -19,21 +19,23 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from generator.errors import DlexamError
+from generator.spreadsheet import csv_text
 from grader.answers import AnswerSheet, RosterGaps
 from grader.exam import ExamKeys
 from grader.feedback import FeedbackWriter, file_names, points_text
 from grader.report import class_stats, report_csv, report_html
 from grader.scoring import ECTS, FAIL, StudentResult, letter
-from grader.spreadsheet import csv_text
 
 OUTPUT_ENTRIES = frozenset({"scores.csv", "errors.csv", "report.csv", "report.html", "feedback"})
 INDEX = "feedback/index.csv"
 
 
 def result_columns(exam: ExamKeys) -> list[str]:
-    """The columns ``scores.csv`` writes itself, before the passed-through input columns."""
+    """The columns ``scores.csv`` writes itself, before the passed-through input columns; with a
+    roster in the keys, the student's name follows the id."""
     parts = [f"{label}_{kind}" for label in exam.labels for kind in ("points", "status")]
-    return ["student_id", "variant", *parts, "total", "max", "percent", "grade"]
+    name = ["name"] if exam.names else []
+    return ["student_id", *name, "variant", *parts, "total", "max", "percent", "grade"]
 
 
 def passed_through_headers(exam: ExamKeys, sheet: AnswerSheet) -> list[str]:
@@ -83,6 +85,7 @@ def scores_csv(
         rows.append(
             [
                 submission.student_id,
+                *([exam.names.get(submission.student_id, "")] if exam.names else []),
                 submission.variant,
                 *cells,
                 points_text(result.total),

@@ -17,7 +17,7 @@ the instructor.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
@@ -480,16 +480,3 @@ def _grade_constraint(key: KeyPart, text: str, context: Context | None) -> PartR
     if problems:
         return key.result("wrong", 0.0, reading, "; ".join(problems))
     return key.result("correct", key.points, reading, "satisfies every constraint")
-
-
-def grade_question(
-    question: QuestionInfo, answers: Mapping[str, str | None], labels: Iterable[str] | None = None
-) -> list[PartResult]:
-    """Grade a question's parts in order, so later parts see earlier results (follow-through)."""
-    context = Context(question)
-    results = []
-    for label in labels if labels is not None else question.parts:
-        result = grade_part(question.parts[label], answers.get(label), context)
-        context.earlier[label] = result
-        results.append(result)
-    return results

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from generator.spreadsheet import csv_text
 from grader.exam import ExamKeys
 from grader.feedback import points_text
 from grader.part import PartResult
 from grader.scoring import StudentResult
-from grader.spreadsheet import csv_text
 
 UPPER_LOWER = 0.27
 COMMON_WRONG = 3

@@ -135,7 +135,7 @@ def grade_sheet(exam: ExamKeys, submissions: Sequence[Submission]) -> list[Stude
         texts = [submissions[i].answers for i in members]
         parts = [graded[i] for i in members]
         for question in exam.questions(variant):
-            _grade_question(question, texts, parts)
+            grade_question(question, texts, parts)
         keys = [key for question in exam.questions(variant) for key in question.parts.values()]
         maximum[variant] = sum(key.points for key in keys)
     return [
@@ -149,10 +149,13 @@ def grade_sheet(exam: ExamKeys, submissions: Sequence[Submission]) -> list[Stude
     ]
 
 
-def _grade_question(
-    question: QuestionInfo, answers: list[dict[str, str]], graded: list[dict[str, PartResult]]
+def grade_question(
+    question: QuestionInfo,
+    answers: Sequence[Mapping[str, str | None]],
+    graded: Sequence[dict[str, PartResult]],
 ) -> None:
-    """One question for a group of students of one variant, part by part, in order."""
+    """One question for a group of students of one variant, part by part, in order: each
+    student's results go into their dict in ``graded`` (later parts see the earlier ones)."""
     against_key = Context(question)  # no earlier answers: the verdict against the key alone
     for label, key in question.parts.items():
         seen: dict[str, PartResult] = {}

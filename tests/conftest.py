@@ -9,12 +9,15 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+
+from grader.part import PartResult, QuestionInfo
+from grader.scoring import grade_question
 
 FIGURE_FOLDER = pytest.StashKey[str]()
 CHROMIUM_FLAGS = (
@@ -26,6 +29,22 @@ CHROMIUM_FLAGS = (
     "--disable-sync",
     "--no-first-run",
 )
+
+
+GradeOne = Callable[[QuestionInfo, Mapping[str, str]], dict[str, PartResult]]
+
+
+@pytest.fixture(scope="session")
+def grade_one() -> GradeOne:
+    """One student's answers to one question through the grader's own column path
+    (:func:`grader.scoring.grade_question`): ``{label: result}``, every part graded in order."""
+
+    def grade(question: QuestionInfo, answers: Mapping[str, str]) -> dict[str, PartResult]:
+        graded: list[dict[str, PartResult]] = [{}]
+        grade_question(question, [answers], graded)
+        return graded[0]
+
+    return grade
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -5,21 +5,27 @@ Each test holds the issue's own examples verbatim and a corpus of the same class
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import sympy
 
 from generator import keys as keys_module
+from generator import mathtext
 from generator.crosscheck import same_expression
 from generator.instance import Instance
 from generator.registry import default_registry
 from generator.rendering import precision_text
 from generator.spec import load_spec
 from generator.variants import build_exam
-from grader.part import KeyPart, QuestionInfo, grade_part, grade_question
+from grader import bounded_value
+from grader.part import KeyPart, QuestionInfo, grade_part
+
+if TYPE_CHECKING:
+    from conftest import GradeOne
 
 SIGFIG = {"mode": "sigfig", "digits": 3, "abs": 1e-9}
 
@@ -134,54 +140,58 @@ POLICY = (
 )
 
 
-def test_follow_through_allows_for_the_rounding_of_earlier_answers(tmp_path: Path) -> None:
+def test_follow_through_allows_for_the_rounding_of_earlier_answers(
+    tmp_path: Path, grade_one: GradeOne
+) -> None:
     """The default exam's V002 question 1: l = 1, so L = (y - 1)^2. A student with y = 1.7071
     (wrong) writes 1b = 1.71 as instructed and 1c = (1.7071 - 1)^2 = 0.5."""
     question = exam_question(tmp_path, "backprop_sin", BACKPROP_V002)
     for text in ("0.5", "0.504", "0.5041", "0.51"):
-        results = {r.label: r for r in grade_question(question, {"1b": "1.71", "1c": text})}
+        results = grade_one(question, {"1b": "1.71", "1c": text})
         assert results["1b"].status == "wrong"
         assert results["1c"].status == "follow-through", (text, results["1c"])
         assert "your answer(s) to 1b give 0.5041" in results["1c"].reason
         if text in ("0.5", "0.51"):  # right only because 1.71 stands for 1.705..1.715
             assert "(0.497 to 0.5112 allowing for the rounding" in results["1c"].reason
-    results = {r.label: r for r in grade_question(question, {"1b": "1.71", "1c": "0.49"})}
+    results = grade_one(question, {"1b": "1.71", "1c": "0.49"})
     assert results["1c"].status == "wrong"
     assert "follow-through tried" in results["1c"].reason
     assert "0.5041" in results["1c"].reason
 
 
-def test_follow_through_with_cancellation(tmp_path: Path) -> None:
+def test_follow_through_with_cancellation(tmp_path: Path, grade_one: GradeOne) -> None:
     """theta' = theta + lr * g = 1 + 2 g: g = -0.49624 gives 0.00752, its rounding -0.496
     gives 0.008, and every g that rounds to -0.496 gives 0.007..0.009."""
     question = exam_question(tmp_path, "policy_gradient", POLICY)
-    results = {r.label: r for r in grade_question(question, {"1a": "-0.496", "1b": "0.00752"})}
+    results = grade_one(question, {"1a": "-0.496", "1b": "0.00752"})
     assert results["1a"].status == "wrong"
     assert results["1b"].status == "follow-through", results["1b"]
     assert "0.007 to 0.009" in results["1b"].reason
-    results = {r.label: r for r in grade_question(question, {"1a": "-0.496", "1b": "0.0095"})}
+    results = grade_one(question, {"1a": "-0.496", "1b": "0.0095"})
     assert results["1b"].status == "wrong"
 
 
-def test_exact_earlier_answers_carry_no_rounding(tmp_path: Path) -> None:
+def test_exact_earlier_answers_carry_no_rounding(tmp_path: Path, grade_one: GradeOne) -> None:
     """1b = 17/10 is exact (not rounded), so 1c must be (0.7)^2 = 0.49 to 3 significant figures;
     whole numbers are exact too."""
     question = exam_question(tmp_path, "backprop_sin", BACKPROP_V002)
-    graded = {r.label: r for r in grade_question(question, {"1b": "17/10", "1c": "0.5"})}
+    graded = grade_one(question, {"1b": "17/10", "1c": "0.5"})
     assert graded["1c"].status == "wrong"
-    graded = {r.label: r for r in grade_question(question, {"1b": "17/10", "1c": "0.49"})}
+    graded = grade_one(question, {"1b": "17/10", "1c": "0.49"})
     assert graded["1c"].status == "follow-through"
-    graded = {r.label: r for r in grade_question(question, {"1b": "2", "1c": "1.1"})}
+    graded = grade_one(question, {"1b": "2", "1c": "1.1"})
     assert graded["1c"].status == "wrong"
 
 
-def test_vector_follow_through_allows_for_each_entry_rounding(tmp_path: Path) -> None:
+def test_vector_follow_through_allows_for_each_entry_rounding(
+    tmp_path: Path, grade_one: GradeOne
+) -> None:
     """1e = w - lr * 1d with lr = 1/2: a student whose 1d is [0.33, -0.33], typed as
     [0.3, -0.3], gets 1e = [pi - 0.165, pi/6 + 0.165] = [2.98, 0.689]; the typed 1d gives
     [2.99, 0.674], and [0.25, 0.35] (each 0.3 +- 0.05) moves each entry by 0.025."""
     question = exam_question(tmp_path, "backprop_sin", BACKPROP_V002)
     answers = {"1b": "0.866", "1c": "0.0179", "1d": "[0.3, -0.3]", "1e": "[2.98, 0.689]"}
-    graded = {r.label: r for r in grade_question(question, answers)}
+    graded = grade_one(question, answers)
     assert graded["1d"].status == "wrong"
     assert graded["1e"].status == "follow-through", graded["1e"]
 
@@ -401,6 +411,72 @@ def test_expressions_too_large_to_evaluate_are_decided_quickly(text: str) -> Non
     started = time.perf_counter()
     assert status(part, text) == "wrong"
     assert time.perf_counter() - started < 5
+
+
+HOSTILE = ["exp(exp(exp(exp(exp(H)))))", "tanh(exp(exp(exp(H))))*2*H*abs(theta)"]
+
+
+def test_hostile_expressions_graded_off_the_main_thread_finish(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``dlexam serve`` grades in worker threads, where no SIGALRM timer runs: the numeric check
+    itself is bounded (a fixed work budget, not a clock), so a hostile answer cannot hang one."""
+    part = expression("2*H*Abs(theta)", ["H", "theta"], H="positive")
+    walked: list[sympy.Basic] = []
+    real_walk = bounded_value._walk
+    monkeypatch.setattr(
+        bounded_value, "_walk", lambda node, *rest: walked.append(node) or real_walk(node, *rest)
+    )
+    verdicts: dict[str, str] = {}
+
+    def grade_all() -> None:
+        for text in HOSTILE:
+            verdicts[text] = status(part, text)
+
+    worker = threading.Thread(target=grade_all, daemon=True)
+    worker.start()
+    worker.join(timeout=120)  # generous: a hang fails here instead of blocking the suite
+    assert not worker.is_alive(), "grading a hostile expression off the main thread hung"
+    assert verdicts == dict.fromkeys(HOSTILE, "wrong")
+    assert len(walked) < 2 * 60 * bounded_value.MAX_NODES  # 2 trees x ~60 points at most
+
+
+def test_bounded_value_refuses_towers_and_huge_trees_but_keeps_exact_range() -> None:
+    H = sympy.Symbol("H")
+    tower = sympy.exp(sympy.exp(sympy.exp(H)))
+    with pytest.raises(bounded_value.TooLarge):
+        bounded_value.value_at(tower, {H: sympy.Integer(1000)})
+    huge = sum(sympy.Symbol(f"x{i}") ** 2 for i in range(bounded_value.MAX_NODES))
+    with pytest.raises(bounded_value.TooLarge):
+        bounded_value.value_at(huge, {s: sympy.Integer(1) for s in huge.free_symbols})
+    with pytest.raises(bounded_value.Undefined):
+        bounded_value.value_at(sympy.log(H - 2), {H: sympy.Integer(2)})
+    # arbitrary exponents: e^1000 / (1 + e^1000) is 1, not an overflow
+    logistic = sympy.exp(H) / (1 + sympy.exp(H))
+    assert bounded_value.value_at(logistic, {H: sympy.Integer(1000)}) == 1
+    sigmoid = expression("1/(1 + exp(-w))", ["w"])
+    assert status(sigmoid, "exp(w)/(1 + exp(w))") == "correct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2*H*abs(theta) + sin(theta)^2 - tanh(H/3)",
+        "sqrt(H - theta) * log(abs(theta) + 1/1000) / (theta - 7/10)",
+        "(-2)^theta + (theta - 1/3)^(1/3) + exp(sigmoid(theta)) * pi / e",
+        "cos(H*10^6) * tan(theta) + theta^7",
+    ],
+)
+def test_bounded_value_agrees_with_sympy_to_30_digits(text: str) -> None:
+    expr = mathtext.parse_scalar(text, ["H", "theta"])
+    H, theta = sympy.symbols("H theta")
+    for point in (
+        {H: sympy.Rational(13, 10), theta: sympy.Rational(-7, 3)},
+        {H: sympy.Integer(7), theta: sympy.Integer(3)},
+    ):
+        want = complex(sympy.N(expr.xreplace(point), 30))
+        got = bounded_value.value_at(expr, point)
+        assert abs(got - want) <= 1e-14 * max(1.0, abs(want)), (text, point)
 
 
 def test_generation_cross_check_samples_a_declared_real_symbol_at_both_signs() -> None:

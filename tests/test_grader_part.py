@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given, settings
@@ -16,7 +16,10 @@ from generator import keys as keys_module
 from generator.registry import Registry, default_registry, load_registry
 from generator.spec import load_spec
 from generator.variants import build_exam
-from grader.part import STATUSES, Context, KeyPart, QuestionInfo, grade_part, grade_question
+from grader.part import STATUSES, Context, KeyPart, QuestionInfo, grade_part
+
+if TYPE_CHECKING:
+    from conftest import GradeOne
 
 SIGFIG = {"mode": "sigfig", "digits": 3, "abs": 1e-9}
 
@@ -288,7 +291,7 @@ def _question(spec_text: str, tmp_path: Path, registry: Registry) -> QuestionInf
 @pytest.mark.skipif(
     "backprop_sin" not in default_registry().families, reason="backprop_sin not added yet"
 )
-def test_follow_through_on_backprop_sin(tmp_path: Path) -> None:
+def test_follow_through_on_backprop_sin(tmp_path: Path, grade_one: GradeOne) -> None:
     """Source instance: y = sin(w.x) - b = sin(2 pi) = 0, L = (y - 2)^2 = 4, dL/dw = [-8, -4].
 
     A student who gets y = 1 (wrong) and carries on correctly has L = (1 - 2)^2 = 1,
@@ -299,16 +302,16 @@ def test_follow_through_on_backprop_sin(tmp_path: Path) -> None:
     )
     question = _question(spec, tmp_path, default_registry())
     right = {"1b": "0", "1c": "4", "1d": "[-8, -4]", "1e": "[pi/2 + 4, pi + 2]"}
-    assert [r.status for r in grade_question(question, right)][1:] == ["correct"] * 4
+    assert [r.status for r in grade_one(question, right).values()][1:] == ["correct"] * 4
     carried = {"1b": "1", "1c": "1", "1d": "[-4, -2]", "1e": "[3.57, 4.14]"}
-    results = {r.label: r for r in grade_question(question, carried)}
+    results = grade_one(question, carried)
     assert results["1b"].status == "wrong"
     for label in ("1c", "1d", "1e"):
         assert results[label].status == "follow-through", results[label]
         assert results[label].points == results[label].max_points
         assert "1b" in results[label].reason or "1d" in results[label].reason
     careless = {**carried, "1c": "2"}
-    assert {r.label: r.status for r in grade_question(question, careless)}["1c"] == "wrong"
+    assert {k: r.status for k, r in grade_one(question, careless).items()}["1c"] == "wrong"
 
 
 TINY_META = """\
@@ -389,15 +392,15 @@ def tiny(tmp_path: Path) -> QuestionInfo:
     return _question(spec, tmp_path, registry)
 
 
-def test_follow_through_fraction_from_the_part(tiny: QuestionInfo) -> None:
-    results = {r.label: r for r in grade_question(tiny, {"1a": "1", "1b": "3"})}
+def test_follow_through_fraction_from_the_part(tiny: QuestionInfo, grade_one: GradeOne) -> None:
+    results = grade_one(tiny, {"1a": "1", "1b": "3"})
     assert results["1a"].status == "wrong"
     assert (results["1b"].status, results["1b"].points) == ("follow-through", 1.0)
-    right = {r.label: r for r in grade_question(tiny, {"1a": "5/6", "1b": "2.5"})}
+    right = grade_one(tiny, {"1a": "5/6", "1b": "2.5"})
     assert (right["1b"].status, right["1b"].points) == ("correct", 2.0)
-    wrong = {r.label: r for r in grade_question(tiny, {"1a": "1", "1b": "4"})}
+    wrong = grade_one(tiny, {"1a": "1", "1b": "4"})
     assert wrong["1b"].status == "wrong"
-    nothing = {r.label: r for r in grade_question(tiny, {"1a": "", "1b": "3"})}
+    nothing = grade_one(tiny, {"1a": "", "1b": "3"})
     assert nothing["1b"].status == "wrong"
 
 
@@ -417,9 +420,9 @@ def test_multi_part_from_a_family(tiny: QuestionInfo) -> None:
     assert grade(part, "C") == ("partial", 1.0)
 
 
-def test_a_missing_family_is_reported_not_fatal(tiny: QuestionInfo) -> None:
+def test_a_missing_family_is_reported_not_fatal(tiny: QuestionInfo, grade_one: GradeOne) -> None:
     orphan = QuestionInfo({**tiny.question, "family": "no_such_family"}, Registry())
-    results = {r.label: r for r in grade_question(orphan, {"1a": "1", "1b": "3", "1c": "0 1"})}
+    results = grade_one(orphan, {"1a": "1", "1b": "3", "1c": "0 1"})
     assert results["1b"].status == "wrong"
     assert "follow-through not checked" in results["1b"].reason
     assert "no_such_family" in results["1b"].reason

@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.spreadsheet import csv_text
 from grader import output
 from grader.feedback import file_names
 
@@ -357,3 +358,15 @@ def test_a_file_neither_utf8_nor_cp1252_is_refused(keys: Path, tmp_path: Path) -
     data = csv_bytes([HEADER, ["s1", "V001", *RIGHT]]) + b"\x81\x8d\xff\xfe"
     code, _, err, out = grade(keys, tmp_path, data)
     assert code == 2 and "not UTF-8 text" in err and not out.exists()
+
+
+def test_the_shared_csv_writer_neutralises_formulas_and_quotes_a_lone_cr() -> None:
+    """generator.spreadsheet writes every CSV dlexam makes (the answer template and the grader's
+    files): a roster id like =HYPERLINK("x") is text, a CR inside a cell is quoted."""
+    text = csv_text([["student_id", "note"], ['=HYPERLINK("x")', "a\rb"], ["-2", "+1.5e3"]])
+    assert text == ('student_id,note\r\n"\'=HYPERLINK(""x"")","a\rb"\r\n-2,+1.5e3\r\n')
+    assert list(csv.reader(io.StringIO(text, newline=""))) == [
+        ["student_id", "note"],
+        ['\'=HYPERLINK("x")', "a\rb"],
+        ["-2", "+1.5e3"],
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from fractions import Fraction
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -21,7 +22,9 @@ from generator.registry import default_registry
 from generator.spec import SPEC_DIR, load_spec
 from generator.variants import Exam, build_exam
 from grader.exam import ExamKeys
-from grader.part import grade_question
+
+if TYPE_CHECKING:
+    from conftest import GradeOne
 
 SPECS = sorted(path.name for path in SPEC_DIR.glob("*.yaml"))
 TOTALS = (7, 8, 13)
@@ -66,7 +69,7 @@ def test_amounts_print_as_short_decimals_or_exact_fractions() -> None:
 
 @pytest.mark.parametrize("total", TOTALS)
 @pytest.mark.parametrize("name", SPECS)
-def test_rescaled_points_add_up_everywhere(name: str, total: int) -> None:
+def test_rescaled_points_add_up_everywhere(name: str, total: int, grade_one: GradeOne) -> None:
     exam = rescaled(name, total)
     document = exam_keys(exam)
     validate(document)
@@ -78,7 +81,7 @@ def test_rescaled_points_add_up_everywhere(name: str, total: int) -> None:
     assert document["exam"]["max_points"] == total * len(questions)
     # The grader's maximum is the same number.
     graded = ExamKeys(document)
-    results = [r for q in graded.questions("V001") for r in grade_question(q, {})]
+    results = [r for q in graded.questions("V001") for r in grade_one(q, {}).values()]
     assert sum(r.max_points for r in results) == total * len(questions)
     # The points table printed on the exam says the same.
     tex = exam_document(exam.spec, exam.variants, ("exam",))
@@ -107,7 +110,9 @@ def test_alternatives_and_rubrics_keep_their_fraction_of_the_part(name: str, tot
                 assert printed == scaled, (instance.family.id, part.id, key["rubric"])
 
 
-def test_keras_order_earns_the_whole_rescaled_part_and_forgotten_biases_half() -> None:
+def test_keras_order_earns_the_whole_rescaled_part_and_forgotten_biases_half(
+    grade_one: GradeOne,
+) -> None:
     registry = default_registry()
     spec = load_spec(SPEC_DIR / "vir2022_midterm.yaml", registry)
     conv_shape = registry.get("conv_shape")
@@ -131,7 +136,7 @@ def test_keras_order_earns_the_whole_rescaled_part_and_forgotten_biases_half() -
     assert "0.375 pt if the F biases are missing" in parts["b"]["rubric"]
     info = ExamKeys(document).questions("V001")[0]
     keras = parts["c"]["alternatives"][0]["exact"]
-    (result,) = grade_question(info, {"1c": keras}, ["1c"])
+    result = grade_one(info, {"1c": keras})["1c"]
     assert (result.status, result.points, result.max_points) == ("alternative", 0.75, 0.75)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Iterator
 from html import escape
 
@@ -263,6 +264,28 @@ def test_bundled_exam_variant_page_and_check(client: TestClient) -> None:
     checked = client.post("/exam/vir2019/4/check", data={"2a": "0", "check": "2a"})
     assert list(verdicts(checked.text)) == ["2a"]
     assert client.get("/exam/no_such_exam/1").status_code == 404
+
+
+def test_a_hostile_expression_posted_to_the_server_is_graded_not_hung(
+    client: TestClient,
+) -> None:
+    """The server grades in worker threads, where no timer can stop sympy or mpmath: the
+    expression check is bounded in work, so exp(exp(exp(exp(exp(H))))) gets a verdict."""
+    answers = {}
+
+    def post() -> None:
+        for text in ("exp(exp(exp(exp(exp(H)))))", "H*abs(theta)"):
+            form = {"1a": text, "check": "1a"}
+            answers[text] = verdicts(client.post("/q/l1_threshold/1/check", data=form).text)
+
+    worker = threading.Thread(target=post, daemon=True)
+    worker.start()
+    worker.join(timeout=120)  # generous: a hung worker fails here instead of blocking the suite
+    assert not worker.is_alive(), "the server hung on a hostile expression"
+    assert answers == {
+        "exp(exp(exp(exp(exp(H)))))": {"1a": "wrong"},
+        "H*abs(theta)": {"1a": "right"},
+    }
 
 
 @settings(

@@ -10,7 +10,8 @@ from __future__ import annotations
 from generator.outputs.model import Block, QuestionModel
 from generator.rendering import part_latex
 
-SOLUTION_HEADING = "\n\\medskip\\noindent\\textbf{Solution.}\n\n"
+# kept on the page of the first worked part, like a question's heading (see \dlkeepbegin)
+SOLUTION_HEADING = "\n\\dlkeepbegin\\medskip\\noindent\\textbf{Solution.}\n\n"
 
 
 def _flow(question: QuestionModel, blocks: tuple[Block, ...], mode: str) -> str:
@@ -18,7 +19,8 @@ def _flow(question: QuestionModel, blocks: tuple[Block, ...], mode: str) -> str:
         if block.part is None:
             return block.latex + "\n"
         part = question.part(block.part)
-        return part_latex(mode, part.view, part.kind, len(part.options_latex), block.latex + "\n")
+        options = len(part.options_latex)
+        return part_latex(mode, part.view, part.kind, options, block.latex + "\n", part.room)
 
     return "".join(block_latex(block) for block in blocks)
 

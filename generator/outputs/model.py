@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from generator import formatting
 from generator.instance import Instance
-from generator.rendering import PartView, option_count, render_family_text, tex_with_math
+from generator.rendering import (
+    SOLUTION_TEMPLATE,
+    PartView,
+    option_count,
+    part_room,
+    render_family_text,
+    tex_with_math,
+)
 from generator.variants import Variant
 
 MARK = "\n\n@@dlexam-part:{}@@\n\n"
@@ -40,6 +47,7 @@ class PartModel:
     prompt: str  # plain text
     view: PartView  # label (CSV column, e.g. 3b), points, key LaTeX, rubric (as in meta.yaml)
     options_latex: tuple[str, ...]  # choice/multi parts: option texts A, B, ... (text-mode)
+    room: float  # cm of answer box on the printed exam (generator.rendering.part_room)
 
     @property
     def label(self) -> str:
@@ -125,7 +133,14 @@ def question_model(instance: Instance, number: int | None = None) -> QuestionMod
     """The model of one solved question; ``number`` defaults to its position in the spec."""
     views = instance.views
     parts = tuple(
-        PartModel(part.id, part.kind, part.prompt, views[part.id], _options(instance, part.id))
+        PartModel(
+            part.id,
+            part.kind,
+            part.prompt,
+            views[part.id],
+            _options(instance, part.id),
+            part_room(part, instance.values),
+        )
         for part in instance.parts
     )
     return QuestionModel(
@@ -135,7 +150,7 @@ def question_model(instance: Instance, number: int | None = None) -> QuestionMod
         title=instance.family.title,
         points=instance.total_points,
         question=_split(instance, "question.tex.j2", "question"),
-        solution=_split(instance, "solution.tex.j2", "solutions"),
+        solution=_split(instance, SOLUTION_TEMPLATE, "solutions"),
         parts=parts,
     )
 

@@ -1,5 +1,9 @@
 """CSV text that a spreadsheet opens as plain data, whatever a student typed.
 
+Every CSV dlexam writes goes through :func:`csv_text`: the answer template of ``dlexam generate``
+and the grader's scores, errors, report and feedback index (it lives in ``generator/`` because
+the grader reads from the generator, never the other way).
+
 Two dangers come with untrusted cells (student ids, names, answers in the report):
 
 * **Formula injection** (OWASP "CSV Injection"): a cell beginning with ``=``, ``+``, ``-``, ``@``,
