@@ -120,7 +120,14 @@ def run(keys: Path, files: list[Path], jobs: int) -> None:
         f"scanned {result.pages_in} pages with {jobs} job(s): {result.pages_read} read, "
         f"{result.pages_in_review} in review, {len(result.review)} review item(s)"
     )
-    print(f"{elapsed:.1f} s: {result.pages_in / elapsed:.2f} pages/s")
+    rate = result.pages_in / elapsed
+    document = json.loads(keys.read_text(encoding="utf-8"))
+    per_sheet = len(sheet_layout(document, document["variants"][0]["id"]).pages)
+    print(f"{elapsed:.1f} s: {rate:.2f} pages/s")
+    print(
+        f"{60 * rate / per_sheet:.0f} students' sheets ({per_sheet} pages each) per minute: "
+        f"300 students in {300 * per_sheet / rate / 60:.1f} min"
+    )
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from generator import bubbles as layout_model
 from generator.atomic import write_bytes_atomic
 from generator.bubbles import Column, Entry, SheetLayout
 from generator.errors import DlexamError
-from generator.pdf import pdf_bytes, reader, run_latex
+from generator.pdf import Pages, pdf_bytes, reader, run_latex
 from generator.qr import qr_latex
 from generator.rendering import tex_escape
 from generator.spec import ExamSpec
@@ -151,7 +151,9 @@ def _marks() -> list[str]:
 
 
 def sheet_tex(layouts: Sequence[SheetLayout]) -> str:
-    """One document with every page of every sheet, each page a page-sized picture."""
+    """One document with every page of every sheet, each page a page-sized picture; a sheet of
+    an odd number of pages is followed by a blank page, so every sheet starts on a front side
+    when the document is printed double-sided."""
     body = []
     for layout in layouts:
         for page in layout.pages:
@@ -165,13 +167,16 @@ def sheet_tex(layouts: Sequence[SheetLayout]) -> str:
                 lines += _entry(entry)
             lines.append(r"\end{tikzpicture}\newpage")
             body.append("\n".join(lines))
+        if len(layout.pages) % 2:
+            body.append(r"\null\newpage")
     return PREAMBLE + "\n".join(body) + "\n\\end{document}\n"
 
 
 def write_bubble_sheets(
     document: Mapping[str, Any], out_dir: Path, names: Mapping[str, str], engine: str
 ) -> list[Path]:
-    """Typeset ``bubble-sheets/<name>.pdf`` per variant and ``bubble-sheets-all.pdf``.
+    """Typeset ``bubble-sheets/<name>.pdf`` per variant and ``bubble-sheets-all.pdf`` (every
+    sheet starting on an odd page, like the other print files).
 
     The page count of every sheet is known from the layout, so the combined PDF is cut into
     per-variant files without markers. Returns the files written."""
@@ -183,11 +188,11 @@ def write_bubble_sheets(
     combined = reader(pdf)
     written, start = [], 0
     for layout in layouts:
-        count = len(layout.pages)
+        pages = Pages.of(start, start + len(layout.pages))
         target = out_dir / "bubble-sheets" / names.get(layout.variant, f"{layout.variant}.pdf")
-        write_bytes_atomic(target, pdf_bytes([(combined, range(start, start + count))]))
+        write_bytes_atomic(target, pdf_bytes([(combined, range(pages.start, pages.end))]))
         written.append(target)
-        start += count
+        start = pages.padded
     all_path = out_dir / "bubble-sheets-all.pdf"
     write_bytes_atomic(all_path, pdf)
     written.append(all_path)

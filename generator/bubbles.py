@@ -145,6 +145,9 @@ def parse_qr(text: str) -> QrPayload | None:
 
 
 def _numbers(value: Any) -> list[float]:
+    """Every number of a key value; an interval (keys.json v2) is a dict of its ends and flags."""
+    if isinstance(value, dict):
+        value = [value["lower"], value["upper"]]
     if isinstance(value, list):
         return [x for item in value for x in _numbers(item)]
     return [float(value)] if isinstance(value, int | float) else []

@@ -75,6 +75,12 @@ class Pages:
     end: int
     padded: int
 
+    @classmethod
+    def of(cls, start: int, end: int) -> Pages:
+        """A section of a duplex print file, padded with a blank page to an even length so
+        that the next section starts on a front side."""
+        return cls(start, end, end + (end - start) % 2)
+
 
 @dataclass
 class ChunkResult:
@@ -169,7 +175,7 @@ def log_sections(log: str) -> dict[tuple[str, str], Pages]:
             begins[key] = count
         else:
             start = begins[key]
-            sections[key] = Pages(start, count, count + (count - start) % 2)
+            sections[key] = Pages.of(start, count)
     return sections
 
 

@@ -256,7 +256,8 @@ def _read_long(
 
 
 def read_manual(path: Path, exam: ExamKeys) -> tuple[dict[tuple[str, str], float], list[str]]:
-    """Points an instructor entered for manual parts: long (student_id, part, points) or wide.
+    """Points an instructor entered, long (student_id, part, points) or wide: for manual parts,
+    and for any other part whose automatic result they override (a handwritten expression).
 
     Every bad cell is an error naming the file, line and column: these are the instructor's own
     numbers, and silently ignoring one would change a grade.
@@ -290,8 +291,6 @@ def read_manual(path: Path, exam: ExamKeys) -> tuple[dict[tuple[str, str], float
             raise DlexamError(f"unknown part {part!r}", where=where)
         if not text.strip():
             continue
-        if label not in exam.manual:
-            raise DlexamError(f"part {label} is graded automatically, not by hand", where=where)
         try:
             value = float(text.strip().replace(",", "."))
         except ValueError:

@@ -45,8 +45,9 @@ def scan_command(
     """Read scanned bubble sheets (PDF pages, PNG or JPEG, any order) of the exam of KEYS.json.
 
     Writes answers.csv for `dlexam grade`, review.csv with review/*.png for every page or mark a
-    person should check (unreadable QR code, faint or double marks, handwritten answers, a missing
-    page, a student id that disagrees with the roster); pages read + pages in review = pages in.
+    person should check (unreadable QR code, faint or double marks, a missing page, a student id
+    that disagrees with the roster; pages read + pages in review = pages in), and manual.csv with
+    manual/*.png: one row per handwriting box, points left empty for `dlexam grade --manual`.
     """
     exam = ExamKeys.load(keys_path)
     outdir.prepare(out_dir, explicit=True)
@@ -62,6 +63,12 @@ def scan_command(
         f"review: {len(result.review)} item(s) ({marks} about a part or student id) in "
         f"{out_dir / 'review.csv'}"
     )
+    if result.manual:
+        written = sum(1 for item in result.manual if item.box.written)
+        click.echo(
+            f"handwriting: {len(result.manual)} box(es), {written} written in; enter their "
+            f"points in {out_dir / 'manual.csv'} for `dlexam grade --manual`"
+        )
     if annotate:
         sheet = read_answers(out_dir / "answers.csv", exam)
         graded = {r.submission.student_id: r.parts for r in grade_sheet(exam, sheet.submissions)}

@@ -87,9 +87,12 @@ def grade_submission(exam: ExamKeys, submission: Submission) -> StudentResult:
 def merge_manual(
     results: list[StudentResult], manual: Mapping[tuple[str, str], float], source: str
 ) -> list[str]:
-    """Put the instructor's points into manual (and unchecked constraint) parts.
+    """Put the instructor's points into the parts they were entered for.
 
-    Returns warnings for entries that cannot be used (no graded row, an automatic grade).
+    Entered points are the final word on a part: a manual part gets them, and an automatically
+    checked part (a handwritten expression read from a scanned sheet) is overridden, its status
+    `manual` and its feedback naming what the automatic check had given. Returns warnings for
+    entries without a graded row.
     """
     by_student = {r.submission.student_id: r for r in results}
     warnings = []
@@ -105,15 +108,13 @@ def merge_manual(
                 f"outside 0..{part.max_points:g}",
                 where=source,
             )
+        reason = "points entered by the instructor"
         if part.status != "manual":
-            warnings.append(
-                f"{source}: part {label} of student {student!r} was checked automatically; "
-                "the entered points are not used"
+            reason += (
+                f" (they replace the automatic result: {part.status}, {part.points:g} of "
+                f"{part.max_points:g} pt)"
             )
-            continue
-        result.parts[label] = replace(
-            part, points=points, reason="points entered by the instructor"
-        )
+        result.parts[label] = replace(part, status="manual", points=points, reason=reason)
         result.total = round(sum(r.points for r in result.parts.values()), 6)
     return warnings
 

@@ -217,7 +217,7 @@ def key_answer(part: dict, significant: int = 3) -> str:
             )
         return "[" + ", ".join(number(v) for v in flat) + "]"
     if kind == "interval":
-        lo, hi = value[0]
+        lo, hi = float(value[0]["lower"]), float(value[0]["upper"])  # "inf" ends are strings
         exact = part["exact"]
 
         def end(v: float) -> str:

@@ -34,20 +34,7 @@ FAMILIES = sorted(default_registry().families)
 # Families that do not meet every threshold yet and declare no reason, because the reason is
 # their sampler, not the question: `dlexam audit FAMILY` names what is wrong. Strict: a family
 # that starts to pass must leave this list.
-KNOWN_FAILING: dict[str, str] = {
-    "cnn_shape_chain": "parameter counts (e)-(g): 24-48 distinct keys",
-    "conv1d_backward": "(c) 20 keys; (d) = (b) in 4 %, (e) all zero in 1.5 %",
-    "conv1d_bn_params": "batch-norm counts (c), (f): 5 distinct keys",
-    "exp_loss_sgd": "margin (a) and loss (b): 5 keys; loss exp(0) = 1 in 25 %",
-    "gap_head_params": "(a) 5, (c) 22 distinct keys",
-    "policy_gradient": "keys 0, ±1 or equal to another part in 30 %",
-    "receptive_field": "(a) 18, (b) 42 distinct keys",
-    "rnn_linear_bptt": "zero states and equal gradients in 28 %",
-    "sgd_scalar_steps": "(a) 20 distinct formulas",
-    "sigmoid_mlp": "saturated outputs in 3 %",
-    "single_neuron_sse": "(f) 6 distinct keys",
-    "vgg_bn_params": "(b) 40 distinct keys",
-}
+KNOWN_FAILING: dict[str, str] = {}
 
 
 def part(kind: str, part_id: str = "a") -> PartSpec:

@@ -293,35 +293,52 @@ def test_unusable_answer_files_exit_2(
 
 
 def test_bad_manual_points_and_bad_grades_exit_2(exam: Path, tmp_path: Path) -> None:
-    document = keys_of(exam)
-    manual_labels = [
-        p["id"]
-        for q in document["variants"][0]["questions"]
-        for p in q["parts"]
-        if p["kind"] == "manual"
-    ]
     answers_path = write_csv(tmp_path / "a.csv", [["student_id", "variant"], ["s1", "V001"]])
     code, _, err = run("grade", str(exam), str(answers_path), "--grades", "A=50,B=90")
     assert code == 2 and "--grades" in err
-    bad = write_csv(tmp_path / "m.csv", [["student_id", "part", "points"], ["s1", "1a", "1"]])
+    bad = write_csv(tmp_path / "m.csv", [["student_id", "part", "points"], ["s1", "1a", "one"]])
     code, _, err = run(
         "grade", str(exam), str(answers_path), "--manual", str(bad), "--out", str(tmp_path / "g")
     )
-    assert code == 2 and "graded automatically" in err and "m.csv:2" in err
-    if manual_labels:
-        big = write_csv(
-            tmp_path / "m2.csv", [["student_id", "part", "points"], ["s1", manual_labels[0], "99"]]
-        )
-        code, _, err = run(
-            "grade",
-            str(exam),
-            str(answers_path),
-            "--manual",
-            str(big),
-            "--out",
-            str(tmp_path / "g"),
-        )
-        assert code == 2 and "outside" in err
+    assert code == 2 and "not a number" in err and "m.csv:2" in err
+    big = write_csv(tmp_path / "m2.csv", [["student_id", "part", "points"], ["s1", "1a", "99"]])
+    code, _, err = run(
+        "grade", str(exam), str(answers_path), "--manual", str(big), "--out", str(tmp_path / "g")
+    )
+    assert code == 2 and "outside" in err
+    assert not (tmp_path / "g").exists()
+
+
+def test_manual_points_override_an_automatic_result(exam: Path, tmp_path: Path) -> None:
+    """Points entered for an automatically checked part (a handwritten expression on a scanned
+    sheet, a generous reading of a wrong answer) replace its result: status manual, the
+    feedback names what the check had given; parts without entered points keep their result."""
+    document = keys_of(exam)
+    labels = labels_of(document)
+    variant = document["variants"][0]
+    parts = {p["id"]: p for q in variant["questions"] for p in q["parts"]}
+    answers = key_answers(variant)
+    wrong = next(label for label in labels if parts[label]["kind"] == "number")
+    answers[wrong] = "123456"
+    row = ["s1", variant["id"], *(answers.get(label, "") for label in labels)]
+    answers_path = write_csv(tmp_path / "a.csv", [["student_id", "variant", *labels], row])
+    half = parts[wrong]["points"] / 2
+    manual = write_csv(
+        tmp_path / "m.csv",
+        [["student_id", "part", "points", "image"], ["s1", wrong, f"{half:g}", "x.png"]],
+    )
+    out = tmp_path / "graded"
+    code, stdout, stderr = run(
+        "grade", str(exam), str(answers_path), "--out", str(out), "--manual", str(manual)
+    )
+    assert code == 0, stdout + stderr
+    scores = read_rows(out / "scores.csv")[0]
+    assert scores[f"{wrong}_status"] == "manual"
+    assert float(scores[f"{wrong}_points"]) == half
+    others = [label for label in labels if label != wrong and parts[label]["kind"] != "manual"]
+    assert {scores[f"{label}_status"] for label in others} <= {"correct", "alternative"}
+    feedback = (out / "feedback" / "s1.txt").read_text(encoding="utf-8")
+    assert "points entered by the instructor (they replace the automatic result: wrong" in feedback
 
 
 def test_custom_grade_thresholds(exam: Path, tmp_path: Path) -> None:

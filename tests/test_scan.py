@@ -5,6 +5,7 @@ answer, every page accounted for, and ``dlexam grade`` grading the CSV.
 
 from __future__ import annotations
 
+import copy
 import csv
 import json
 import re
@@ -16,6 +17,7 @@ import cv2
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from generator import bubbles
 from generator.bubble_sheet import EXAM_INSTRUCTIONS, sheet_tex, write_bubble_sheets
@@ -188,7 +190,9 @@ def test_scan_reads_exactly_the_filled_answers_and_grades(exam: dict[str, Any], 
 
 
 def test_doubtful_marks_go_to_review_and_never_into_the_csv(exam: dict[str, Any], tmp_path: Path):
-    """Two marks in one column, a faint (erased) mark, handwriting: review, blank cell."""
+    """Two marks in one column, a faint (erased) mark: review, blank cell. A handwritten
+    expression is no doubt: its cell stays blank and manual.csv asks for its points, which
+    `grade --manual` then gives the part."""
     document = exam["document"]
     layout = sheet_layout(document, "V001")
     entries = {e.label: e for e in layout.entries()}
@@ -228,11 +232,29 @@ def test_doubtful_marks_go_to_review_and_never_into_the_csv(exam: dict[str, Any]
     review = {r["part"]: r for r in read_csv(tmp_path / "out" / "review.csv")}
     assert "2 bubbles marked in one column" in review["2b"]["reason"]
     assert "faint or erased" in review["4a"]["reason"]
-    assert "handwritten" in review["5a"]["reason"]
     for item in review.values():
         assert (tmp_path / "out" / item["image"]).is_file()
-    # blank parts are not doubts
-    assert set(review) == {"2b", "4a", "5a"}
+    # blank parts are not doubts, nor is handwriting
+    assert set(review) == {"2b", "4a"}
+    template = read_csv(tmp_path / "out" / "manual.csv")
+    boxes = {r["part"]: r for r in template}
+    handwriting = [e.part for e in layout.entries() if e.kind == "handwriting"]
+    assert sorted(boxes) == sorted(handwriting) and len(template) == len(handwriting)
+    assert boxes["5a"]["box"] == "written" and boxes["5a"]["points"] == ""
+    assert {r["box"] for r in template if r["part"] != "5a"} <= {"blank"}
+    assert {r["student_id"] for r in template} == {"4"}
+    assert all((tmp_path / "out" / r["image"]).is_file() for r in template)
+    with (tmp_path / "out" / "manual.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(template[0]))
+        writer.writeheader()
+        writer.writerows({**r, "points": "1" if r["part"] == "5a" else ""} for r in template)
+    graded = tmp_path / "graded"
+    args = ["grade", str(exam["keys"]), str(tmp_path / "out" / "answers.csv"), "--out"]
+    args += [str(graded), "--manual", str(tmp_path / "out" / "manual.csv")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    scores = read_csv(graded / "scores.csv")[0]
+    assert (scores["5a_status"], scores["5a_points"]) == ("manual", "1")
 
 
 def test_every_page_is_accounted_for(exam: dict[str, Any], tmp_path: Path):
@@ -360,3 +382,26 @@ def test_unusable_inputs_are_named(exam: dict[str, Any], tmp_path: Path):
         args = ["scan", str(exam["keys"]), str(tmp_path / name), "--out", str(tmp_path / "o")]
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 2 and message in result.output, result.output
+
+
+def test_print_file_starts_every_sheet_on_an_odd_page(exam: dict[str, Any], tmp_path: Path):
+    """bubble-sheets-all.pdf pads a sheet of an odd page count with a blank page, so printed
+    double-sided no two students share a leaf; the per-variant files have no padding."""
+    document = copy.deepcopy(exam["document"])
+    document["variants"][0]["questions"] = document["variants"][0]["questions"][:1]
+    counts = [len(sheet_layout(document, v["id"]).pages) for v in document["variants"]]
+    assert counts[0] % 2 == 1 and counts[1] % 2 == 0  # one sheet of each parity
+    write_bubble_sheets(document, tmp_path, {}, str(find_engine()))
+    combined = PdfReader(tmp_path / "bubble-sheets-all.pdf").pages
+    start = 0
+    for variant, count in zip(document["variants"], counts, strict=True):
+        own = PdfReader(tmp_path / "bubble-sheets" / f"{variant['id']}.pdf").pages
+        assert len(own) == count
+        assert start % 2 == 0  # 0-based: the sheet starts on an odd page
+        for offset, page in enumerate(own):
+            assert combined[start + offset].extract_text() == page.extract_text()
+        start += count
+        if count % 2:
+            assert combined[start].extract_text().strip() == ""
+            start += 1
+    assert start == len(combined)

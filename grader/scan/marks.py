@@ -136,9 +136,8 @@ def _number(entry: Entry, reads: Sequence[ColumnRead]) -> EntryRead:
 
 
 def read_entry(entry: Entry, ink: np.ndarray, baseline: float) -> EntryRead:
-    """``ink`` from :func:`flatten`; ``baseline`` from :func:`page_baseline`."""
-    if entry.kind == "handwriting":
-        return _handwriting(entry, ink)
+    """A bubble entry's answer; ``ink`` from :func:`flatten`, ``baseline`` from
+    :func:`page_baseline`."""
     reads = [read_column(c, list(darkness(ink, c.centers) - baseline)) for c in entry.columns]
     doubts = [r.doubt for r in reads if r.doubt]
     if doubts:
@@ -151,13 +150,14 @@ def read_entry(entry: Entry, ink: np.ndarray, baseline: float) -> EntryRead:
     return _number(entry, reads)
 
 
-def _handwriting(entry: Entry, ink: np.ndarray) -> EntryRead:
+def written_in(entry: Entry, ink: np.ndarray) -> bool:
+    """Whether a handwriting box holds ink (its printed label excluded), so the manual-points
+    template can say which boxes are worth opening."""
     x, y, w, h = (round(v * PX_PER_MM) for v in entry.box)
     top = y + round(bubbles.LABEL_H * PX_PER_MM)
     margin = round(1.5 * PX_PER_MM)
     inside = ink[top + margin : y + h - margin, x + margin : x + w - margin]
-    written = inside.size and float((inside > INK).mean()) > INK_SHARE
-    return EntryRead(None, "handwritten answer: type it into the answers CSV" if written else None)
+    return bool(inside.size) and float((inside > INK).mean()) > INK_SHARE
 
 
 def page_baseline(ink: np.ndarray, entries: Sequence[Entry]) -> float:

@@ -4,6 +4,8 @@ Every page in ends up either read (its variant's layout is known from the QR cod
 read) or in ``review.csv`` with a picture and the reason; pages read + pages in review = pages
 in. Doubtful marks of a page that was read go to review as well, each with a crop of its block,
 and their CSV cell is left blank for the person who checks it: a guess is never written.
+Handwriting boxes (expressions, sets, constraints) are not read at all: each becomes a row of
+``manual.csv`` with a crop of the box, a template of points for ``dlexam grade --manual``.
 """
 
 from __future__ import annotations
@@ -33,11 +35,13 @@ from grader.scan.marks import (
     flatten,
     page_baseline,
     read_entry,
+    written_in,
 )
 
 CROP_MARGIN = 3.0  # mm around a block in its review picture
 THUMB_WIDTH = 500  # px of a whole page in review
 REVIEW_HEADER = ["file", "page", "variant", "student_id", "part", "reason", "read", "image"]
+MANUAL_HEADER = ["student_id", "part", "points", "box", "image", "variant", "file", "page"]
 
 
 @dataclass
@@ -46,6 +50,15 @@ class Doubt:
     reason: str
     image: bytes  # PNG
     read: str = ""
+
+
+@dataclass
+class Handwritten:
+    """A handwriting box of a page: graded by a person from its picture."""
+
+    part: str
+    written: bool
+    image: bytes  # PNG
 
 
 @dataclass
@@ -61,6 +74,7 @@ class PageRead:
     reads: dict[str, list[EntryRead]] = field(default_factory=dict)  # part -> its entries here
     bubbled_id: EntryRead = field(default_factory=lambda: EntryRead(None))
     doubts: list[Doubt] = field(default_factory=list)
+    handwritten: list[Handwritten] = field(default_factory=list)
     canonical: bytes = b""  # PNG of the upright page, for --annotate
 
 
@@ -127,6 +141,10 @@ def read_page(keys_path: str, ref: PageRef, keep_page: bool) -> PageRead:
     ink = flatten(aligned.page)
     baseline = page_baseline(ink, entries)
     for entry in entries:
+        if entry.kind == "handwriting":
+            image = _png(crop(aligned.page, entry))
+            result.handwritten.append(Handwritten(entry.part, written_in(entry, ink), image))
+            continue
         read = read_entry(entry, ink, baseline)
         if entry.part == "student_id":
             result.bubbled_id = read
@@ -173,6 +191,16 @@ class ReviewItem:
 
 
 @dataclass
+class ManualItem:
+    """One row of the manual-points template."""
+
+    ref: PageRef
+    variant: str
+    student_id: str
+    box: Handwritten
+
+
+@dataclass
 class ScanResult:
     pages_in: int
     pages_read: int
@@ -180,6 +208,7 @@ class ScanResult:
     sheets: list[Sheet]
     review: list[ReviewItem]
     labels: list[str]
+    manual: list[ManualItem]
 
 
 def _student(sheet: Sheet, roster: Mapping[str, str | None], review: list[ReviewItem]) -> str:
@@ -254,10 +283,17 @@ def scan(
         read += 1
     order = {v["id"]: i for i, v in enumerate(document["variants"])}
     ordered = sorted(sheets.values(), key=lambda s: order[s.variant])
+    manual: list[ManualItem] = []
     for sheet in ordered:
         sheet.student_id = _student(sheet, roster, review)
         _answers(sheet, review)
-    return ScanResult(len(refs), read, unread, ordered, review, bubbles.part_labels(document))
+        manual += (
+            ManualItem(page.ref, sheet.variant, sheet.student_id, box)
+            for _, page in sorted(sheet.pages.items())
+            for box in page.handwritten
+        )
+    labels = bubbles.part_labels(document)
+    return ScanResult(len(refs), read, unread, ordered, review, labels, manual)
 
 
 def _answers(sheet: Sheet, review: list[ReviewItem]) -> None:
@@ -317,27 +353,56 @@ def answers_csv(result: ScanResult) -> str:
     return buffer.getvalue()
 
 
-def _image_name(index: int, item: ReviewItem) -> str:
-    who = item.student_id or item.variant or "page"
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in f"{who}-{item.part}")
-    return f"review/{index:04d}-{safe}.png"
+def _image_name(folder: str, index: int, who: str, part: str) -> str:
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in f"{who}-{part}")
+    return f"{folder}/{index:04d}-{safe}.png"
+
+
+def _csv(rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def _manual_rows(out_dir: Path, items: list[ManualItem]) -> list[list[str]]:
+    """The manual-points template: points left empty for the person who reads the pictures."""
+    rows = [MANUAL_HEADER]
+    for index, item in enumerate(items, start=1):
+        image = _image_name("manual", index, item.student_id, item.box.part)
+        write_bytes_atomic(out_dir / image, item.box.image)
+        box = "written" if item.box.written else "blank"
+        ref = item.ref
+        rows.append(
+            [
+                item.student_id,
+                item.box.part,
+                "",
+                box,
+                image,
+                item.variant,
+                ref.path.name,
+                str(ref.page),
+            ]
+        )
+    return rows
 
 
 def write_outputs(out_dir: Path, result: ScanResult) -> None:
-    """answers.csv, review.csv and review/*.png, each written atomically."""
-    rows: list[list[str]] = []
+    """answers.csv, review.csv with review/*.png and manual.csv with manual/*.png (when the
+    sheets have handwriting boxes), each written atomically."""
+    rows: list[list[str]] = [REVIEW_HEADER]
     for index, item in enumerate(result.review, start=1):
-        image = _image_name(index, item) if item.image else ""
+        who = item.student_id or item.variant or "page"
+        image = _image_name("review", index, who, item.part) if item.image else ""
         if item.image:
             write_bytes_atomic(out_dir / image, item.image)
         file, page = (item.ref.path.name, str(item.ref.page)) if item.ref else ("", "")
         rows.append(
             [file, page, item.variant, item.student_id, item.part, item.reason, item.read, image]
         )
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows([REVIEW_HEADER, *rows])
-    write_text_atomic(out_dir / "review.csv", buffer.getvalue())
+    write_text_atomic(out_dir / "review.csv", _csv(rows))
+    if result.manual:
+        write_text_atomic(out_dir / "manual.csv", _csv(_manual_rows(out_dir, result.manual)))
     write_text_atomic(out_dir / "answers.csv", answers_csv(result))
 
 

@@ -36,7 +36,6 @@ SOURCE = {
     "new_size": 128,
 }
 SIZES = (28, 32, 64, 65, 96, 100, 128, 129, 224, 227, 256)
-FILTERS = (8, 16, 32, 64, 128)
 
 
 def pad(p: dict[str, Any]) -> int:
@@ -67,13 +66,14 @@ def constraints(p: dict[str, Any]) -> list[str]:
 
 
 def sample(rng: np.random.Generator) -> dict[str, Any]:
-    f1 = int(rng.integers(0, len(FILTERS) - 1))
+    """Filter counts are multiples of 8; the second convolution has F1 to 2 F1 filters."""
+    filters1 = 8 * int(rng.integers(1, 17))
     return {
         "size": int(rng.choice(SIZES)),
         "channels": int(rng.choice((1, 3))),
         "kernel": int(rng.choice((3, 5, 7))),
-        "filters1": FILTERS[f1],
-        "filters2": FILTERS[f1 + int(rng.integers(0, 2))],
+        "filters1": filters1,
+        "filters2": filters1 + 8 * int(rng.integers(0, filters1 // 8 + 1)),
         "padding": "valid" if rng.random() < 0.6 else "same",
         "stride": 1 if rng.random() < 0.7 else 2,
         "pool": 2 if rng.random() < 0.8 else 3,

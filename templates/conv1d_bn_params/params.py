@@ -40,7 +40,7 @@ def sample(rng: np.random.Generator) -> dict[str, Any]:
     return {
         "length": int(rng.choice((20, 24, 30, 32, 48, 50, 60, 64, 100, 128))),
         "features": int(rng.choice((1, 1, 2, 3, 4, 5))),
-        "filters": int(rng.choice((8, 16, 32, 64, 128))),
+        "filters": 4 * int(rng.integers(2, 65)),  # 8 to 256 filters, multiples of 4
         "kernel": int(rng.choice((2, 3, 3, 5, 7))),
         "padding": "valid" if rng.random() < 0.6 else "same",
         "units": int(rng.choice((10, 16, 32, 64, 100, 128))),

@@ -21,9 +21,10 @@ PARAMS = (
 )
 SOURCE = {"size": 7, "channels": 128, "hidden": 50, "classes": 100}
 SIZES = (3, 4, 5, 6, 7, 8)
-CHANNELS = (32, 64, 128, 256, 512)
-HIDDEN = (10, 20, 32, 50, 64, 100, 128)
-CLASSES = (10, 20, 50, 100)
+# Depths are multiples of 8 (16 to 512) and hidden widths multiples of 4 (8 to 128), as layer
+# sizes usually are; classes from 2 to 20 or a data set's count (26 letters, 43 traffic signs,
+# CIFAR-100).
+CLASSES = (*range(2, 21), 26, 43, 50, 100)
 
 
 def constraints(p: dict[str, Any]) -> list[str]:
@@ -35,7 +36,7 @@ def constraints(p: dict[str, Any]) -> list[str]:
 def sample(rng: np.random.Generator) -> dict[str, Any]:
     return {
         "size": int(rng.choice(SIZES)),
-        "channels": int(rng.choice(CHANNELS)),
-        "hidden": int(rng.choice(HIDDEN)),
+        "channels": 8 * int(rng.integers(2, 65)),
+        "hidden": 4 * int(rng.integers(2, 33)),
         "classes": int(rng.choice(CLASSES)),
     }

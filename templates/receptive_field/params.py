@@ -19,7 +19,9 @@ PARAMS = (
 # TUM Problem 7 d): 256x256 RGB input, conv 11x11 stride 4, max-pool 3x3 stride 2, conv 5x5.
 SOURCE = {"layout": "conv-pool-conv", "filters": "[11, 3, 5]", "strides": "[4, 2, 1]", "image": 256}
 
-CONV_FILTERS = (3, 5, 7)
+CONV_FILTERS = (3, 4, 5, 7, 9)
+FIRST_STRIDES = (1, 2, 3, 4)
+LATER_STRIDES = (1, 2, 3)
 IMAGES = (32, 64, 128, 224, 256)
 
 
@@ -48,9 +50,9 @@ def constraints(p: dict[str, Any]) -> list[str]:
 def _layer(rng: np.random.Generator, kind: str, first: bool) -> tuple[int, int]:
     if kind == "pool":
         size = int(rng.choice((2, 3)))
-        return size, 2
+        return size, int(rng.choice((2, size)))
     size = int(rng.choice((*CONV_FILTERS, 11) if first else CONV_FILTERS))
-    strides = [s for s in ((1, 2, 4) if first else (1, 2)) if s <= size]
+    strides = [s for s in (FIRST_STRIDES if first else LATER_STRIDES) if s <= size]
     return size, int(rng.choice(strides))
 
 

@@ -22,7 +22,7 @@ PARAMS = (
 SOURCE = {"widths": "[64, 128, 256, 512, 512]", "convs": "[2, 2, 3, 3, 3]", "first": 3}
 VGG_WIDTHS = (64, 128, 256, 512, 512)
 VGG_CONVS = ((1, 1, 2, 2, 2), (2, 2, 2, 2, 2), (2, 2, 3, 3, 3), (2, 2, 4, 4, 4))
-BASES = (8, 16, 32)
+BASES = (8, 12, 16, 24, 32, 48)
 
 
 def constraints(p: dict[str, Any]) -> list[str]:
@@ -35,7 +35,8 @@ def constraints(p: dict[str, Any]) -> list[str]:
 
 
 def sample(rng: np.random.Generator) -> dict[str, Any]:
-    """Half the variants are the VGG11/13/16/19 configurations, half smaller doubling stacks."""
+    """Half the variants are the VGG11/13/16/19 configurations, half smaller doubling stacks
+    (bases 8 to 48 channels, so every width stays a multiple of 4 that sums by hand)."""
     if rng.random() < 0.5:
         widths = list(VGG_WIDTHS)
         convs = list(VGG_CONVS[int(rng.integers(len(VGG_CONVS)))])
@@ -43,4 +44,6 @@ def sample(rng: np.random.Generator) -> dict[str, Any]:
         base = int(rng.choice(BASES))
         widths = [base * 2 ** min(b, 3) for b in range(BLOCKS)]
         convs = [int(c) for c in rng.integers(1, 4, size=BLOCKS)]
-    return {"widths": widths, "convs": convs, "first": int(rng.integers(2, 6))}
+    # k stops short of the last layer (constraints) but reaches into the later, wider blocks.
+    first = int(rng.integers(1, min(sum(convs), 9)))
+    return {"widths": widths, "convs": convs, "first": first}
