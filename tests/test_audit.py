@@ -34,14 +34,7 @@ FAMILIES = sorted(default_registry().families)
 # Families that do not meet every threshold yet and declare no reason, because the reason is
 # their sampler, not the question: `dlexam audit FAMILY` names what is wrong. Strict: a family
 # that starts to pass must leave this list.
-KNOWN_FAILING: dict[str, str] = {
-    "graph_gradients": "forward value f is 0 or ±1 in 2.5 %",
-    "init_variance": "30 layer-size pairs; (d) = (c) in 2.3 %",
-    "keras_params": "five counts with 10-18 distinct keys",
-    "l1_threshold": "(c) 23 distinct keys",
-    "mlp_params": "(b), (c) 7 distinct keys",
-    "rnn_param_count": "(d) 11 distinct keys",
-}
+KNOWN_FAILING: dict[str, str] = {}
 
 
 def part(kind: str, part_id: str = "a") -> PartSpec:

@@ -45,10 +45,16 @@ def constraints(p: dict[str, Any]) -> list[str]:
             problems.append("ax + by + c = 0 is the ReLU's kink: its derivative is undefined")
         elif s < 0:
             problems.append(f"ax + by + c = {s} < 0: the ReLU is off and every gradient is 0")
+        elif s == 1:
+            problems.append(
+                "ax + by + c = 1: a forward value of 1 is guessed as easily as computed"
+            )
     if p["function"] == "polynomial":
         x, y, m, n = p["x"], p["y"], p["m"], p["n"]
         if 4 * x**3 + 2 * m * x == 0 and 4 * y**3 + 2 * n * y == 0:
             problems.append("(x, y) is a stationary point: both derivatives are 0")
+        if abs(x**4 + m * x**2 + y**4 + n * y**2) <= 1:
+            problems.append("f(x, y) is 0 or ±1: a value guessed as easily as computed")
     return problems
 
 

@@ -38,11 +38,9 @@ SOURCE = {
     "dropout": 0,
     "classes": 2,
 }
-SIZES = (28, 32, 48, 64, 96, 100, 128)
-FILTERS = (8, 16, 32, 64)
-UNITS = (16, 32, 64, 128)
-CLASSES = (2, 3, 5, 10)
-DROPOUTS = ("0", "0.25", "0.5")
+FILTERS = tuple(range(4, 129, 4))  # Conv2D filters: multiples of 4, as real models use
+UNITS = tuple(range(16, 257, 16))
+DROPOUTS = ("0", "0.2", "0.25", "0.3", "0.4", "0.5")
 
 
 def spatial_sizes(p: dict[str, Any]) -> list[int]:
@@ -64,18 +62,14 @@ def constraints(p: dict[str, Any]) -> list[str]:
 
 
 def sample(rng: np.random.Generator) -> dict[str, Any]:
-    start = int(rng.integers(0, 3))
-    filters = sorted(
-        int(FILTERS[min(start + int(rng.integers(0, 2)) + i // 2, 3)]) for i in range(4)
-    )
     return {
-        "size": int(rng.choice(SIZES)),
+        "size": int(rng.integers(28, 161)),
         "channels": int(rng.choice((1, 3))),
         "kernel": int(rng.choice((3, 5))),
         "padding": "valid" if rng.random() < 0.7 else "same",
-        "filters": filters,
+        "filters": sorted(int(f) for f in rng.choice(FILTERS, size=BLOCKS)),
         "batchnorm": "yes" if rng.random() < 0.5 else "no",
         "units": int(rng.choice(UNITS)),
         "dropout": DROPOUTS[int(rng.integers(len(DROPOUTS)))],
-        "classes": int(rng.choice(CLASSES)),
+        "classes": int(rng.integers(2, 21)),
     }

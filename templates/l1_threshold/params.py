@@ -20,14 +20,14 @@ COORDINATES = 3
 
 PARAMS = (
     Choice("form", ("full", "half"), doc="full: H(theta - theta*)^2; half: (1/2) H(...)^2"),
-    Vector("H", length=COORDINATES, element=Integer("H", 1, 8), doc="diagonal curvatures H_ii"),
+    Vector("H", length=COORDINATES, element=Integer("H", 1, 10), doc="diagonal curvatures H_ii"),
     Vector(
         "theta_star",
         length=COORDINATES,
-        element=Rational("theta_star", -4, 4, denominators=(1, 2)),
+        element=Rational("theta_star", -6, 6, denominators=(1, 2)),
         doc="unregularized optimum theta*",
     ),
-    Rational("alpha", 0, 20, denominators=(1, 2), doc="L1 weight alpha"),
+    Rational("alpha", 0, 40, denominators=(1, 2), doc="L1 weight alpha"),
 )
 SOURCE = {"form": "full", "H": "[1, 2, 4]", "theta_star": "[3, -1/2, 1]", "alpha": "4"}
 
@@ -53,11 +53,11 @@ def constraints(p: dict[str, Any]) -> list[str]:
 
 
 def sample(rng: np.random.Generator) -> dict[str, Any]:
-    """Curvatures 1..4, optima in halves, alpha an integer: the shrunk values stay simple."""
-    halves = [k for k in range(-8, 9) if k != 0]
+    """Curvatures 1..9, optima in halves, alpha an integer: the shrunk values stay simple."""
+    halves = [k for k in range(-12, 13) if k != 0]
     return {
         "form": "full" if rng.random() < 0.5 else "half",
-        "H": [sympy.Integer(int(v)) for v in rng.integers(1, 5, size=COORDINATES)],
+        "H": [sympy.Integer(int(v)) for v in rng.integers(1, 10, size=COORDINATES)],
         "theta_star": [sympy.Rational(int(rng.choice(halves)), 2) for _ in range(COORDINATES)],
-        "alpha": sympy.Integer(int(rng.integers(1, 11))),
+        "alpha": sympy.Integer(int(rng.integers(1, 31))),
     }

@@ -20,13 +20,15 @@ SOURCE = {"inputs": 30, "layers": 7, "width": 8, "target": "binary"}
 def constraints(p: dict[str, Any]) -> list[str]:
     if p["layers"] < 2:
         return ["use at least two hidden layers so that a hidden-to-hidden layer exists"]
+    if p["inputs"] == p["width"]:
+        return ["make the input size differ from the hidden width, or parts a and b coincide"]
     return []
 
 
 def sample(rng: np.random.Generator) -> dict[str, Any]:
     return {
-        "inputs": int(rng.choice((10, 16, 20, 30, 50, 64, 100))),
-        "layers": int(rng.integers(2, 9)),
-        "width": int(rng.choice((4, 5, 8, 10, 16, 20, 32))),
+        "inputs": int(rng.integers(2, 201)),
+        "layers": int(rng.integers(2, 11)),
+        "width": int(rng.integers(3, 101)),
         "target": "binary" if rng.random() < 0.5 else "scalar",
     }

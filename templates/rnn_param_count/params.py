@@ -15,6 +15,7 @@ import numpy as np
 from generator.params import Choice, Integer
 
 SIZES = (2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 32)
+SOLVED_HIDDEN = (2, 61)  # hidden sizes part d solves for: roots a student finds by hand
 VOCABS = (20, 50, 100, 200, 500, 1000)
 
 PARAMS = (
@@ -64,7 +65,7 @@ def constraints(p: dict[str, Any]) -> list[str]:
 
 def sample(rng: np.random.Generator) -> dict[str, Any]:
     pick = lambda options: int(rng.choice(options))  # noqa: E731
-    solve_in, solve_hidden = pick(SIZES), pick(SIZES)
+    solve_in, solve_hidden = pick(SIZES), int(rng.integers(*SOLVED_HIDDEN))
     return {
         "d_in": pick(SIZES),
         "hidden": pick(SIZES),
