@@ -31,10 +31,6 @@ from generator.registry import BUNDLED, default_registry
 from generator.sigmoid import sigmoid
 
 FAMILIES = sorted(default_registry().families)
-# Families that do not meet every threshold yet and declare no reason, because the reason is
-# their sampler, not the question: `dlexam audit FAMILY` names what is wrong. Strict: a family
-# that starts to pass must leave this list.
-KNOWN_FAILING: dict[str, str] = {}
 
 
 def part(kind: str, part_id: str = "a") -> PartSpec:
@@ -174,12 +170,7 @@ def audits(pytestconfig: pytest.Config) -> dict[str, dict[str, Any]]:
 
 @pytest.mark.parametrize(
     "family_id",
-    [
-        pytest.param(f, marks=pytest.mark.xfail(reason=KNOWN_FAILING[f], strict=True))
-        if f in KNOWN_FAILING
-        else f
-        for f in FAMILIES
-    ],
+    FAMILIES,
 )
 def test_family_meets_the_audit_thresholds_or_declares_why(
     family_id: str, audits: dict[str, dict[str, Any]]
