@@ -8,7 +8,7 @@ barely does.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from generator.bubbles import Column, Entry, SheetLayout
 from generator.errors import DlexamError
 from generator.pdf import Pages, pdf_bytes, reader, run_latex
 from generator.qr import qr_latex
-from generator.rendering import tex_escape
+from generator.rendering import render_document, tex_escape
 from generator.spec import ExamSpec
 
 PREAMBLE = r"""\documentclass{article}
@@ -116,12 +116,12 @@ def _example() -> list[str]:
     return _entry(entry, EXAMPLE_FILLED)
 
 
-def _header(layout: SheetLayout, page: int) -> list[str]:
+def _header(layout: SheetLayout, page: int, name: str) -> list[str]:
     who = f"Variant {layout.variant}"
     if layout.student_id:
         who += f" \\quad Student {tex_escape(layout.student_id)}"
-        if layout.student_name and layout.student_name.isascii():
-            who += f" ({tex_escape(layout.student_name)})"
+        if name:
+            who += f" ({name})"
     lines = [
         f"\\node[anchor=north west,font=\\large\\bfseries] at (20,17) "
         f"{{{tex_escape(layout.title)} -- answer sheet}};",
@@ -150,10 +150,16 @@ def _marks() -> list[str]:
     ]
 
 
-def sheet_tex(layouts: Sequence[SheetLayout]) -> str:
+def sheet_tex(layouts: Sequence[SheetLayout], names: Mapping[str, str] | None = None) -> str:
     """One document with every page of every sheet, each page a page-sized picture; a sheet of
     an odd number of pages is followed by a blank page, so every sheet starts on a front side
-    when the document is printed double-sided."""
+    when the document is printed double-sided.
+
+    ``names`` maps a variant to its student's name as the exam prints it
+    (:func:`~generator.documents.name_tex`, a picture of ``fragments.pdf``, so a name in any
+    script prints though pdflatex sets the sheet)."""
+    names = names or {}
+    preamble = PREAMBLE + (render_document("names.tex.j2", {}) if any(names.values()) else "")
     body = []
     for layout in layouts:
         for page in layout.pages:
@@ -161,7 +167,7 @@ def sheet_tex(layouts: Sequence[SheetLayout]) -> str:
                 r"\begin{tikzpicture}[x=1mm,y=-1mm]",
                 r"\useasboundingbox (0,0) rectangle (210,297);",
                 *_marks(),
-                *_header(layout, page.number),
+                *_header(layout, page.number, names.get(layout.variant, "")),
             ]
             for entry in page.entries:
                 lines += _entry(entry)
@@ -169,19 +175,33 @@ def sheet_tex(layouts: Sequence[SheetLayout]) -> str:
             body.append("\n".join(lines))
         if len(layout.pages) % 2:
             body.append(r"\null\newpage")
-    return PREAMBLE + "\n".join(body) + "\n\\end{document}\n"
+    return preamble + "\n".join(body) + "\n\\end{document}\n"
 
 
 def write_bubble_sheets(
-    document: Mapping[str, Any], out_dir: Path, names: Mapping[str, str], engine: str
+    document: Mapping[str, Any],
+    out_dir: Path,
+    names: Mapping[str, str],
+    engine: str,
+    student_names: Mapping[str, str] | None = None,
+    inputs: Mapping[str, bytes] | None = None,
+    refused: Collection[str] = (),
 ) -> list[Path]:
-    """Typeset ``bubble-sheets/<name>.pdf`` per variant and ``bubble-sheets-all.pdf`` (every
-    sheet starting on an odd page, like the other print files).
+    """Typeset ``bubble-sheets/<name>.pdf`` per variant (``names``: variant -> file name,
+    ``V001.pdf`` by default) and ``bubble-sheets-all.pdf`` (every sheet starting on an odd page,
+    like the other print files). The variants in ``refused`` (students whose name cannot be
+    printed) get no sheet, as they get no exam.
 
-    The page count of every sheet is known from the layout, so the combined PDF is cut into
+    ``student_names`` and ``inputs`` (the files the names' pictures need, see
+    :meth:`generator.fragments.Fragments.files`) print each student's name on their sheet. The
+    page count of every sheet is known from the layout, so the combined PDF is cut into
     per-variant files without markers. Returns the files written."""
-    layouts = [layout_model.sheet_layout(document, v["id"]) for v in document["variants"]]
-    pdf, log = run_latex(engine, sheet_tex(layouts))
+    layouts = [
+        layout_model.sheet_layout(document, v["id"])
+        for v in document["variants"]
+        if v["id"] not in refused
+    ]
+    pdf, log = run_latex(engine, sheet_tex(layouts, student_names), inputs=inputs)
     if pdf is None:
         tail = "\n".join(log.splitlines()[-12:])
         raise DlexamError(f"the bubble sheets did not typeset:\n{tail}")

@@ -94,7 +94,6 @@ class PartPlan:
 class SheetLayout:
     variant: str
     student_id: str | None
-    student_name: str | None
     title: str
     pages: tuple[Page, ...]
     plans: tuple[PartPlan, ...] = field(default=())
@@ -377,7 +376,6 @@ def sheet_layout(document: Mapping[str, Any], variant_id: str) -> SheetLayout:
     return SheetLayout(
         variant_id,
         student.get("id"),
-        student.get("name"),
         str(document["exam"]["title"]),
         _flow(blocks, first),
         tuple(plans),

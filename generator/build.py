@@ -62,6 +62,7 @@ class Written:
     logs: list[Path] = field(default_factory=list)
     name_failures: list[NameFailure] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # variant id -> PDF file name
+    name_pictures: fragments_module.Fragments | None = None  # the roster's names, typeset
 
     def pdf_name(self, variant: Variant) -> str:
         return self.names.get(variant.id, f"{variant.id}.pdf")
@@ -300,7 +301,7 @@ def compile_pdfs(
     font can print is known before LaTeX runs: their copy is left out, reported in
     ``written.name_failures``, and the print files hold everyone else's.
     """
-    name_pictures = typeset_names(exam, written)
+    name_pictures = written.name_pictures = typeset_names(exam, written)
 
     def work(path: Path) -> _Typeset:
         typeset = _typeset(exam, path, groups[path], engine, written, name_pictures)

@@ -16,6 +16,7 @@ import sympy
 from generator import formatting, outdir, pdf
 from generator.bubble_sheet import SHEETS, with_sheet_instructions, write_bubble_sheets
 from generator.build import NAME_BY, Written, compile_pdfs, write_sources
+from generator.documents import name_tex
 from generator.errors import DlexamError
 from generator.instance import Instance
 from generator.outputs.page import write_pages
@@ -249,12 +250,31 @@ def generate_command(
             hint=pdf.INSTALL_HINT,
         )
     _typeset(exam, written, groups, engine, jobs)
-    if sheet == "bubbles":
-        document = json.loads(written.keys.read_text(encoding="utf-8"))
-        names = {v.id: written.pdf_name(v) for v in exam.variants}
-        files = write_bubble_sheets(document, target, names, engine)
-        click.echo(f"  bubble sheets:    {len(files) - 1} file(s) in {target / 'bubble-sheets'}/")
-        click.echo(f"  print file:       {files[-1]}")
+    if sheet == "bubbles" and not written.failures:
+        _bubble_sheets(exam, written, engine)
+    _raise_failures(exam, written)
+
+
+def _bubble_sheets(exam: Exam, written: Written, engine: str) -> None:
+    """Typeset the bubble sheets of every student whose exam was made, names as on the exam."""
+    document = json.loads(written.keys.read_text(encoding="utf-8"))
+    refused = {failure.variant.id for failure in written.name_failures}
+    printed = [variant for variant in exam.variants if variant.id not in refused]
+    if not printed:
+        return
+    files = write_bubble_sheets(
+        document,
+        written.out_dir,
+        {variant.id: written.pdf_name(variant) for variant in printed},
+        engine,
+        {variant.id: name_tex(variant) for variant in printed},
+        written.name_pictures.files() if written.name_pictures else None,
+        refused,
+    )
+    click.echo(
+        f"  bubble sheets:    {len(files) - 1} file(s) in {written.out_dir / 'bubble-sheets'}/"
+    )
+    click.echo(f"  print file:       {files[-1]}")
 
 
 MANY_WARNINGS = 3  # more than this are summarised in one line
@@ -295,6 +315,10 @@ def _typeset(
     )
     for path in written.combined:
         click.echo(f"  print file:       {path}")
+
+
+def _raise_failures(exam: Exam, written: Written) -> None:
+    """Name every copy that was not made, after everything else was written."""
     if not written.failures and not written.name_failures:
         return
     click.echo("", err=True)

@@ -68,12 +68,19 @@ def name_page(variant: Variant) -> int:
     return variant.index + 1
 
 
+def name_tex(variant: Variant) -> str:
+    """The student's name as the picture LuaLaTeX typeset it in any script (``\\dlname``, from
+    ``names.tex.j2``), or nothing when the variant has no named student."""
+    if variant.student is None or not variant.student.get("name"):
+        return ""
+    return f"\\dlname{{{name_page(variant)}}}"
+
+
 def _student(variant: Variant) -> dict[str, str] | None:
-    """The student's id, and their name as the picture LuaLaTeX typeset it in any script."""
+    """The student's id, and their name as a picture (:func:`name_tex`)."""
     if variant.student is None:
         return None
-    name = f"\\dlname{{{name_page(variant)}}}" if variant.student.get("name") else ""
-    return {"id": variant.student["id"], "name": name}
+    return {"id": variant.student["id"], "name": name_tex(variant)}
 
 
 def _section(variant: Variant, mode: str, practice: bool = False) -> dict[str, Any]:

@@ -35,18 +35,12 @@ FAMILIES = sorted(default_registry().families)
 # their sampler, not the question: `dlexam audit FAMILY` names what is wrong. Strict: a family
 # that starts to pass must leave this list.
 KNOWN_FAILING: dict[str, str] = {
-    "exp_loss_sgd": "margin (a) and loss (b): 5 keys; loss exp(0) = 1 in 25 %",
     "graph_gradients": "forward value f is 0 or ±1 in 2.5 %",
     "init_variance": "30 layer-size pairs; (d) = (c) in 2.3 %",
     "keras_params": "five counts with 10-18 distinct keys",
     "l1_threshold": "(c) 23 distinct keys",
     "mlp_params": "(b), (c) 7 distinct keys",
-    "policy_gradient": "keys 0, ±1 or equal to another part in 30 %",
-    "rnn_linear_bptt": "zero states and equal gradients in 28 %",
     "rnn_param_count": "(d) 11 distinct keys",
-    "sgd_scalar_steps": "(a) 20 distinct formulas",
-    "sigmoid_mlp": "saturated outputs in 3 %",
-    "single_neuron_sse": "(f) 6 distinct keys",
 }
 
 

@@ -124,3 +124,44 @@ def test_a_name_is_set_right_to_left_when_its_first_strong_letter_is(
     text: str, direction: str
 ) -> None:
     assert fragments.direction(text) == direction
+
+
+SHEET_NAMES = ["José Núñez", "李雷", "محمد"]
+
+
+@pytest.fixture(scope="module")
+def bubble_sheets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A bubble-sheet exam of a Latin, a CJK, an Arabic and an unprintable name."""
+    folder = tmp_path_factory.mktemp("sheet-names")
+    (folder / "spec.yaml").write_text(SPEC, encoding="utf-8")
+    rows = [f"s{i:02d},{name}" for i, name in enumerate([*SHEET_NAMES, UNPRINTABLE], start=1)]
+    roster = folder / "roster.csv"
+    roster.write_text("student_id,name\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = folder / "out"
+    args = ["generate", str(folder / "spec.yaml"), "--sheet", "bubbles", "--roster", str(roster)]
+    result = CliRunner().invoke(main, [*args, "--out", str(out)])
+    return {"out": out, "code": result.exit_code, "stdout": result.stdout, "stderr": result.stderr}
+
+
+@pytest.mark.parametrize("index", range(len(SHEET_NAMES)))
+def test_each_name_prints_on_its_own_bubble_sheet_and_no_other_does(
+    bubble_sheets: dict[str, Any], index: int
+) -> None:
+    text = text_of(bubble_sheets["out"] / "bubble-sheets" / f"V{index + 1:03d}.pdf")
+    assert f"Student s{index + 1:02d}" in text and SHEET_NAMES[index] in text
+    others = [name for i, name in enumerate(SHEET_NAMES) if i != index]
+    assert not [name for name in others if name in text]
+
+
+def test_a_name_no_font_has_fails_only_that_bubble_sheet(bubble_sheets: dict[str, Any]) -> None:
+    out, last = bubble_sheets["out"], f"V{len(SHEET_NAMES) + 1:03d}"
+    assert bubble_sheets["code"] == 2
+    assert (
+        f"student s{len(SHEET_NAMES) + 1:02d} ({UNPRINTABLE}), variant {last}"
+        in (bubble_sheets["stderr"])
+    )
+    sheets = sorted(path.name for path in (out / "bubble-sheets").glob("*.pdf"))
+    assert sheets == [f"V{i:03d}.pdf" for i in range(1, len(SHEET_NAMES) + 1)]
+    every = text_of(out / "bubble-sheets-all.pdf")
+    assert all(name in every for name in SHEET_NAMES) and UNPRINTABLE not in every
+    assert "bubble sheets:    3 file(s)" in bubble_sheets["stdout"]

@@ -32,3 +32,11 @@ def test_update_follows_the_students_gradient() -> None:
 def test_zero_input_is_rejected() -> None:
     params = FAMILY.coerce({"w": "[1, 1, 1]", "x": "[0, 0, 0]", "y": 1, "eta": "1/2"})
     assert FAMILY.violations(params) == ["x = 0 gives a zero gradient"]
+
+
+def test_example_on_the_decision_boundary_is_rejected() -> None:
+    # w.x = 0.5 - 1.5 + 1 = 0: L = exp(0) = 1 whatever the student does
+    params = FAMILY.coerce({"w": "[0.5, 1.5, 1]", "x": "[1, -1, 1]", "y": 1, "eta": "1/2"})
+    assert FAMILY.violations(params) == [
+        "z = 0 puts the example on the decision boundary: the loss is exactly 1"
+    ]

@@ -4,11 +4,17 @@ states (VIR 2019) or are given per trajectory (VIR 2022)."""
 
 from __future__ import annotations
 
+from functools import cache
+from itertools import combinations
 from typing import Any
 
 import numpy as np
+import sympy
 
+from generator.dag import Graph, collect
 from generator.params import Choice, Integer, Rational
+
+from . import solution
 
 PARAMS = (
     Choice("reward", ("squared", "given"), doc="r(tau) = sum (x_i - 1)^2, or given r1, r2"),
@@ -45,6 +51,39 @@ def rewards(p: dict[str, Any]) -> tuple[Any, Any]:
     return start + (p["x1"] - 1) ** 2, start + (p["x2"] - 1) ** 2
 
 
+# The computed parts, in the question's order, as the reasons below name them.
+KEYED = {
+    "reinforce_grad": "(a) the REINFORCE gradient",
+    "theta_new": "(b) the updated theta",
+    "adv1": "(c) A(u = 1)",
+    "adv2": "(d) A(u = 2)",
+    "a2c_grad": "(e) the A2C gradient",
+}
+
+
+@cache
+def solution_graph() -> Graph:
+    return Graph(collect(vars(solution)), [p.name for p in PARAMS])
+
+
+def giveaways(p: dict[str, Any]) -> list[str]:
+    """Answers that are exactly 0 or ±1, or that equal another part's answer (to 12 digits)."""
+    evaluated = solution_graph().evaluate(p, wanted=tuple(KEYED))
+    values = {name: sympy.sympify(evaluated[name]) for name in KEYED}
+    problems = [
+        f"{KEYED[name]} is exactly {value}: an answer guessed without working"
+        for name, value in values.items()
+        if value.is_Rational and abs(value) in (0, 1)
+    ]
+    numbers = {name: float(sympy.N(value, 15)) for name, value in values.items()}
+    problems += [
+        f"{KEYED[later]} equals {KEYED[earlier]}: one answer would copy the other"
+        for earlier, later in combinations(KEYED, 2)
+        if abs(numbers[later] - numbers[earlier]) <= 1e-12 * max(1.0, abs(numbers[earlier]))
+    ]
+    return problems
+
+
 def constraints(p: dict[str, Any]) -> list[str]:
     problems = []
     r1, r2 = rewards(p)
@@ -65,10 +104,13 @@ MAX_SAMPLED_Z = 2  # sigma(z) for |z| <= 2: a short calculator step, sometimes e
 
 
 def sample(rng: np.random.Generator) -> dict[str, Any]:
-    """Draw until theta x0 + c is small; the states or rewards the variant does not print are 0."""
+    """Draw until theta x0 + c is small and no answer gives itself away; the states or rewards
+    the variant does not print are 0. The giveaways are the sampler's, not constraints(): VIR
+    2022's own A2C question has theta_new = 2 = its A2C gradient."""
     while True:
         drawn = {param.name: param.sample(rng) for param in PARAMS}
-        if abs(drawn["theta"] * drawn["x0"] + drawn["offset"]) <= MAX_SAMPLED_Z:
-            break
-    unused = ("r1", "r2") if drawn["reward"] == "squared" else ("x1", "x2")
-    return {**drawn, **dict.fromkeys(unused, 0)}
+        unused = ("r1", "r2") if drawn["reward"] == "squared" else ("x1", "x2")
+        drawn |= dict.fromkeys(unused, sympy.Integer(0))
+        small = abs(drawn["theta"] * drawn["x0"] + drawn["offset"]) <= MAX_SAMPLED_Z
+        if small and not giveaways(drawn):
+            return drawn

@@ -5,9 +5,11 @@ The seeds print no solutions; the values below are computed by hand.
 
 import math
 
+import numpy as np
 import sympy
 
 from generator.registry import default_registry
+from templates.policy_gradient.params import giveaways
 
 FAMILY = default_registry().get("policy_gradient")
 
@@ -44,3 +46,21 @@ def test_degenerate_variants_are_rejected() -> None:
     base = FAMILY.source_instance()
     assert FAMILY.violations({**base, "x0": sympy.Integer(0)})
     assert FAMILY.violations({**base, "x2": sympy.Integer(1)})  # same state, same reward
+
+
+def test_sampled_variants_avoid_answers_that_give_themselves_away() -> None:
+    # VIR 2022: theta_new = -1 + 1 * 3 = 2 = the A2C gradient; the source keeps it, variants not.
+    vir2022 = FAMILY.coerce(
+        {"reward": "given", "x0": 1, "x1": 0, "x2": 0, "r1": 6, "r2": -2, "theta": -1}
+        | {"offset": 1, "action": 1, "lr": 1}
+    )
+    assert giveaways(vir2022) == [
+        "(e) the A2C gradient equals (b) the updated theta: one answer would copy the other"
+    ]
+    # z = 0, x0 = 1, r(tau_1) = 2: REINFORCE gradient 1/2 * 2 = 1 exactly.
+    unit = vir2022 | {"r1": sympy.Integer(2)}
+    assert "(a) the REINFORCE gradient is exactly 1: an answer guessed without working" in (
+        giveaways(unit)
+    )
+    rng = np.random.default_rng(0)
+    assert all(not giveaways(FAMILY.draw(rng)) for _ in range(50))

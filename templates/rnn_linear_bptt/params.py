@@ -8,11 +8,15 @@ x = (1, -1), loss on z2 only, target 0) is theta1 = 1, theta2 = theta with loss 
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import numpy as np
 
+from generator.dag import Graph, collect
 from generator.params import Choice, Integer, Vector
+
+from . import solution
 
 SMALL = Integer("value", -2, 2)
 
@@ -28,36 +32,41 @@ PARAMS = (
 SOURCE = {"theta1": 1, "theta2": 0, "z0": 0, "x": "[0, 1]", "y": "[1, 3]", "loss": "all"}
 
 
-def states(p: dict[str, Any]) -> list[Any]:
-    """z1, z2 by the recurrence (used to reject degenerate draws)."""
-    z1 = p["theta1"] * p["x"][0] + p["theta2"] * p["z0"]
-    return [z1, p["theta1"] * p["x"][1] + p["theta2"] * z1]
+@cache
+def solution_graph() -> Graph:
+    return Graph(collect(vars(solution)), [p.name for p in PARAMS])
 
 
-def gradients(p: dict[str, Any]) -> tuple[Any, Any]:
-    """(dL/dtheta1, dL/dtheta2) by the chain rule through time."""
-    z1, z2 = states(p)
-    d1 = [p["x"][0], p["x"][1] + p["theta2"] * p["x"][0]]
-    d2 = [p["z0"], z1 + p["theta2"] * p["z0"]]
-    steps = (0, 1) if p["loss"] == "all" else (1,)
-    residual = [z1 - p["y"][0], z2 - p["y"][1]]
-    return (
-        sum(2 * residual[t] * d1[t] for t in steps),
-        sum(2 * residual[t] * d2[t] for t in steps),
-    )
+def answers(p: dict[str, Any]) -> dict[str, Any]:
+    """The states, loss and gradients the solution computes for these parameters."""
+    wanted = ("z", "loss_value", "grad_theta1", "grad_theta2")
+    return solution_graph().evaluate(p, wanted=wanted)
 
 
 def constraints(p: dict[str, Any]) -> list[str]:
-    if all(g == 0 for g in gradients(p)):
-        return ["both gradients are zero"]
-    return []
+    """Reject variants whose answers give themselves away (the source's own question passes)."""
+    values = answers(p)
+    gradients = (values["grad_theta1"], values["grad_theta2"])
+    if all(g == 0 for g in gradients):
+        return ["both gradients are zero"]  # the loss is 0 or the states zero too: one reason
+    problems = []
+    if all(state == 0 for state in values["z"]):
+        problems.append("both hidden states are zero: the forward pass is trivial")
+    if values["loss_value"] in (0, 1):
+        problems.append(f"the loss is {values['loss_value']}: a value guessed without working")
+    keys = (values["loss_value"], *gradients)
+    if len(set(keys)) < len(keys):
+        problems.append("the loss and the two gradients must differ: one answer would copy another")
+    return problems
 
 
 def sample(rng: np.random.Generator) -> dict[str, Any]:
-    """Draw until both gradients are non-zero; y1 is 0 when only the last state has a loss."""
+    """Draw until both gradients are non-zero (the source's dL/dtheta2 = 0 is not repeated);
+    y1 is 0 when only the last state has a loss."""
     while True:
         drawn = {param.name: param.sample(rng) for param in PARAMS}
         if drawn["loss"] == "last":
             drawn["y"] = [0, drawn["y"][1]]
-        if all(g != 0 for g in gradients(drawn)):
+        values = answers(drawn)
+        if values["grad_theta1"] != 0 and values["grad_theta2"] != 0:
             return drawn

@@ -39,3 +39,23 @@ def test_all_zero_gradients_are_rejected() -> None:
         {"theta1": 1, "theta2": 0, "z0": 0, "x": "[1, 3]", "y": "[1, 3]", "loss": "all"}
     )
     assert FAMILY.violations(params) == ["both gradients are zero"]
+
+
+def test_trivial_states_losses_and_copied_answers_are_rejected() -> None:
+    # theta1 = 0, z0 = 0: z = (0, 0) although dL/dtheta1 = 2(-1)(1) + 2(-2)(1 + 1) = -10
+    zero_states = {"theta1": 0, "theta2": 1, "z0": 0, "x": "[1, 1]", "y": "[1, 2]", "loss": "all"}
+    assert FAMILY.violations(FAMILY.coerce(zero_states)) == [
+        "both hidden states are zero: the forward pass is trivial"
+    ]
+    # z = (1, 2), y2 = 3: L = 1, dL/dtheta1 = 2(-1)(1 + 1) = -4, dL/dtheta2 = 2(-1)(z1) = -2
+    unit_loss = {"theta1": 1, "theta2": 1, "z0": 0, "x": "[1, 1]", "y": "[0, 3]", "loss": "last"}
+    assert FAMILY.violations(FAMILY.coerce(unit_loss)) == [
+        "the loss is 1: a value guessed without working"
+    ]
+    # theta2 = 0, z = (1, 1), y = (0, 0): L = 2, dL/dtheta1 = 2 x1 + 2 x2 = 4 = 2 z0 + 2 z1
+    copied = {"theta1": 1, "theta2": 0, "z0": 1, "x": "[1, 1]", "y": "[0, 0]", "loss": "all"}
+    values = FAMILY.solve(FAMILY.coerce(copied))
+    assert (values["loss_value"], values["grad_theta1"], values["grad_theta2"]) == (2, 4, 4)
+    assert FAMILY.violations(FAMILY.coerce(copied)) == [
+        "the loss and the two gradients must differ: one answer would copy another"
+    ]

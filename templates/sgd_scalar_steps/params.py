@@ -15,13 +15,23 @@ from generator.params import Integer, Rational
 
 PARAMS = (
     Integer("m", 1, 3, doc="coefficient of p inside the square"),
-    Integer("n", -5, 5, doc="constant inside the square"),
+    Integer("n", -10, 10, doc="constant inside the square"),
     Integer("p0", -6, 6, doc="initial weight"),
     Rational("lr", 0, 1, denominators=(2, 4, 5, 8, 10, 16, 20), doc="learning rate"),
     Integer("steps", 2, 4, doc="number of gradient steps"),
 )
 SOURCE = {"m": 2, "n": 3, "p0": 6, "lr": "1/10", "steps": 3}
-FRIENDLY = ((1, "1/10"), (1, "1/4"), (1, "1/5"), (1, "1/20"), (2, "1/10"), (2, "1/20"), (2, "1/16"))
+FRIENDLY = (
+    (1, "1/10"),
+    (1, "1/4"),
+    (1, "1/5"),
+    (1, "1/20"),
+    (2, "1/10"),
+    (2, "1/20"),
+    (2, "1/16"),
+    (3, "1/20"),
+)
+CONSTANTS = tuple(n for n in range(-10, 11) if n != 0)
 
 
 def constraints(p: dict[str, Any]) -> list[str]:
@@ -40,7 +50,7 @@ def constraints(p: dict[str, Any]) -> list[str]:
 
 def sample(rng: np.random.Generator) -> dict[str, Any]:
     m, lr = FRIENDLY[int(rng.integers(len(FRIENDLY)))]
-    n = int(rng.choice((-5, -4, -3, -2, -1, 1, 2, 3, 4, 5)))
+    n = int(rng.choice(CONSTANTS))
     p0 = int(rng.integers(-6, 7))
     while m * p0 + n == 0:
         p0 = int(rng.integers(-6, 7))

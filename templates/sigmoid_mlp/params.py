@@ -46,17 +46,30 @@ TARGETS = tuple(sympy.Rational(k, 4) for k in range(0, 7))
 PENALTIES = (sympy.Rational(1, 100), sympy.Rational(1, 20), sympy.Rational(1, 10))
 LEARNING_RATES = (sympy.Rational(1, 2), sympy.Integer(1), sympy.Integer(2))
 MIN_RESIDUAL = 0.1  # |d - ŷ| below this makes the data gradient too small to read
+NEAR = 0.0005  # a value this close to 0 or ±1 reads as 0 or ±1 at the four digits asked for
 
 
-def _output(p: dict[str, Any]) -> float:
-    """ŷ in floating point, only to screen variants (the keys are exact in solution.py)."""
-    x = float(p["x"])
-    h = [
-        1 / (1 + np.exp(-(float(w) * x + float(b))))
-        for w, b in zip(p["w_in"], p["b_h"], strict=True)
-    ]
-    z = sum(float(w) * hi for w, hi in zip(p["w_out"], h, strict=True)) + float(p["b_out"])
+def _sigmoid(z: float) -> float:
     return float(1 / (1 + np.exp(-z)))
+
+
+def _screen(p: dict[str, Any]) -> tuple[float, list[float], list[float]]:
+    """ŷ, ∂E/∂[w1..w4] and the stepped weights in floating point, only to screen variants (the
+    keys are exact in solution.py)."""
+    x, w_in, w_out = float(p["x"]), [float(w) for w in p["w_in"]], [float(w) for w in p["w_out"]]
+    h = [_sigmoid(w * x + float(b)) for w, b in zip(w_in, p["b_h"], strict=True)]
+    y = _sigmoid(sum(w * hi for w, hi in zip(w_out, h, strict=True)) + float(p["b_out"]))
+    delta = (y - float(p["d"])) * y * (1 - y)
+    grad = [delta * w * hi * (1 - hi) * x for w, hi in zip(w_out, h, strict=True)]
+    grad += [delta * hi for hi in h]
+    weights = [*w_in, *w_out]
+    lam, lr = float(p["lam"]), float(p["lr"])
+    stepped = [w - lr * (g + 2 * lam * w) for w, g in zip(weights, grad, strict=True)]
+    return y, grad, stepped
+
+
+def _near(value: float, targets: tuple[float, ...]) -> bool:
+    return any(abs(value - t) < NEAR for t in targets)
 
 
 def constraints(p: dict[str, Any]) -> list[str]:
@@ -67,8 +80,13 @@ def constraints(p: dict[str, Any]) -> list[str]:
         problems.append("a zero weight cuts a path of the network: pick non-zero weights")
     if p["lam"] <= 0 or p["lr"] <= 0:
         problems.append("λ and the learning rate must be positive")
-    if abs(float(p["d"]) - _output(p)) < MIN_RESIDUAL:
+    y, grad, stepped = _screen(p)
+    if abs(float(p["d"]) - y) < MIN_RESIDUAL:
         problems.append(f"the output is within {MIN_RESIDUAL} of the target: gradients vanish")
+    elif any(_near(g, (0.0,)) for g in grad):
+        problems.append(f"a gradient entry is within {NEAR} of 0: it reads as 0 at four decimals")
+    if any(_near(w, (0.0, 1.0, -1.0)) for w in stepped):
+        problems.append(f"a stepped weight is within {NEAR} of 0 or ±1: it reads as a round value")
     return problems
 
 

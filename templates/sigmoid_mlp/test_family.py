@@ -65,3 +65,25 @@ def test_degenerate_variants_are_rejected() -> None:
     assert any("zero weight" in p for p in FAMILY.violations(zero_weight))
     reached = {**source, "d": sympy.Rational(61, 100)}  # ŷ ≈ 0.612: nothing left to learn
     assert any("within" in p for p in FAMILY.violations(reached))
+
+
+def test_gradients_and_steps_that_read_as_round_values_are_rejected() -> None:
+    # x = 1/4 and w4 = -0.1: dE/dw2 = delta * w4 * h2 (1 - h2) * x ~ 0.00036
+    small_gradient = {"x": "0.25", "w_in": "[0.8, 1]", "b_h": "[0.5, -0.2]", "w_out": "[1, -0.1]"}
+    params = FAMILY.coerce(small_gradient | {"b_out": "0.3", "d": "1", "lam": "0.05", "lr": "2"})
+    assert math.isclose(float(FAMILY.solve(params)["grad_error"][1]), 0.00036393, rel_tol=1e-4)
+    assert FAMILY.violations(params) == [
+        "a gradient entry is within 0.0005 of 0: it reads as 0 at four decimals"
+    ]
+    # w1 = -0.1 - 2 (dE/dw1 + 2 * 0.1 * (-0.1)) ~ -0.00033
+    near_zero_step = {
+        "x": "-2",
+        "w_in": "[-0.1, -0.8]",
+        "b_h": "[-0.4, 0.3]",
+        "w_out": "[0.8, 0.3]",
+    }
+    params = FAMILY.coerce(near_zero_step | {"b_out": "-0.4", "d": "0.25", "lam": "0.1", "lr": "2"})
+    assert math.isclose(float(FAMILY.solve(params)["w_new"][0]), -0.00032811, rel_tol=1e-4)
+    assert FAMILY.violations(params) == [
+        "a stepped weight is within 0.0005 of 0 or ±1: it reads as a round value"
+    ]

@@ -19,14 +19,16 @@ from generator.params import Decimal, Vector
 
 PARAMS = (
     Vector("x", length=2, element=Decimal("x", -1, 1, digits=2), doc="inputs [x1, x2]"),
-    Decimal("target", -3, 3, digits=2, doc="desired output y (outside [0, 1])"),
+    Decimal("target", -4, 5, digits=2, doc="desired output y (outside [0, 1])"),
     Vector("w", length=2, element=Decimal("w", -1, 1, digits=1), doc="weights [w1, w2]"),
     Decimal("b", -3, 3, digits=2, doc="bias b"),
     Decimal("lr", 0, 5, digits=2, doc="learning rate eta"),
 )
 SOURCE = {"x": "[0.65, 0.75]", "target": "2.5", "w": "[0.3, 0.5]", "b": "1.75", "lr": "2"}
 
-TARGETS = tuple(sympy.Rational(k, 4) for k in (-8, -6, -4, -3, -2, -1, 5, 6, 8, 10, 12))
+# Targets in steps of 0.05 at least 0.25 outside [0, 1] (-4 ... -0.25 and 1.25 ... 5), so the
+# loss floor of (f) takes 76 values and the target is clearly out of reach.
+TARGETS = tuple(sympy.Rational(k, 20) for k in (*range(-80, -4), *range(25, 101)))
 LEARNING_RATES = (sympy.Rational(1, 2), sympy.Integer(1), sympy.Integer(2))
 
 
