@@ -69,28 +69,29 @@ def _correlation(a: np.ndarray, b: np.ndarray) -> float | None:
 
 
 def _part_stats(
-    label: str, entries: list[tuple[PartResult, float]], complete: bool, item: str = ""
+    label: str, present: list[PartResult], totals: np.ndarray, complete: bool, item: str = ""
 ) -> PartStats:
-    """Statistics of one part over ``entries`` (the part's result, the student's total);
-    ``complete``: every graded student has the part, so upper-minus-lower is meaningful."""
-    present = [result for result, _ in entries]
-    points = np.array([p.points for p in present], dtype=float)
-    fractions = np.array([p.points / p.max_points if p.max_points else 0.0 for p in present])
-    totals = np.array([total for _, total in entries], dtype=float)
+    """Statistics of one part over the students in ``present`` (their results for the part) with
+    ``totals`` (their totals, in the same order); ``complete``: every graded student has the part,
+    so upper-minus-lower is meaningful."""
+    points = np.fromiter((p.points for p in present), dtype=float, count=len(present))
+    maxima = np.fromiter((p.max_points for p in present), dtype=float, count=len(present))
+    fractions = np.divide(points, maxima, out=np.zeros_like(points), where=maxima != 0)
     upper_lower = None
-    if complete and len(entries) >= 2:
-        group = max(1, round(UPPER_LOWER * len(entries)))
+    if complete and len(present) >= 2:
+        group = max(1, round(UPPER_LOWER * len(present)))
         by_total = fractions[np.argsort(totals, kind="stable")]
         upper_lower = float(by_total[-group:].mean() - by_total[:group].mean())
+    statuses = Counter(p.status for p in present)
     wrong = Counter(p.answer for p in present if p.status in WRONG_STATUSES)
     return PartStats(
         label=label,
-        max_points=max(p.max_points for p in present),
+        max_points=float(maxima.max()),
         mean=float(points.mean()),
         facility=float(fractions.mean()),
         discrimination=_correlation(points, totals - points),
         upper_lower=upper_lower,
-        blank=sum(p.status == "blank" for p in present),
+        blank=statuses["blank"],
         common_wrong=tuple(
             sorted(wrong.items(), key=lambda item: (-item[1], item[0]))[:COMMON_WRONG]
         ),
@@ -100,27 +101,30 @@ def _part_stats(
 
 def class_stats(exam: ExamKeys, results: list[StudentResult]) -> ClassStats:
     """Per part label; and where one label asked different items in different variants (another
-    multiple-choice item, another family), per item as well: pooling them hides a bad item."""
+    multiple-choice item, another family), per item as well: pooling them hides a bad item.
+
+    Each part's column of results is gathered once and its numbers go through numpy: 10 000
+    students x 40 parts must stay a fraction of a second (``bench/bench_grade.py``)."""
     totals = np.array([r.total for r in results], dtype=float)
+    variants = [r.submission.variant for r in results]
     parts = []
-    items: dict[tuple[str, str], str] = {}  # (variant, label) -> item, looked up once each
     for label in exam.labels:
-        entries = [(r.parts[label], r.total) for r in results if label in r.parts]
-        if not entries:
+        column = [r.parts.get(label) for r in results]
+        rows = [i for i, part in enumerate(column) if part is not None]
+        if not rows:
             continue
-        complete = len(entries) == len(results)
-        parts.append(_part_stats(label, entries, complete))
-        by_item: dict[str, list[tuple[PartResult, float]]] = {}
-        for result in results:
-            if label in result.parts:
-                variant = result.submission.variant
-                if (variant, label) not in items:
-                    items[variant, label] = exam.item(variant, label)
-                item = items[variant, label]
-                by_item.setdefault(item, []).append((result.parts[label], result.total))
-        if len(by_item) > 1:
+        present = [part for part in column if part is not None]
+        scored = totals[rows]
+        parts.append(_part_stats(label, present, scored, len(rows) == len(results)))
+        items = {variant: exam.item(variant, label) for variant in {variants[i] for i in rows}}
+        if len(set(items.values())) > 1:
+            by_item: dict[str, list[int]] = {}  # item -> positions in ``present``
+            for position, i in enumerate(rows):
+                by_item.setdefault(items[variants[i]], []).append(position)
             parts += [
-                _part_stats(label, group, len(group) >= 2, item)
+                _part_stats(
+                    label, [present[j] for j in group], scored[group], len(group) >= 2, item
+                )
                 for item, group in sorted(by_item.items())
             ]
     empty = len(results) == 0
