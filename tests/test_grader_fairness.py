@@ -23,34 +23,14 @@ from generator.spec import load_spec
 from generator.variants import build_exam
 from grader import bounded_value
 from grader.part import KeyPart, QuestionInfo, grade_part
+from tests.keyparts import key_part
 
 if TYPE_CHECKING:
     from conftest import GradeOne
 
-SIGFIG = {"mode": "sigfig", "digits": 3, "abs": 1e-9}
-
 
 def key(kind: str, exact: str | None, **extra: Any) -> KeyPart:
-    raw: dict[str, Any] = {
-        "id": "1a",
-        "part": "a",
-        "prompt": "a part",
-        "kind": kind,
-        "points": 2.0,
-        "quantity": "q",
-        "exact": exact,
-        "latex": exact,
-        "value": None,
-        "unit": "",
-        "tolerance": SIGFIG if kind in ("number", "vector", "matrix") else {"mode": "exact"},
-        "alternatives": [],
-        "depends": [],
-        "follow_through": 1.0,
-        "symbols": [],
-        "rubric": "",
-    }
-    raw.update(extra)
-    return KeyPart(raw)
+    return key_part(kind, exact, ("number", "vector", "matrix"), **extra)
 
 
 def status(part: KeyPart, text: str) -> str:

@@ -17,36 +17,14 @@ from generator.registry import Registry, default_registry, load_registry
 from generator.spec import load_spec
 from generator.variants import build_exam
 from grader.part import STATUSES, Context, KeyPart, QuestionInfo, grade_part
+from tests.keyparts import SIGFIG, key_part
 
 if TYPE_CHECKING:
     from conftest import GradeOne
 
-SIGFIG = {"mode": "sigfig", "digits": 3, "abs": 1e-9}
-
 
 def key(kind: str = "number", exact: str | None = "2/3", **extra: Any) -> KeyPart:
-    raw: dict[str, Any] = {
-        "id": "1a",
-        "part": "a",
-        "prompt": "a part",
-        "kind": kind,
-        "points": 2.0,
-        "quantity": "q",
-        "exact": exact,
-        "latex": exact,
-        "value": None,
-        "unit": "",
-        "tolerance": SIGFIG
-        if kind in ("number", "vector", "matrix", "interval")
-        else {"mode": "exact"},
-        "alternatives": [],
-        "depends": [],
-        "follow_through": 1.0,
-        "symbols": [],
-        "rubric": "",
-    }
-    raw.update(extra)
-    return KeyPart(raw)
+    return key_part(kind, exact, ("number", "vector", "matrix", "interval"), **extra)
 
 
 def grade(part: KeyPart, text: str) -> tuple[str, float]:
