@@ -6,9 +6,10 @@ closed-form keys like sqrt(2)/3, integers and vectors) and an answers CSV with a
 (rounded decimals, decimal commas, exact fractions, wrong, blank, unreadable), then times reading,
 grading, the report and writing every file (10 000 feedback files). Target: under 2 s.
 
-Wall-clock time and the process's CPU time are both printed: on a shared machine the wall clock
-also counts other processes, and writing ten thousand files depends on the file system
-(``--keep /dev/shm/...`` measures on tmpfs).
+Wall-clock time and the process's CPU time are both printed, and the CPU time of the child
+process that draws the report's charts beside the grading (``grader/charts.py``): on a shared
+machine the wall clock also counts other processes, and writing ten thousand files depends on
+the file system (``--keep /dev/shm/...`` measures on tmpfs).
 
     python bench/bench_grade.py [--students 10000] [--keep DIR]
 """
@@ -19,8 +20,10 @@ import argparse
 import csv
 import itertools
 import json
+import os
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +31,7 @@ import numpy as np
 
 from generator import keys as keys_module
 from grader.answers import read_answers
+from grader.charts import ChartDrawer
 from grader.exam import ExamKeys
 from grader.output import build_outputs, write_outputs
 from grader.scoring import cycle_collection_paused, grade_sheet
@@ -156,19 +160,22 @@ def main() -> None:
     keys_path.write_text(json.dumps(document), encoding="utf-8")
     write_answers(document, args.students, answers_path, seed=2)
 
-    with cycle_collection_paused():  # as dlexam grade runs
+    with cycle_collection_paused(), ExitStack() as stack:  # as dlexam grade runs
         marks = [(time.perf_counter(), time.process_time())]
         exam = ExamKeys.load(keys_path)
         sheet = read_answers(answers_path, exam)
+        drawer = stack.enter_context(ChartDrawer(len(sheet.submissions)))
         marks.append((time.perf_counter(), time.process_time()))
         results = grade_sheet(exam, sheet.submissions)
         marks.append((time.perf_counter(), time.process_time()))
-        files = build_outputs(exam, sheet, results)
+        files = build_outputs(exam, sheet, results, drawer=drawer)
         marks.append((time.perf_counter(), time.process_time()))
         write_outputs(folder / "graded", files)
         marks.append((time.perf_counter(), time.process_time()))
     (start, cpu_start), (end, cpu_end) = marks[0], marks[-1]
     cpu = cpu_end - cpu_start
+    child = os.times()
+    child_cpu = child.children_user + child.children_system  # the chart process, joined above
 
     answers = args.students * len(exam.labels)
     print(f"{args.students} students x {len(exam.labels)} parts = {answers} answers")
@@ -179,7 +186,8 @@ def main() -> None:
             f"{label}: " + ", ".join(f"{p} {t:.2f} s" for p, t in zip(phases, steps, strict=True))
         )
     print(
-        f"total {end - start:.2f} s (CPU {cpu:.2f} s): {args.students / (end - start):.0f} rows/s, "
+        f"total {end - start:.2f} s (CPU {cpu:.2f} s, chart process {child_cpu:.2f} s): "
+        f"{args.students / (end - start):.0f} rows/s, "
         f"{answers / (end - start):.0f} answers/s; "
         f"{len(exam.variants)} variants, output in {folder / 'graded'}"
     )

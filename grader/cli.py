@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
 
 from grader.answers import read_answers, read_manual, roster_gaps
+from grader.charts import ChartDrawer
 from grader.exam import ExamKeys
 from grader.output import build_outputs, check_output_folder, renamed_columns, write_outputs
 from grader.scoring import cycle_collection_paused, grade_sheet, merge_manual, parse_grades
@@ -47,16 +49,17 @@ def grade_command(
     thresholds, fail = parse_grades(grades)
     target = out_dir or answers_path.with_name(f"{answers_path.stem}-graded")
     check_output_folder(target)
-    with cycle_collection_paused():
+    with cycle_collection_paused(), ExitStack() as stack:
         exam = ExamKeys.load(keys_path)
         sheet = read_answers(answers_path, exam)
+        drawer = stack.enter_context(ChartDrawer(len(sheet.submissions)))
         manual, manual_warnings = read_manual(manual_path, exam) if manual_path else ({}, [])
         results = grade_sheet(exam, sheet.submissions)
         warnings = [*sheet.warnings, *manual_warnings, *renamed_columns(exam, sheet)]
         if manual_path:
             warnings += merge_manual(results, manual, str(manual_path))
         gaps = roster_gaps(exam, sheet)
-        files = build_outputs(exam, sheet, results, thresholds, fail, gaps)
+        files = build_outputs(exam, sheet, results, thresholds, fail, gaps, drawer)
         write_outputs(target, files)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -12,6 +12,7 @@ a folder holding anything else is refused rather than deleted.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
@@ -21,9 +22,11 @@ from pathlib import Path
 from generator.errors import DlexamError
 from generator.spreadsheet import csv_text
 from grader.answers import AnswerSheet, RosterGaps
+from grader.charts import ChartDrawer
+from grader.columns import PartColumn, part_columns
 from grader.exam import ExamKeys
 from grader.feedback import FeedbackWriter, file_names, points_text
-from grader.report import class_stats, report_csv, report_html
+from grader.report import chart_data, class_stats, report_csv, report_html
 from grader.scoring import ECTS, FAIL, StudentResult, letter
 
 OUTPUT_ENTRIES = frozenset({"scores.csv", "errors.csv", "report.csv", "report.html", "feedback"})
@@ -66,33 +69,35 @@ def renamed_columns(exam: ExamKeys, sheet: AnswerSheet) -> list[str]:
 
 
 def scores_csv(
-    exam: ExamKeys, sheet: AnswerSheet, results: list[StudentResult], grades: list[str]
+    exam: ExamKeys,
+    sheet: AnswerSheet,
+    results: list[StudentResult],
+    grades: list[str],
+    columns: dict[str, PartColumn],
 ) -> str:
+    cells = []  # per label, per student: the (points, status) pair, formatted once per result
+    for label in exam.labels:
+        column = columns[label]
+        formatted: list[object] = [
+            ("", "") if part is None else (points_text(part.points), part.status)
+            for part in column.results
+        ]
+        cells.append(column.cells(formatted))
     rows: list[list[object]] = [[*result_columns(exam), *passed_through_headers(exam, sheet)]]
-    pairs: dict[int, tuple[str, str]] = {}  # a shared result's two cells, formatted once
-    for result, grade in zip(results, grades, strict=True):
-        cells: list[object] = []
-        for label in exam.labels:
-            part = result.parts.get(label)
-            if part is None:
-                cells += ("", "")
-                continue
-            pair = pairs.get(id(part))
-            if pair is None:
-                pair = pairs[id(part)] = (points_text(part.points), part.status)
-            cells += pair
+    extras = sheet.extra_columns
+    for result, grade, pairs in zip(results, grades, zip(*cells, strict=True), strict=True):
         submission = result.submission
         rows.append(
             [
                 submission.student_id,
                 *([exam.names.get(submission.student_id, "")] if exam.names else []),
                 submission.variant,
-                *cells,
+                *itertools.chain.from_iterable(pairs),
                 points_text(result.total),
                 points_text(result.max_points),
                 f"{result.percent:.1f}",
                 grade,
-                *(submission.extras.get(name, "") for name in sheet.extra_columns),
+                *(submission.extras.get(name, "") for name in extras),
             ]
         )
     return csv_text(rows)
@@ -110,16 +115,20 @@ def build_outputs(
     thresholds: tuple[tuple[str, float], ...] = ECTS,
     fail: str = FAIL,
     gaps: RosterGaps | None = None,
+    drawer: ChartDrawer | None = None,
 ) -> dict[str, str]:
-    """Relative path -> text of every output file."""
+    """Relative path -> text of every output file. ``drawer``: one started when the answers were
+    read draws the charts while grading runs (:mod:`grader.charts`)."""
     gaps = gaps or RosterGaps([], [])
+    drawer = drawer or ChartDrawer(0)
     grades = [letter(r.percent, thresholds, fail) for r in results]
-    stats = class_stats(exam, results)
+    columns = part_columns(exam.labels, results)
+    stats = class_stats(exam, results, columns)
+    charts = drawer.start(chart_data(stats, results)) if results else lambda: ("", "")
     files = {
-        "scores.csv": scores_csv(exam, sheet, results, grades),
+        "scores.csv": scores_csv(exam, sheet, results, grades, columns),
         "errors.csv": errors_csv(sheet),
         "report.csv": report_csv(stats, gaps.lines()),
-        "report.html": report_html(exam, stats, results, gaps.lines()),
     }
     names = file_names(r.submission.student_id for r in results)
     index: list[list[object]] = [["student_id", "variant", "file"]]
@@ -128,6 +137,7 @@ def build_outputs(
         files[f"feedback/{name}"] = feedback.text(result, grade)
         index.append([result.submission.student_id, result.submission.variant, name])
     files[INDEX] = csv_text(index)
+    files["report.html"] = report_html(exam, stats, charts(), gaps.lines())
     return files
 
 
@@ -202,7 +212,7 @@ def write_outputs(out_dir: Path, files: Mapping[str, str]) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.grade-", dir=parent))
     previous = staging.with_name(staging.name.replace(".grade-", ".previous-", 1))
     try:
-        for folder in sorted({Path(relative).parent for relative in files}):
+        for folder in sorted({os.path.dirname(relative) for relative in files} - {""}):
             (staging / folder).mkdir(parents=True, exist_ok=True)
         for relative, text in files.items():
             _write_file(os.path.join(staging, relative), text)

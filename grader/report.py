@@ -4,33 +4,28 @@ Per part, *facility* is the mean fraction of the points earned, and *discriminat
 ways, as in classical test theory: the corrected item-total (point-biserial) correlation between
 the part's points and the rest of the total, and the upper-minus-lower index (mean facility of the
 top 27 % of students by total minus that of the bottom 27 %). Written as ``report.csv`` and as
-``report.html`` with a histogram of totals and a per-part chart (matplotlib, PNG inlined, no
-timestamps, so two runs give identical files).
+``report.html`` with a histogram of totals and a per-part chart (:mod:`grader.charts`: PNG
+inlined, no timestamps, so two runs give identical files).
 """
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 from collections import Counter
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 import numpy as np
 
 from generator.spreadsheet import csv_text
+from grader.charts import ChartData
+from grader.columns import PartColumn
 from grader.exam import ExamKeys
 from grader.feedback import points_text
-from grader.part import PartResult
 from grader.scoring import StudentResult
 
 UPPER_LOWER = 0.27
 COMMON_WRONG = 3
 WRONG_STATUSES = ("wrong", "partial")
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
 
 
 @dataclass(frozen=True)
@@ -69,21 +64,34 @@ def _correlation(a: np.ndarray, b: np.ndarray) -> float | None:
 
 
 def _part_stats(
-    label: str, present: list[PartResult], totals: np.ndarray, complete: bool, item: str = ""
+    label: str, column: PartColumn, totals: np.ndarray, complete: bool, item: str = ""
 ) -> PartStats:
-    """Statistics of one part over the students in ``present`` (their results for the part) with
-    ``totals`` (their totals, in the same order); ``complete``: every graded student has the part,
-    so upper-minus-lower is meaningful."""
-    points = np.fromiter((p.points for p in present), dtype=float, count=len(present))
-    maxima = np.fromiter((p.max_points for p in present), dtype=float, count=len(present))
+    """Statistics of one part over the students of ``column`` with ``totals`` (their totals, in
+    the same order); ``complete``: every graded student has the part, so upper-minus-lower is
+    meaningful."""
+    distinct = column.results
+    points = np.array([p.points if p is not None else 0.0 for p in distinct], dtype=float)[
+        column.codes
+    ]
+    maxima = np.array([p.max_points if p is not None else 0.0 for p in distinct], dtype=float)[
+        column.codes
+    ]
     fractions = np.divide(points, maxima, out=np.zeros_like(points), where=maxima != 0)
     upper_lower = None
-    if complete and len(present) >= 2:
-        group = max(1, round(UPPER_LOWER * len(present)))
+    if complete and len(points) >= 2:
+        group = max(1, round(UPPER_LOWER * len(points)))
         by_total = fractions[np.argsort(totals, kind="stable")]
         upper_lower = float(by_total[-group:].mean() - by_total[:group].mean())
-    statuses = Counter(p.status for p in present)
-    wrong = Counter(p.answer for p in present if p.status in WRONG_STATUSES)
+    blank, wrong = 0, Counter[str]()
+    for result, count in zip(
+        distinct, np.bincount(column.codes, minlength=len(distinct)), strict=True
+    ):
+        if result is None or not count:
+            continue
+        if result.status == "blank":
+            blank += int(count)
+        elif result.status in WRONG_STATUSES:
+            wrong[result.answer] += int(count)
     return PartStats(
         label=label,
         max_points=float(maxima.max()),
@@ -91,7 +99,7 @@ def _part_stats(
         facility=float(fractions.mean()),
         discrimination=_correlation(points, totals - points),
         upper_lower=upper_lower,
-        blank=statuses["blank"],
+        blank=blank,
         common_wrong=tuple(
             sorted(wrong.items(), key=lambda item: (-item[1], item[0]))[:COMMON_WRONG]
         ),
@@ -99,34 +107,31 @@ def _part_stats(
     )
 
 
-def class_stats(exam: ExamKeys, results: list[StudentResult]) -> ClassStats:
+def class_stats(
+    exam: ExamKeys, results: list[StudentResult], columns: dict[str, PartColumn]
+) -> ClassStats:
     """Per part label; and where one label asked different items in different variants (another
     multiple-choice item, another family), per item as well: pooling them hides a bad item.
-
-    Each part's column of results is gathered once and its numbers go through numpy: 10 000
-    students x 40 parts must stay a fraction of a second (``bench/bench_grade.py``)."""
+    ``columns``: :func:`grader.columns.part_columns` of the class."""
     totals = np.array([r.total for r in results], dtype=float)
-    variants = [r.submission.variant for r in results]
+    names = sorted({r.submission.variant for r in results})
+    code = {name: n for n, name in enumerate(names)}
+    variants = np.array([code[r.submission.variant] for r in results], dtype=np.intp)
     parts = []
     for label in exam.labels:
-        column = [r.parts.get(label) for r in results]
-        rows = [i for i, part in enumerate(column) if part is not None]
-        if not rows:
+        column = columns[label].present()
+        if not len(column.rows):
             continue
-        present = [part for part in column if part is not None]
-        scored = totals[rows]
-        parts.append(_part_stats(label, present, scored, len(rows) == len(results)))
-        items = {variant: exam.item(variant, label) for variant in {variants[i] for i in rows}}
-        if len(set(items.values())) > 1:
-            by_item: dict[str, list[int]] = {}  # item -> positions in ``present``
-            for position, i in enumerate(rows):
-                by_item.setdefault(items[variants[i]], []).append(position)
-            parts += [
-                _part_stats(
-                    label, [present[j] for j in group], scored[group], len(group) >= 2, item
-                )
-                for item, group in sorted(by_item.items())
-            ]
+        complete = len(column.rows) == len(results)
+        parts.append(_part_stats(label, column, totals[column.rows], complete))
+        asked = variants[column.rows]
+        items = [exam.item(names[n], label) for n in range(len(names))]
+        if len({items[n] for n in np.unique(asked).tolist()}) > 1:
+            of_row = np.array(items, dtype=object)[asked]
+            for item in sorted(set(of_row.tolist())):
+                subset = column.subset(np.flatnonzero(of_row == item))
+                alone = len(subset.rows) >= 2
+                parts.append(_part_stats(label, subset, totals[subset.rows], alone, item))
     empty = len(results) == 0
     return ClassStats(
         count=len(results),
@@ -198,55 +203,16 @@ def report_csv(stats: ClassStats, notes: list[str] | tuple[str, ...] = ()) -> st
     return csv_text(rows)
 
 
-def _png(figure: Figure) -> str:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=90, metadata={"Software": None})
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def histogram(results: list[StudentResult]) -> Figure:
-    """Totals in 5 % bins; the count axis has whole-number ticks (there is no half a student)."""
-    from matplotlib import pyplot as plt
-    from matplotlib.ticker import MaxNLocator
-
-    figure, axes = plt.subplots(figsize=(6, 3))
-    axes.hist([r.percent for r in results], bins=[5.0 * i for i in range(21)], color="#4c72b0")
-    axes.set_xlabel("total (%)")
-    axes.set_ylabel("students")
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    figure.tight_layout()
-    return figure
-
-
-def _charts(stats: ClassStats, results: list[StudentResult]) -> tuple[str, str]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-
-    with plt.rc_context({"font.size": 9}):
-        totals = histogram(results)
-        first = _png(totals)
-        plt.close(totals)
-        stats = replace(stats, parts=tuple(p for p in stats.parts if not p.item))
-        labels = [p.label for p in stats.parts]
-        chart, axes = plt.subplots(figsize=(max(6, 0.35 * len(labels)), 3))
-        x = np.arange(len(labels))
-        axes.bar(x - 0.2, [p.facility for p in stats.parts], 0.4, label="facility")
-        axes.bar(
-            x + 0.2,
-            [p.discrimination or 0.0 for p in stats.parts],
-            0.4,
-            label="discrimination (r)",
-        )
-        axes.set_xticks(x, labels, rotation=90 if len(labels) > 20 else 0)
-        axes.set_ylim(-0.5, 1.0)
-        axes.axhline(0, color="black", linewidth=0.5)
-        axes.legend(loc="lower right")
-        chart.tight_layout()
-        second = _png(chart)
-        plt.close(chart)
-    return first, second
+def chart_data(stats: ClassStats, results: list[StudentResult]) -> ChartData:
+    """What the charts show: every total, and each part's facility and discrimination (the
+    per-item rows are in the table only)."""
+    parts = [p for p in stats.parts if not p.item]
+    return ChartData(
+        percents=tuple(r.percent for r in results),
+        labels=tuple(p.label for p in parts),
+        facility=tuple(p.facility for p in parts),
+        discrimination=tuple(p.discrimination or 0.0 for p in parts),
+    )
 
 
 ITEM_NOTE = (
@@ -258,12 +224,13 @@ ITEM_NOTE = (
 def report_html(
     exam: ExamKeys,
     stats: ClassStats,
-    results: list[StudentResult],
+    charts: tuple[str, str] = ("", ""),
     notes: list[str] | tuple[str, ...] = (),
 ) -> str:
-    """A self-contained page; every student-provided text is HTML-escaped."""
+    """A self-contained page; every student-provided text is HTML-escaped. ``charts``: the
+    histogram and the per-part chart from :func:`grader.charts.draw` (none for an empty class)."""
     esc = html.escape
-    histogram, chart = _charts(stats, results) if results else ("", "")
+    histogram, chart = charts
     rows = "\n".join(
         "<tr>"
         + "".join(

@@ -441,10 +441,34 @@ def test_the_report_analyses_each_item_a_position_drew(tmp_path: Path) -> None:
 
 
 def test_the_histogram_counts_whole_students() -> None:
-    from grader.report import histogram
-    from grader.scoring import StudentResult
+    from grader.charts import histogram
 
-    results = [StudentResult(None, {}, total, 10.0) for total in (3.0, 7.0, 9.0)]  # type: ignore[arg-type]
-    figure = histogram(results)
+    figure = histogram([30.0, 70.0, 90.0])
     ticks = figure.axes[0].get_yticks()
     assert all(float(t).is_integer() for t in ticks)
+
+
+def test_charts_drawn_in_a_child_process_are_the_ones_drawn_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A large class gets its charts from a forked process; the report must not depend on it."""
+    import base64
+
+    from grader import charts
+
+    data = charts.ChartData(
+        percents=tuple(float(n % 101) for n in range(charts.PARALLEL_FROM)),
+        labels=("1a", "1b", "2"),
+        facility=(0.9, 0.5, 0.25),
+        discrimination=(0.3, 0.0, -0.1),
+    )
+    in_place = charts.draw(data)
+    forks = charts._can_fork()  # asked first: the drawer's own executor then runs a thread
+    with charts.ChartDrawer(len(data.percents)) as drawer:
+        assert (drawer._executor is not None) == forks
+        assert drawer.start(data)() == in_place
+    monkeypatch.setattr(charts, "_can_fork", lambda: False)
+    with charts.ChartDrawer(len(data.percents)) as drawer:
+        assert drawer._executor is None
+        assert drawer.start(data)() == in_place
+    assert all(base64.b64decode(png).startswith(b"\x89PNG") for png in in_place)
