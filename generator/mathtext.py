@@ -84,6 +84,7 @@ _REPLACEMENTS = {
     "√": " sqrt ",
     "∞": "oo",
     "\u00a0": " ",
+    "\u2044": "/",  # fraction slash
 }
 
 _TOKEN = re.compile(
@@ -104,15 +105,27 @@ def check_length(text: str) -> None:
 
 
 _ABS_BARS = re.compile(r"\|([^|]*)\|")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # pasted from the web or Word
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+_VULGAR_FRACTION = re.compile(rf"(\d*)\s*([{_VULGAR}])")
+
+
+def _vulgar_fraction(match: re.Match[str]) -> str:
+    """``½`` is 1/2 and ``1½`` the mixed number 3/2 (Unicode's own reading, ``11⁄2``, is not)."""
+    whole = int(match.group(1) or 0)
+    numerator, _, denominator = unicodedata.normalize("NFKC", match.group(2)).partition("\u2044")
+    value = whole + Fraction(int(numerator), int(denominator))
+    return f"({value.numerator}/{value.denominator})"
 
 
 def normalize(text: str) -> str:
     """Map LaTeX, Unicode spellings (superscripts, ×, −, √, Greek letters), digit groups split
     by thin or no-break spaces, and |x| bars to the ASCII grammar."""
     check_length(text)
+    text = _INVISIBLE.sub("", text)
     if any(mark in text for mark in ("\\", "$", "^{", "_{")):
         text = latex_math(text)
-    text = join_spaced_groups(text)
+    text = _VULGAR_FRACTION.sub(_vulgar_fraction, join_spaced_groups(text))
     text = _SUPERSCRIPT_RUN.sub(lambda m: "^(" + m.group().translate(_SUPERSCRIPTS) + ")", text)
     text = _ABS_BARS.sub(r" abs(\1)", text)
     for old, new in _REPLACEMENTS.items():
@@ -157,6 +170,7 @@ _LATEX_WORDS: dict[str, str] = {
     "lt": "<",
     "gt": ">",
     "cup": " U ",
+    "in": " ∈ ",
     "emptyset": "{}",
     "varnothing": "{}",
     "lvert": "|",
@@ -200,7 +214,7 @@ def latex_math(text: str) -> str:
     this module's grammar; an unknown command is an error naming it."""
     out: list[str] = []
     index = 0
-    text = text.replace("$", "")
+    text = text.replace("$", "").replace("{,}", ",")
     while True:
         match = _LATEX_COMMAND.search(text, index)
         if match is None:
@@ -213,13 +227,24 @@ def latex_math(text: str) -> str:
             second = brace_group(text, first[1]) if first else None
             digits = re.match(r"\s*(\d)(\d)", text[index:])
             if first and second:
-                out.append(f"(({latex_math(first[0])})/({latex_math(second[0])}))")
+                numerator, denominator = latex_math(first[0]), latex_math(second[0])
                 index = second[1]
             elif digits:  # \frac12
-                out.append(f"({digits.group(1)}/{digits.group(2)})")
+                numerator, denominator = digits.groups()
                 index += digits.end()
             else:
                 raise MathTextError("\\frac needs two groups, like \\frac{2}{5}", match.start())
+            whole = re.search(r"(?<![\w.^])(\d+)\s*$", out[-1]) if out else None
+            if whole and numerator.strip().isdigit() and denominator.strip().isdigit():
+                out[-1] = out[-1][: whole.start()]  # 1\frac{1}{2}, a mixed number, is 3/2
+                numerator = f"{whole.group(1)}*({denominator})+{numerator}"
+            out.append(f"(({numerator})/({denominator}))")
+        elif name == "begin" and first is not None:
+            end = text.find(f"\\end{{{first[0]}}}", first[1])
+            if end < 0:
+                raise MathTextError(f"\\begin{{{first[0]}}} without \\end", match.start())
+            out.append(_latex_grid(text[first[1] : end]))
+            index = end + len(f"\\end{{{first[0]}}}")
         elif name == "sqrt":
             root = re.match(r"\s*\[([^\]]*)\]", text[index:])
             if root:
@@ -248,6 +273,18 @@ def latex_math(text: str) -> str:
     return re.sub("\0[\\[\\]()]", "", result)
 
 
+def _latex_grid(body: str) -> str:
+    """A ``pmatrix`` or ``bmatrix`` body (rows split by ``\\\\``, cells by ``&``) as
+    ``[a, b; c, d]``; a comma inside a cell is a decimal comma there."""
+    body = re.sub(r"^\s*\{[^{}]*\}", "", body)  # an array's column spec
+    rows = [row for row in re.split(r"\\\\(?:\[[^\]]*\])?", body) if row.strip()]
+    cells = [
+        [_DECIMAL_COMMA.sub(".", latex_math(cell).strip()) for cell in row.split("&")]
+        for row in rows
+    ]
+    return "[" + "; ".join(", ".join(row) for row in cells) + "]"
+
+
 # -- digit groups -----------------------------------------------------------------------------
 _GROUP_SPACE = "\u2009\u202f\u00a0"
 _SPACED_GROUPS = re.compile(rf"(?<=\d)[{_GROUP_SPACE}](?=\d{{3}}(?!\d))")
@@ -255,6 +292,8 @@ _SPACE_GROUPED = re.compile(rf"\s*[+\-−–]?\d{{1,3}}(?:[ {_GROUP_SPACE}]\d{{3
 _COMMA_THOUSANDS = re.compile(r"\s*[+\-−–]?\d{1,3}(?:,\d{3})+(?:\.\d*)?\s*")
 _DOT_THOUSANDS = re.compile(r"\s*[+\-−–]?\d{1,3}(?:\.\d{3})+,\d*\s*")
 _MANY_COMMAS = re.compile(r"\s*[+\-−–]?\d{1,3}(?:,\d{3}){2,}\s*")
+_DOT_GROUPS = re.compile(r"\s*[+\-−–]?[1-9]\d{0,2}(?:\.\d{3})+\s*")
+_WHOLE_DECIMAL = re.compile(r"[^.]*\.0+\s*")
 
 
 def join_spaced_groups(text: str) -> str:
@@ -269,8 +308,10 @@ def join_digit_groups(text: str, whole: bool = False) -> str:
     Groups of three digits after a space, thin space or no-break space (``15 520``) are one
     number, and so are thousands commas when a decimal point follows (``1,576.5``) or there are
     several (``1,576,000``), thousands dots before a decimal comma (``1.576,5``) and, in a
-    ``whole``-number part, a single comma before exactly three digits (``1,576`` = 1576).
-    Elsewhere a single comma is a decimal comma (``1,576`` = 1.576).
+    ``whole``-number part, a single comma before exactly three digits (``1,576`` = 1576) and
+    thousands dots that cannot be a decimal point of a whole number (``6.055`` = 6055,
+    ``1.576.000``; ``3.000`` stays 3). Elsewhere a single comma is a decimal comma (``1,576`` =
+    1.576).
     """
     if _SPACE_GROUPED.fullmatch(text):
         return re.sub(rf"[ {_GROUP_SPACE}]", "", text.strip())
@@ -279,6 +320,8 @@ def join_digit_groups(text: str, whole: bool = False) -> str:
     ):
         return text.replace(",", "")
     if _DOT_THOUSANDS.fullmatch(text):
+        return text.replace(".", "")
+    if whole and _DOT_GROUPS.fullmatch(text) and not _WHOLE_DECIMAL.fullmatch(text):
         return text.replace(".", "")
     return text
 
@@ -530,6 +573,7 @@ def _as_printed(text: str, symbols: Iterable[str]) -> str:
     return _DECORATED_NAME.sub(plain, text)
 
 
+_TIMES_TEN = re.compile(r"(?<=\d)\s*[xX]\s*10(?=\s*(?:\^|\*\*))")  # 1.2x10^-3, 1.2 X 10^-3
 _DECORATED_NAME = re.compile(
     r"(?<![A-Za-z_])([A-Za-z][A-Za-z0-9]*)(_[A-Za-z0-9]+)?"
     r"(\s*\^\s*\*|\*(?=\s*(?:$|[)+,;\]])))?(?![A-Za-z0-9_])"
@@ -549,6 +593,8 @@ def parse(text: str, symbols: Iterable[str] = ()) -> Any:
         raise MathTextError("empty answer")
     if table:
         normalized = _as_printed(normalized, table)
+    if "x" not in table:
+        normalized = _TIMES_TEN.sub("*10", normalized)
     parser = _Parser(tokenize(normalized, table), table)
     result = parser.value()
     if parser.current.kind != "end":
@@ -580,7 +626,9 @@ _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _PLAIN_NUMBER = re.compile(
     r"\s*([+\-−–]?)\s*(\d+|\d+[.,]\d*|[.,]\d+)(?:[eE]([+\-−]?\d{1,6}))?\s*(%?)\s*"
 )
-_PLAIN_FRACTION = re.compile(r"\s*([+\-−–]?)\s*(\d+)\s*/\s*(\d+)\s*")
+_PLAIN_FRACTION = re.compile(
+    r"\s*(?P<sign>[+\-−–]?)\s*(?:(?P<whole>\d+)\s+)?(?P<num>\d+)\s*/\s*(?P<den>\d+)\s*"
+)  # 2/3, and the mixed number 1 1/2
 
 
 def decimal_comma(text: str) -> str:
@@ -589,8 +637,9 @@ def decimal_comma(text: str) -> str:
     European spreadsheets write decimals with a comma; a comma is only a separator inside
     brackets or next to other commas, so ``1,000`` is read as 1.000 here. Where a thousands
     separator can be told apart (``1,576.5``, ``1,576,000``, or a whole-number part), the
-    reader has already removed it with :func:`join_digit_groups`.
+    reader has already removed it with :func:`join_digit_groups`. LaTeX's ``0{,}5`` is one too.
     """
+    text = text.replace("{,}", ",")
     if text.count(",") == 1 and not any(c in text for c in "[];{}") and "(" not in text:
         return _DECIMAL_COMMA.sub(".", text)
     return text
@@ -630,9 +679,9 @@ def plain_number_typed(text: str) -> tuple[Fraction, Fraction] | None:
         half = unit / 2 if decimals or exponent else Fraction(0)
         return Fraction(mantissa) * unit, half
     match = _PLAIN_FRACTION.fullmatch(text)
-    if match and int(match.group(3)) != 0:
-        sign, numerator, denominator = match.groups()
-        value = Fraction(int(numerator), int(denominator))
+    if match and int(match["den"]) != 0:
+        sign, whole, numerator, denominator = match.groups()
+        value = int(whole or 0) + Fraction(int(numerator), int(denominator))
         return (-value if sign and sign != "+" else value), Fraction(0)
     return None
 
@@ -672,10 +721,16 @@ def _unwrap(text: str) -> str:
     return text
 
 
+_SPACED_ENTRY = re.compile(r"[+\-−–]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+\-−]?\d+)?")
+
+
 def _row(text: str, symbols: Iterable[str], comma_decimal: bool) -> list[Any]:
     """One row: elements split at commas (or ``;``), else at spaces when the whole is no value."""
     if comma_decimal:
         return [parse_scalar(item, symbols) for item in split_top(text, ";")]
+    words = text.split()
+    if len(words) > 1 and all(_SPACED_ENTRY.fullmatch(word) for word in words):
+        return [parse_scalar(word) for word in words]  # ``1.67 -0.2``, ``0,5 -1,5``
     items = split_top(text, ",")
     try:
         return [parse_scalar(item, symbols) for item in items]
@@ -726,8 +781,28 @@ def parse_array(
     check_length(text)
     symbols = tuple(symbols)
     text = normalize(text).strip()
+    transposed = _TRANSPOSED.search(text) if "T" not in symbols else None
+    if transposed:
+        text = text[: transposed.start()]
     if not text:
         raise MathTextError("empty answer")
+    if transposed and shape is not None:
+        shape = shape[::-1]
+    array = _array(text, symbols, shape)
+    return _transpose(array) if transposed else array
+
+
+_TRANSPOSED = re.compile(r"(?<=[)\]])\s*(?:\^\s*\(?\s*T\s*\)?|T)\s*$")  # (1, 2)^T, [..]ᵀ
+
+
+def _transpose(array: list[Any]) -> list[Any]:
+    """``[1, 2]^T`` is the same vector; a transposed matrix is read as the matrix it is."""
+    if array_shape(array) == (len(array),):
+        return array
+    return [list(column) for column in zip(*array, strict=True)]
+
+
+def _array(text: str, symbols: tuple[str, ...], shape: tuple[int, ...] | None) -> list[Any]:
     try:
         reading: list[Any] | None = _rows(text, symbols)
         error: MathTextError | None = None
@@ -771,6 +846,8 @@ def parse_shape(text: str) -> Shape:
 _UNION = re.compile(r"\s*(?:∪|\bU\b|\bor\b)\s*")
 _COMPARISON = re.compile(r"(<=|>=|<|>)")
 _VARIABLE = re.compile(r"[A-Za-z_]\w*")
+_MEMBER_OF = re.compile(r"^\s*[A-Za-z_]\w*\s*(?:∈|\bin\b)\s*")  # a ∈ (0, 1/3), α \in (0, 4)
+_SET_BUILDER = re.compile(r"\{\s*[A-Za-z_]\w*\s*[|:]\s*(.*)\}", re.DOTALL)  # {x | 0 < x < 1}
 _EMPTY = ("{}", "∅", "empty", "Ø")
 _ALL_REALS = ("R", "all")
 
@@ -785,6 +862,10 @@ def parse_set(text: str) -> sympy.Set:
     body = normalize(text).strip()
     for old, new in (("≤", "<="), ("≥", ">="), ("=<", "<="), ("=>", ">=")):
         body = body.replace(old, new)
+    body = _MEMBER_OF.sub("", body, count=1)
+    builder = _SET_BUILDER.fullmatch(body)
+    if builder:
+        body = builder.group(1)
     if not body:
         raise MathTextError("empty answer")
     pieces = [_set_piece(piece) for piece in _UNION.split(body)]

@@ -39,6 +39,7 @@ from grader.reading import (
     read_answer,
     scaled,
     to_solution_value,
+    typed_answer,
 )
 from grader.units import Unit
 
@@ -56,7 +57,8 @@ STATUSES = (
 )
 WHOLE_NUMBER_RULE = (
     "in a whole-number answer a comma before exactly three digits separates thousands, "
-    "1,576 = 1576; any other comma is a decimal comma"
+    "1,576 = 1576, and so do dots that cannot be a decimal point, 6.055 = 6055; any other "
+    "comma is a decimal comma"
 )
 CACHE_LIMIT = 20000  # distinct answer texts remembered per part (a class repeats answers)
 
@@ -301,11 +303,14 @@ _read_once = functools.lru_cache(maxsize=CACHE_LIMIT)(read_answer)
 
 
 def _read(key: KeyPart, text: str) -> Reading | PartResult:
+    typed = typed_answer(text, key.kind)
     try:
         if key.unit is None:
-            return _read_once(text, key.info)
-        number, factor = key.unit.split(text, key.symbols)
-        return scaled(_read_once(number, key.info), factor, key.unit.name)
+            return _read_once(typed, key.info)
+        number, factor = key.unit.split(typed, key.symbols)
+        # ``1.024 kB`` or ``1,5 KiB`` is a decimal even where the count is whole
+        info = key.info if factor == 1 else replace(key.info, kind="number")
+        return scaled(_read_once(number, info), factor, key.unit.name)
     except MathTextError as error:
         reason = f"cannot read the answer: {error}"
     except (ArithmeticError, ValueError, TypeError, RecursionError) as error:

@@ -27,6 +27,7 @@ CHOICE_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 YES_WORDS = frozenset({"yes", "y", "true", "t", "ja", "j", "wahr", "w", "richtig", "correct"})
 NO_WORDS = frozenset({"no", "n", "false", "f", "nein", "falsch", "wrong", "incorrect"})
 BOOLEAN_KEYS = {"yes": "yes", "true": "yes", "no": "no", "false": "no"}
+_OPTION_LABEL = re.compile(r"\(?\b([A-Za-z]|\d{1,2})\)")  # a) or (a), as on the sheet
 _CHOICE_SPLIT = re.compile(r"[\s,;/&+]+|\band\b|\bund\b", re.IGNORECASE)
 
 
@@ -145,7 +146,7 @@ def _plain_row(text: str) -> list[Num] | None:
 
 def read_choices(text: str, labels: Sequence[str], boolean: bool) -> frozenset[str]:
     """``A,C``, ``a c``, ``{A, C}``, ``AC``, ``1 3`` (option numbers), or yes/no/true/false."""
-    body = mathtext.normalize(text).strip().strip("{}[]()").strip()
+    body = _OPTION_LABEL.sub(r" \1 ", mathtext.normalize(text)).strip().strip("{}[]()").strip()
     if boolean:
         word = body.lower().rstrip(".")
         if word in YES_WORDS:
@@ -206,6 +207,32 @@ class KindInfo:
     shape: tuple[int, ...] | None = None
     labels: tuple[str, ...] = ()
     boolean: bool = False
+
+
+_SPREADSHEET_TEXT = re.compile(r'=\s*"(.*)"', re.DOTALL)  # ="0.5", Excel's forced text
+_APPROXIMATELY = re.compile(r"\\approx(?![A-Za-z])|≈|≃|\\simeq(?![A-Za-z])")
+_LONE_EQUALS = re.compile(r"(?<![<>!=≤≥])=(?![<>=])")
+_ENDING_PERIOD = re.compile(r"(?<=[^.\s])\.\s*$")
+
+
+def typed_answer(text: str, kind: str) -> str:
+    """The answer without what people type around it: spreadsheet artefacts (``'0.5``,
+    ``="0.5"``, ``=0.5``), the name of the quantity or a working before an equals sign
+    (``y = 0.5``, ``L ≈ 2``, ``2/4 = 0.5``: the last value written is the answer), a leading
+    ``~`` or ``≈``, and a full stop at the end (``0.5.``, ``B.``).
+
+    Design answers (``K=3, S=1``) keep their equals signs, inequalities (``a >= 2``) theirs.
+    """
+    text = text.strip()
+    excel = _SPREADSHEET_TEXT.fullmatch(text)
+    if excel:
+        text = excel.group(1).strip()
+    text = text.removeprefix("'").strip()
+    if kind != "constraint":
+        text = _APPROXIMATELY.sub("=", text)
+        text = _LONE_EQUALS.split(text)[-1].strip() or text
+        text = text.removeprefix("~").strip()
+    return _ENDING_PERIOD.sub("", text)
 
 
 def read_answer(text: str, info: KindInfo) -> Reading:

@@ -38,7 +38,7 @@ _ANY_UNIT = frozenset(
     [word for words in SPELLINGS.values() for word in words]
     + [word for table in MULTIPLES.values() for word in table]
 )
-_TRAILING_WORD = re.compile(r"^(.*?\S)\s*\b([A-Za-z]+)\.?\s*$", re.DOTALL)
+_TRAILING_WORD = re.compile(r"^(.*?\S)\s*(?<![A-Za-z])([A-Za-z]+)\.?\s*$", re.DOTALL)
 
 
 @dataclass(frozen=True)

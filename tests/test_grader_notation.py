@@ -1,0 +1,166 @@
+"""A user's-eye review of the grader: right answers in the notations students really type.
+
+Each case was found by grading generated exams (the bundled specs) with answers written the way
+students write a correct answer; before the fix each one was ``invalid`` or ``wrong``. Wrong
+answers next to them must stay wrong.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from grader.part import KeyPart, grade_part
+from tests.keyparts import key_part
+
+FULL = ("correct", "within-tolerance")
+
+
+def key(kind: str, exact: str, **extra: Any) -> KeyPart:
+    return key_part(kind, exact, ("number", "vector", "matrix"), **extra)
+
+
+def graded(kind: str, exact: str, text: str, **extra: Any) -> str:
+    return grade_part(key(kind, exact, **extra), text).status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'0.5",  # Excel's text prefix
+        '="0.5"',  # Excel's forced text, as a CSV export writes it
+        "=0.5",
+        "0.5.",  # a sentence's full stop
+        "y = 0.5",  # the quantity's name
+        "y ≈ 0.5",
+        r"$y \approx 0.5$",
+        "~0.5",
+        "1/2 = 0.5",  # the working, then the answer
+        "0.5\u200b",  # a zero-width space pasted from a web page
+        "\ufeff0.5",
+        "½",
+        "5x10^-1",
+        "5 X 10^(-1)",
+        r"0{,}5",
+    ],
+)
+def test_what_students_type_around_a_number(text: str) -> None:
+    assert graded("number", "1/2", text) in FULL
+
+
+@pytest.mark.parametrize("text", ["1 1/2", "1½", r"1\frac{1}{2}", r"1 \tfrac12", "1.5"])
+def test_mixed_numbers_are_whole_plus_fraction(text: str) -> None:
+    """``1\\frac{1}{2}`` was read as 1·½ = 0.5 and ``1½`` (Unicode: ``11⁄2``) as 5.5."""
+    assert graded("number", "3/2", text) == "correct"
+    assert graded("number", "-3/2", "-" + text) == "correct"
+    assert graded("number", "1/2", text) == "wrong"
+
+
+def test_a_fraction_after_a_number_is_still_a_product_when_it_is_no_mixed_number() -> None:
+    assert graded("number", "2*pi/3", r"2\frac{\pi}{3}") == "correct"
+    assert graded("number", "3*sqrt(3)/2", r"3\frac{\sqrt{3}}{2}") == "correct"
+    assert graded("expression", "x**2/2", r"x^2\frac{1}{2}", symbols=["x"]) == "correct"
+    assert graded("number", "1/4", r"0.5\frac{1}{2}") == "correct"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("1.2x10^-3", "correct"),
+        ("1.2X10^-3", "correct"),
+        ("1.2 x 10^(-3)", "correct"),
+        ("1.2x10**-3", "correct"),
+        ("1.2x10^3", "wrong"),
+        ("-1.2x10^-3", "wrong"),
+    ],
+)
+def test_scientific_notation_with_an_x(text: str, status: str) -> None:
+    assert graded("number", "0.0012", text) == status
+
+
+def test_an_x_before_ten_stays_the_symbol_where_x_is_one() -> None:
+    assert graded("expression", "20*x", "2x10", symbols=["x"]) == "correct"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("6.055", "correct"),  # German thousands dot
+        ("6.055.", "correct"),
+        ("n = 6055", "correct"),
+        ("6055bytes", "correct"),  # the unit without a space
+        ("6.05", "wrong"),
+        ("6056", "wrong"),
+    ],
+)
+def test_counts_with_thousands_dots_and_glued_units(text: str, status: str) -> None:
+    assert graded("integer", "6055", text, unit="bytes") == status
+
+
+def test_a_dot_that_can_be_a_decimal_point_of_the_count_stays_one() -> None:
+    assert graded("integer", "3", "3.000") == "correct"
+    assert graded("integer", "1576000", "1.576.000") == "correct"
+    assert graded("integer", "1024", "1.024 kB", unit="bytes", unit_multiples=True) == "correct"
+    shown = grade_part(key("integer", "6", unit="bytes"), "6.05")
+    assert shown.status == "wrong" and "6.055 = 6055" in shown.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[1, -2]^T",
+        "(1, -2)ᵀ",
+        r"(1, -2)^{T}",
+        r"(1, -2)^\top",
+        r"\begin{pmatrix}1 \\ -2\end{pmatrix}",
+        r"$\begin{bmatrix} 1 & -2 \end{bmatrix}$",
+        "[1, -2].",
+        "w = [1, -2]",
+        "1 -2",
+    ],
+)
+def test_vectors_as_columns_and_in_latex(text: str) -> None:
+    assert graded("vector", "[1, -2]", text) == "correct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.5 -2; -3 4",  # rows of spaced entries with minus signs (were read as 1.5 - 2)
+        "[1,5 -2; -3 4]",  # decimal commas in spaced rows
+        "1.5 -2\n-3 4",
+        r"\begin{bmatrix}1,5 & -2 \\ -3 & 4\end{bmatrix}",
+        r"\begin{pmatrix}1{,}5 & -2 \\ -3 & 4\end{pmatrix}",
+        "[[1.5, -3], [-2, 4]]^T",
+    ],
+)
+def test_matrices_row_by_row(text: str) -> None:
+    assert graded("matrix", "[[3/2, -2], [-3, 4]]", text) == "correct"
+
+
+def test_a_transposed_matrix_is_read_transposed() -> None:
+    assert graded("matrix", "[[1, 2], [3, 4]]", "[[1, 2], [3, 4]]^T") == "wrong"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a ∈ (0, 1/3)", r"\alpha \in (0, 1/3)", "a in (0, 1/3)", "{x | 0 < x < 1/3}", "{a : 0<a<1/3}"],
+)
+def test_intervals_with_the_variable_named(text: str) -> None:
+    assert graded("interval", "(0, 1/3)", text) == "correct"
+    assert graded("interval", "[0, 1/3]", text) == "wrong"
+
+
+@pytest.mark.parametrize(
+    ("text", "exact"), [("B.", "B"), ("b)", "B"), ("a) c)", "A,C"), ("(A), (C).", "A,C")]
+)
+def test_options_as_labelled_on_the_sheet(text: str, exact: str) -> None:
+    kind = "multi" if "," in exact else "choice"
+    assert graded(kind, exact, text, options=[{"label": x} for x in "ABCD"]) == "correct"
+
+
+def test_design_answers_keep_their_equals_signs() -> None:
+    part = key("expression", "2*w - 1", symbols=["w"])
+    assert grade_part(part, "f(w) = 2w - 1").status == "correct"
+    assert grade_part(part, "f(w) = 2w + 1").status == "wrong"
