@@ -57,6 +57,8 @@ _LITERALS = {
     r"\_": "_",
     r"\#": "#",
     r"\$": "\0dollar",
+    r"\^{}": "^",
+    r"\|": "‖",
     r"\\": "\n",
     r"\[": "\n    ",
     r"\]": "\n",
@@ -94,6 +96,8 @@ _SYMBOLS = {
     "smallskip": " ",
     "bigskip": " ",
     "noindent": "",
+    "dlkeepbegin": "",  # the PDF's keep-together marks
+    "dlkeepend": "",
     "par": "\n",
     "footnotesize": "",
     "small": "",
