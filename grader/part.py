@@ -41,7 +41,7 @@ from grader.reading import (
     to_solution_value,
     typed_answer,
 )
-from grader.units import Unit
+from grader.units import Unit, counted_noun
 
 LONG_EXACT = 40  # characters of exact key beyond which feedback shows only the decimal
 STATUSES = (
@@ -162,7 +162,8 @@ class KeyPart:
         """Compare a reading with a key value (the key, an alternative or a recomputed key)."""
         kind = self.kind
         if kind == "integer" and isinstance(answer, Num) and not _whole(answer):
-            why = f"{answer} is not a whole number ({WHOLE_NUMBER_RULE})"
+            rule = f" ({WHOLE_NUMBER_RULE})" if "." in str(answer) else ""
+            why = f"{answer} is not a whole number{rule}"
             return Verdict(0.0, reason=why)
         if kind in ("integer", "number"):
             return compare.compare_number(answer, key, self.tolerance)
@@ -306,7 +307,7 @@ def _read(key: KeyPart, text: str) -> Reading | PartResult:
     typed = typed_answer(text, key.kind)
     try:
         if key.unit is None:
-            return _read_once(typed, key.info)
+            return _read_counted(key, typed)
         number, factor = key.unit.split(typed, key.symbols)
         # ``1.024 kB`` or ``1,5 KiB`` is a decimal even where the count is whole
         info = key.info if factor == 1 else replace(key.info, kind="number")
@@ -320,6 +321,19 @@ def _read(key: KeyPart, text: str) -> Reading | PartResult:
         reason += f" (write it like {example})"
     invalid = key.result("invalid", 0.0, None, reason)
     return replace(invalid, answer=_clip(text))
+
+
+def _read_counted(key: KeyPart, text: str) -> Reading:
+    """An answer to a part without a unit; a count may name what it counts (``6055 parameters``:
+    the word is shown back, not graded)."""
+    try:
+        return _read_once(text, key.info)
+    except MathTextError:
+        counted = counted_noun(text, key.symbols) if key.kind in ("integer", "number") else None
+        if counted is None:
+            raise
+        reading = _read_once(counted[0], key.info)
+        return replace(reading, shown=f"{reading.shown} {counted[1]}")
 
 
 def _clip(text: str, limit: int = 60) -> str:

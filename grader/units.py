@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from generator import mathtext
 from generator.errors import MathTextError
 
 # Spellings of a unit, each meaning the unit itself.
@@ -73,3 +74,17 @@ class Unit:
             return text, Fraction(1)  # not a unit: the parser reads it or says why not
         accepted = ", ".join(self.factors)
         raise MathTextError(f"the unit {word!r} is not accepted here; write it in {accepted}")
+
+
+def counted_noun(text: str, symbols: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """``6055 parameters`` or ``23 pixels`` in a part that declares no unit: the number and the
+    word naming what is counted, which is not graded. A word the parser knows (``2 pi``), a
+    symbol of the part or a single letter (``2 w``) is no such word."""
+    match = _TRAILING_WORD.match(text)
+    if match is None:
+        return None
+    body, word = match.groups()
+    known = {*mathtext.FUNCTIONS, *mathtext.CONSTANTS, *mathtext.GREEK.values(), *symbols}
+    if len(word) < 2 or word in known:
+        return None
+    return body, word

@@ -164,3 +164,25 @@ def test_design_answers_keep_their_equals_signs() -> None:
     part = key("expression", "2*w - 1", symbols=["w"])
     assert grade_part(part, "f(w) = 2w - 1").status == "correct"
     assert grade_part(part, "f(w) = 2w + 1").status == "wrong"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("6055 parameters", "correct"),
+        ("6055 params.", "correct"),
+        ("6 055 weights", "correct"),
+        ("6056 parameters", "wrong"),
+        ("2 w", "invalid"),  # a letter is no counted noun
+    ],
+)
+def test_a_count_may_name_what_it_counts(text: str, status: str) -> None:
+    result = grade_part(key("integer", "6055"), text)
+    assert result.status == status
+    if status != "invalid":
+        assert result.answer == " ".join(text.rstrip(".").replace("6 055", "6055").split())
+
+
+def test_the_thousands_rule_is_explained_only_where_a_separator_was_typed() -> None:
+    assert "1,576 = 1576" in grade_part(key("integer", "2"), "2,5").reason
+    assert "1,576" not in grade_part(key("integer", "6"), "2 pi").reason
