@@ -615,7 +615,7 @@ def _check_defined(value: Any) -> None:
 def parse_scalar(text: str, symbols: Iterable[str] = ()) -> sympy.Expr:
     """Like :func:`parse` but insists on one scalar value; ``3,5`` is read as 3.5."""
     check_length(text)
-    result = parse(decimal_comma(text), symbols)
+    result = parse(decimal_comma(text, scalar=True), symbols)
     if isinstance(result, list):
         raise MathTextError("expected a single value, not a list")
     return result
@@ -631,8 +631,12 @@ _PLAIN_FRACTION = re.compile(
 )  # 2/3, and the mixed number 1 1/2
 
 
-def decimal_comma(text: str) -> str:
+def decimal_comma(text: str, scalar: bool = False) -> str:
     """``3,5`` -> ``3.5`` when a lone comma sits between digits outside brackets.
+
+    In a ``scalar`` (which no comma can separate into items) every comma between digits is a
+    decimal comma unless square brackets show a list: ``1,2·10^(-3)``, ``0,4 w - ln(w)``,
+    ``1,2 \\cdot 10^{-3}``.
 
     European spreadsheets write decimals with a comma; a comma is only a separator inside
     brackets or next to other commas, so ``1,000`` is read as 1.000 here. Where a thousands
@@ -640,7 +644,9 @@ def decimal_comma(text: str) -> str:
     reader has already removed it with :func:`join_digit_groups`. LaTeX's ``0{,}5`` is one too.
     """
     text = text.replace("{,}", ",")
-    if text.count(",") == 1 and not any(c in text for c in "[];{}") and "(" not in text:
+    if any(c in text for c in ("[];" if scalar else "[];{}")):
+        return text
+    if scalar or (text.count(",") == 1 and "(" not in text):
         return _DECIMAL_COMMA.sub(".", text)
     return text
 

@@ -186,3 +186,19 @@ def test_a_count_may_name_what_it_counts(text: str, status: str) -> None:
 def test_the_thousands_rule_is_explained_only_where_a_separator_was_typed() -> None:
     assert "1,576 = 1576" in grade_part(key("integer", "2"), "2,5").reason
     assert "1,576" not in grade_part(key("integer", "6"), "2 pi").reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1,2·10^(-3)", "1,2*10^(-3)", r"1,2 \cdot 10^{-3}", r"$1{,}2 \times 10^{-3}$", "(1,2)*10^-3"],
+)
+def test_decimal_commas_next_to_parentheses_and_latex_groups(text: str) -> None:
+    """A decimal comma was read only when the answer had no parenthesis or brace."""
+    assert graded("number", "0.0012", text) == "correct"
+    assert graded("number", "0.012", text) == "wrong"
+
+
+def test_decimal_commas_in_expressions() -> None:
+    domains = {"w": "positive", "x": "positive"}
+    part = key("expression", "2*w*x/5 - log(w)", symbols=["w", "x"], domains=domains)
+    assert grade_part(part, "0,4 w x - ln(w)").status == "correct"
