@@ -727,7 +727,7 @@ def _unwrap(text: str) -> str:
     return text
 
 
-_SPACED_ENTRY = re.compile(r"[+\-−–]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+\-−]?\d+)?")
+_SPACED_ENTRY = re.compile(r"[+\-−–]?(?:\d+(?:\.\d*|,\d+)?|[.,]\d+)(?:[eE][+\-−]?\d+)?")
 
 
 def _row(text: str, symbols: Iterable[str], comma_decimal: bool) -> list[Any]:
@@ -786,7 +786,9 @@ def parse_array(
     """
     check_length(text)
     symbols = tuple(symbols)
-    text = normalize(text).strip()
+    text = _ROW_BRACKETS.sub("], [", normalize(text).strip().translate(_LIST_BRACKETS))
+    if text[:1] == "<" and text[-1:] == ">":
+        text = f"[{text[1:-1]}]"
     transposed = _TRANSPOSED.search(text) if "T" not in symbols else None
     if transposed:
         text = text[: transposed.start()]
@@ -798,6 +800,8 @@ def parse_array(
     return _transpose(array) if transposed else array
 
 
+_LIST_BRACKETS = str.maketrans("{}⟨⟩", "[][]")  # {1, 2}, {{1, 0}, {0, 1}}, ⟨1, 2⟩
+_ROW_BRACKETS = re.compile(r"\]\s*\[")  # numpy prints [[1. 2.]\n [3. 4.]]
 _TRANSPOSED = re.compile(r"(?<=[)\]])\s*(?:\^\s*\(?\s*T\s*\)?|T)\s*$")  # (1, 2)^T, [..]ᵀ
 
 
@@ -814,17 +818,35 @@ def _array(text: str, symbols: tuple[str, ...], shape: tuple[int, ...] | None) -
         error: MathTextError | None = None
     except MathTextError as problem:
         reading, error = None, problem
-    if shape is not None and (reading is None or array_shape(reading) != shape) and ";" in text:
-        try:
-            decimal = _row(_unwrap(text), symbols, True)
-        except MathTextError:
-            decimal = None
-        if decimal is not None and array_shape(decimal) == shape:
+    if shape is not None and (reading is None or array_shape(reading) != shape):
+        decimal = _decimal_comma_reading(text, symbols, shape)
+        if decimal is not None:
             return decimal
     if reading is None:
         assert error is not None
         raise error
     return reading
+
+
+def _decimal_comma_reading(
+    text: str, symbols: tuple[str, ...], shape: tuple[int, ...]
+) -> list[Any] | None:
+    """The reading with decimal commas that has the expected shape, when the usual one has not:
+    ``(1,5; 2,5)`` with ``;`` between entries, or ``[0,5, -1,5]`` with a comma between digits
+    inside a number and a comma and space between numbers."""
+    readings: list[Callable[[], list[Any]]] = []
+    if ";" in text:
+        readings.append(lambda: _row(_unwrap(text), symbols, True))
+    if _DECIMAL_COMMA.search(text):
+        readings.append(lambda: _rows(_DECIMAL_COMMA.sub(".", text), symbols))
+    for read in readings:
+        try:
+            reading = read()
+        except MathTextError:
+            continue
+        if array_shape(reading) == shape:
+            return reading
+    return None
 
 
 # -- shapes -----------------------------------------------------------------------------------

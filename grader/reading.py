@@ -124,7 +124,7 @@ def read_array(text: str, shape: tuple[int, ...] | None = None) -> list[Any]:
     """A vector or matrix of :class:`Num`; plain rows like ``1 2 3`` skip sympy entirely."""
     text = mathtext.join_spaced_groups(text)
     fast = _plain_row(text)
-    if fast is not None and (shape is None or len(shape) == 1):
+    if fast is not None and (shape is None or shape == (len(fast),)):
         return fast
     result: list[Any] = _numbers(mathtext.parse_array(text, shape=shape))
     return result

@@ -202,3 +202,31 @@ def test_decimal_commas_in_expressions() -> None:
     domains = {"w": "positive", "x": "positive"}
     part = key("expression", "2*w*x/5 - log(w)", symbols=["w", "x"], domains=domains)
     assert grade_part(part, "0,4 w x - ln(w)").status == "correct"
+
+
+@pytest.mark.parametrize(
+    "text", ["[0,5, -1,5]", "0,5, -1,5", "{0.5, -1.5}", "⟨0.5, -1.5⟩", "<0.5, -1.5>", "[0.5 -1.5 ]"]
+)
+def test_vectors_with_decimal_commas_and_other_brackets(text: str) -> None:
+    assert graded("vector", "[1/2, -3/2]", text) == "correct"
+    assert graded("vector", "[1/2, 3/2]", text) == "wrong"
+
+
+def test_a_comma_list_keeps_its_items_when_they_have_the_expected_shape() -> None:
+    assert graded("vector", "[1, 2, 3, 4]", "[1,2, 3,4]") == "correct"
+    assert graded("vector", "[1/2, -3/2]", "[1, 2, 3, 4]") == "wrong"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[[0.5 -1] [2 0]]",
+        "[[ 0.5 -1. ]\n [ 2.   0. ]]",  # numpy's print
+        "{{0.5, -1}, {2, 0}}",  # Mathematica, Wolfram Alpha
+        "[0,5, -1; 2, 0]",
+        "[[0,5, -1], [2, 0]]",
+    ],
+)
+def test_matrices_as_numpy_and_other_tools_print_them(text: str) -> None:
+    assert graded("matrix", "[[1/2, -1], [2, 0]]", text) == "correct"
+    assert graded("matrix", "[[1/2, 1], [2, 0]]", text) == "wrong"
