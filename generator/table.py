@@ -1,14 +1,15 @@
 """Reading the CSV files instructors bring: answers, rosters, manual points.
 
 One reader for all of them, so what works in one works in all: UTF-8 with or without a byte-order
-mark (else Windows-1252, with a warning), comma, semicolon (European spreadsheet exports) or tab
-delimiters, quoted fields, and the header spellings people use (``Student ID``, ``student-id``,
-``student``, ``id`` all name the ``student_id`` column). Rows keep their physical line numbers
-for error messages.
+mark, UTF-16 with one (Excel's "Unicode Text"), else Windows-1252 (with a warning); comma,
+semicolon (European spreadsheet exports) or tab delimiters, quoted fields, and the header
+spellings people use (``Student ID``, ``student-id``, ``student``, ``id`` all name the
+``student_id`` column). Rows keep their physical line numbers for error messages.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -50,7 +51,17 @@ class Table:
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
-    """UTF-8 (BOM or not); else Windows-1252, what Excel on Windows saves as plain "CSV"."""
+    """UTF-8 (BOM or not); UTF-16 with its byte-order mark (Excel's "Unicode Text", tab
+    delimited); else Windows-1252, what Excel on Windows saves as plain "CSV"."""
+    if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        try:
+            return raw.decode("utf-16"), []
+        except UnicodeDecodeError as error:
+            raise DlexamError(
+                f"starts like UTF-16 text but byte {error.start} is not UTF-16",
+                where=str(path),
+                hint="save the spreadsheet as 'CSV UTF-8'",
+            ) from None
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:

@@ -142,7 +142,7 @@ def _shape_text(shape: tuple[int, ...]) -> str:
     if not shape:
         return "a single number"
     if len(shape) == 1:
-        return f"{shape[0]} entries"
+        return "1 entry" if shape[0] == 1 else f"{shape[0]} entries"
     return "x".join(map(str, shape))
 
 

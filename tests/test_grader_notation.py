@@ -230,3 +230,8 @@ def test_a_comma_list_keeps_its_items_when_they_have_the_expected_shape() -> Non
 def test_matrices_as_numpy_and_other_tools_print_them(text: str) -> None:
     assert graded("matrix", "[[1/2, -1], [2, 0]]", text) == "correct"
     assert graded("matrix", "[[1/2, 1], [2, 0]]", text) == "wrong"
+
+
+def test_a_single_number_for_a_vector_is_told_apart_in_plain_words() -> None:
+    result = grade_part(key("vector", "[1/2, -3/2]"), "0.5")
+    assert result.status == "wrong" and result.reason == "expected shape 2 entries, got 1 entry"

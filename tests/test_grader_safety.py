@@ -6,6 +6,7 @@ The exam holds the source instances of conv_shape (1a 8x8x5, 1b 6375, 1c 5x26x7x
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -352,6 +353,21 @@ def test_a_cp1252_file_from_excel_on_windows_is_read_with_a_warning(
     assert code == 0, stderr
     assert "read as Windows-1252" in stderr
     assert table(out / "scores.csv")[0]["name"] == "Jürgen Müller – Ø"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_excel_unicode_text_utf16_with_tabs_is_read(
+    keys: Path, tmp_path: Path, encoding: str
+) -> None:
+    """Excel's "Unicode Text" export; its header was read as 'ÿþs\x00t\x00...' before."""
+    rows = [[*HEADER, "name"], ["s1", "V001", *RIGHT, "Jürgen Müller – Ø"]]
+    data = csv_bytes(rows, "\t", encoding=encoding)
+    if encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    code, _, stderr, out = grade(keys, tmp_path, data)
+    assert code == 0 and not stderr, stderr
+    assert table(out / "scores.csv")[0]["name"] == "Jürgen Müller – Ø"
+    assert table(out / "scores.csv")[0]["percent"] == "100.0"
 
 
 def test_a_file_neither_utf8_nor_cp1252_is_refused(keys: Path, tmp_path: Path) -> None:
