@@ -67,6 +67,8 @@ CONSTANTS: dict[str, sympy.Expr] = {
     "e": sympy.E,
     "E": sympy.E,
     "inf": sympy.oo,
+    "infinity": sympy.oo,
+    "Infinity": sympy.oo,
     "oo": sympy.oo,
 }
 

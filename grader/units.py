@@ -79,12 +79,13 @@ class Unit:
 def counted_noun(text: str, symbols: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """``6055 parameters`` or ``23 pixels`` in a part that declares no unit: the number and the
     word naming what is counted, which is not graded. A word the parser knows (``2 pi``), a
-    symbol of the part or a single letter (``2 w``) is no such word."""
+    symbol of the part or a one- or two-letter name other than a unit (``2 w``, ``2 wx``) is no
+    such word."""
     match = _TRAILING_WORD.match(text)
     if match is None:
         return None
     body, word = match.groups()
     known = {*mathtext.FUNCTIONS, *mathtext.CONSTANTS, *mathtext.GREEK.values(), *symbols}
-    if len(word) < 2 or word in known:
+    if (len(word) < 3 and word not in _ANY_UNIT) or word in known:
         return None
     return body, word

@@ -148,6 +148,7 @@ def test_a_transposed_matrix_is_read_transposed() -> None:
     ["a ∈ (0, 1/3)", r"\alpha \in (0, 1/3)", "a in (0, 1/3)", "{x | 0 < x < 1/3}", "{a : 0<a<1/3}"],
 )
 def test_intervals_with_the_variable_named(text: str) -> None:
+    assert graded("interval", "(1/34, oo)", "(1/34, infinity)") == "correct"
     assert graded("interval", "(0, 1/3)", text) == "correct"
     assert graded("interval", "[0, 1/3]", text) == "wrong"
 
