@@ -127,7 +127,9 @@ def normalize(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     if any(mark in text for mark in ("\\", "$", "^{", "_{")):
         text = latex_math(text)
-    text = _VULGAR_FRACTION.sub(_vulgar_fraction, join_spaced_groups(text))
+    text = join_spaced_groups(text)
+    if any(c in _VULGAR for c in text):
+        text = _VULGAR_FRACTION.sub(_vulgar_fraction, text)
     text = _SUPERSCRIPT_RUN.sub(lambda m: "^(" + m.group().translate(_SUPERSCRIPTS) + ")", text)
     text = _ABS_BARS.sub(r" abs(\1)", text)
     for old, new in _REPLACEMENTS.items():

@@ -236,3 +236,10 @@ def test_matrices_as_numpy_and_other_tools_print_them(text: str) -> None:
 def test_a_single_number_for_a_vector_is_told_apart_in_plain_words() -> None:
     result = grade_part(key("vector", "[1/2, -3/2]"), "0.5")
     assert result.status == "wrong" and result.reason == "expected shape 2 entries, got 1 entry"
+
+
+@pytest.mark.parametrize("text", ["2.59E+08", "2.6e8", "2,59E+08"])
+def test_a_rounded_count_is_wrong_and_told_why(text: str) -> None:
+    result = grade_part(key("integer", "259375000"), text)
+    assert result.status == "wrong" and "a count is graded exactly" in result.reason
+    assert "graded exactly" not in grade_part(key("integer", "259375000"), "2.58e8").reason
