@@ -24,6 +24,7 @@ from generator.bubble_sheet import EXAM_INSTRUCTIONS, write_bubble_sheets
 from generator.bubbles import PartPlan, parse_qr, sheet_layout
 from generator.cli import main
 from generator.pdf import find_engine
+from grader.scan.blank import is_blank
 from grader.scan.marks import EntryRead, compose
 from tests.scan_pen import (
     Distortion,
@@ -258,8 +259,9 @@ def test_doubtful_marks_go_to_review_and_never_into_the_csv(exam: dict[str, Any]
 
 
 def test_every_page_is_accounted_for(exam: dict[str, Any], tmp_path: Path):
-    """An unreadable QR, a page scanned twice, a page missing, a blank photo, and a 300 dpi
-    page: pages read + pages in review = pages in, and the missing page is named."""
+    """An unreadable QR, a page scanned twice, a page missing, a blank page, and a 300 dpi
+    page: pages read + pages in review + blank pages = pages in, the missing page is named and
+    pages.csv lists every page with what became of it."""
     files = scan_pages(exam, tmp_path / "s", {"V001": {"student_id": "5"}, "V002": {}}, dpi=150)
     v1p1, v1p2, v2p1, v2p2 = files
     smudged = cv2.imread(str(v2p2), cv2.IMREAD_GRAYSCALE)
@@ -283,12 +285,27 @@ def test_every_page_is_accounted_for(exam: dict[str, Any], tmp_path: Path):
         tmp_path / "hi.png",
     ]
     output = run_scan(exam["keys"], inputs, tmp_path / "out")
-    assert "6 page(s) in: 3 read, 3 in review" in output
+    assert "6 page(s) in: 3 read, 2 in review, 1 blank" in output
     review = read_csv(tmp_path / "out" / "review.csv")
     reasons = [r["reason"] for r in review]
     assert any("unreadable QR code" in r for r in reasons)
-    assert any("corner marks were not found" in r for r in reasons)
+    assert not any("corner marks were not found" in r for r in reasons)
     assert any("also scanned as" in r for r in reasons)
+    pages = read_csv(tmp_path / "out" / "pages.csv")
+    assert [(r["file"], r["outcome"]) for r in pages] == [
+        (v1p1.name, "read"),
+        (v1p2.name, "read"),
+        (v2p1.name, "read"),
+        ("smudged.png", "review"),
+        ("blank.png", "blank"),
+        ("hi.png", "review"),
+    ]
+    assert (pages[0]["student_id"], pages[0]["variant"], pages[0]["sheet_page"]) == (
+        "5",
+        "V001",
+        "1",
+    )
+    assert (tmp_path / "out" / pages[4]["image"]).is_file()
     assert any(r["variant"] == "V002" and "page 2 of 2" in r["reason"] for r in review)
     page_rows = [r for r in review if r["reason"].startswith(("page not read", "page 1 of this"))]
     assert all((tmp_path / "out" / r["image"]).is_file() for r in page_rows)
@@ -405,3 +422,86 @@ def test_print_file_starts_every_sheet_on_an_odd_page(exam: dict[str, Any], tmp_
             assert combined[start].extract_text().strip() == ""
             start += 1
     assert start == len(combined)
+
+
+def blank_page(level: int = 250) -> np.ndarray:
+    return np.full((1754, 1240), level, np.uint8)  # A4 at 150 dpi
+
+
+def strokes(page: np.ndarray, darkness: int = 60) -> np.ndarray:
+    """A few handwritten strokes: a short word and a tick, as on a back side used for notes."""
+    out = page.copy()
+    cv2.putText(out, "x = 3", (300, 900), cv2.FONT_HERSHEY_SCRIPT_SIMPLEX, 1.4, darkness, 2)
+    cv2.line(out, (700, 1200), (740, 1230), darkness, 2)
+    return out
+
+
+def faint_sheet(exam: dict[str, Any], tmp_path: Path) -> np.ndarray:
+    """A sheet printed with almost no toner and its top-left corner mark torn off: no page can
+    be read from it, but it is no blank page either."""
+    page = render(exam["out"] / "bubble-sheets" / "V001.pdf", 150, tmp_path / "faint")[0]
+    page[: round(20 * 150 / 25.4), : round(20 * 150 / 25.4)] = 255
+    return (255 - (255 - page.astype(np.float32)) * 0.3).astype(np.uint8)
+
+
+def test_blank_pages_are_told_from_pages_with_ink(exam: dict[str, Any], tmp_path: Path):
+    """What a copier or phone makes of an empty back side is blank; a few strokes, dust on the
+    glass excepted, or a faint sheet whose corner marks were missed are not."""
+    rng = np.random.default_rng(11)
+    grey = Distortion(angle=1.0, shadow=0.45, noise=8, jpeg=60)
+    dusty = blank_page(235)
+    for x, y in rng.integers(100, 1100, (25, 2)):
+        cv2.circle(dusty, (int(x), int(y)), 2, 40, -1)  # specks of 0.7 mm
+    blank = [
+        blank_page(255),
+        cv2.imdecode(
+            np.frombuffer(encode(distort(blank_page(225), grey, rng), grey)[0], np.uint8), 0
+        ),
+        distort(blank_page(200), Distortion(upside_down=True, shadow=0.3, noise=5), rng),
+        dusty,
+    ]
+    inked = [
+        strokes(blank_page()),
+        distort(strokes(blank_page(230), 140), grey, rng),  # light pencil, shadow, noise
+        faint_sheet(exam, tmp_path),
+    ]
+    assert [is_blank(page) for page in blank] == [True] * len(blank)
+    assert [is_blank(page) for page in inked] == [False] * len(inked)
+
+
+def test_blank_back_sides_are_skipped_and_listed(exam: dict[str, Any], tmp_path: Path):
+    """A duplex scan of a one-student sheet: each page followed by its empty back side, plus a
+    back side with notes and a faint sheet. The empty backs are blank (counted, listed in
+    pages.csv with a picture, not review items); the others go to review; every page is
+    accounted for."""
+    rng = np.random.default_rng(12)
+    files = scan_pages(exam, tmp_path / "s", {"V001": {"student_id": "42", "4a": "C"}})
+    grey = Distortion(angle=-1.5, shadow=0.4, noise=6, jpeg=70)
+    backs = {
+        "back1.jpg": encode(distort(blank_page(240), grey, rng), grey)[0],
+        "back2.png": cv2.imencode(".png", blank_page(255))[1].tobytes(),
+        "notes.png": cv2.imencode(".png", strokes(blank_page()))[1].tobytes(),
+        "faint.png": cv2.imencode(".png", faint_sheet(exam, tmp_path))[1].tobytes(),
+    }
+    for name, data in backs.items():
+        (tmp_path / name).write_bytes(data)
+    inputs = [files[0], tmp_path / "back1.jpg", files[1], tmp_path / "back2.png"]
+    inputs += [tmp_path / "notes.png", tmp_path / "faint.png"]
+    output = run_scan(exam["keys"], inputs, tmp_path / "out")
+    assert "6 page(s) in: 2 read, 2 in review, 2 blank" in output
+    row = read_csv(tmp_path / "out" / "answers.csv")[0]
+    assert (row["student_id"], row["4a"]) == ("42", "C")
+    review = read_csv(tmp_path / "out" / "review.csv")
+    assert [(r["file"], r["reason"]) for r in review] == [
+        ("notes.png", "page not read: the four corner marks were not found"),
+        ("faint.png", "page not read: the four corner marks were not found"),
+    ]
+    pages = read_csv(tmp_path / "out" / "pages.csv")
+    assert [r["file"] for r in pages] == [p.name for p in inputs]
+    outcomes = [r["outcome"] for r in pages]
+    assert outcomes == ["read", "blank", "read", "blank", "review", "review"]
+    assert len(pages) == sum(outcomes.count(o) for o in ("read", "review", "blank"))
+    for page in pages:
+        if page["outcome"] == "blank":
+            assert "no corner marks and no ink" in page["reason"]
+            assert (tmp_path / "out" / page["image"]).is_file()
