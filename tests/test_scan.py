@@ -24,6 +24,9 @@ from generator.bubble_sheet import EXAM_INSTRUCTIONS, write_bubble_sheets
 from generator.bubbles import PartPlan, parse_qr, sheet_layout
 from generator.cli import main
 from generator.pdf import find_engine
+from generator.spreadsheet import csv_text
+from grader.answers import read_answers
+from grader.exam import ExamKeys
 from grader.scan.blank import is_blank
 from grader.scan.marks import EntryRead, compose
 from tests.scan_pen import (
@@ -505,3 +508,104 @@ def test_blank_back_sides_are_skipped_and_listed(exam: dict[str, Any], tmp_path:
         if page["outcome"] == "blank":
             assert "no corner marks and no ink" in page["reason"]
             assert (tmp_path / "out" / page["image"]).is_file()
+
+
+def write_points(path: Path, points: dict[str, str]) -> None:
+    """Type points into manual.csv as a person does in a spreadsheet (part -> points)."""
+    rows = read_csv(path)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({**r, "points": points.get(r["part"], r["points"])} for r in rows)
+
+
+def test_a_rerun_keeps_the_points_typed_into_manual_csv(exam: dict[str, Any], tmp_path: Path):
+    """Scanning again into the same folder rewrites manual.csv with the points already typed:
+    in the box's row while its page is scanned, in a row of its own when it is not; a --manual
+    file that disagrees with them is refused before anything is written."""
+    files = scan_pages(exam, tmp_path / "s", {"V001": {"student_id": "61"}})
+    out = tmp_path / "out"
+    run_scan(exam["keys"], files, out)
+    write_points(out / "manual.csv", {"5a": "0.5"})
+    output = run_scan(exam["keys"], files, out)
+    assert "1 point(s) entered before kept" in output
+    rows = read_csv(out / "manual.csv")
+    assert [(r["student_id"], r["part"], r["points"], r["box"]) for r in rows] == [
+        ("61", "5a", "0.5", "blank")
+    ]
+    run_scan(exam["keys"], files[:1], out)  # the page with the box is not in this batch
+    rows = read_csv(out / "manual.csv")
+    assert [(r["student_id"], r["part"], r["points"]) for r in rows] == [("61", "5a", "0.5")]
+    assert "not on a page read this time" in rows[0]["box"]
+    before = (out / "manual.csv").read_bytes()
+    (tmp_path / "other.csv").write_text("student_id,part,points\n61,5a,1\n", encoding="utf-8")
+    args = ["scan", str(exam["keys"]), *map(str, files), "--out", str(out)]
+    result = CliRunner().invoke(main, [*args, "--manual", str(tmp_path / "other.csv")])
+    assert result.exit_code == 2 and "already has 0.5" in result.output, result.output
+    assert (out / "manual.csv").read_bytes() == before
+
+
+def drawn_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every text the annotated copies draw."""
+    texts: list[str] = []
+    real = cv2.putText
+
+    def record(image: np.ndarray, text: str, *args: Any) -> Any:
+        texts.append(text)
+        return real(image, text, *args)
+
+    monkeypatch.setattr(cv2, "putText", record)
+    return texts
+
+
+def test_annotated_copies_show_hand_graded_points_from_manual(
+    exam: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Without --manual the handwriting box says it is graded by hand and the total covers the
+    bubbled parts only (no misleading 0 points); with --manual its points are shown and counted."""
+    v1 = parts_of(exam["document"], "V001")
+    right = {label: key_answer(p) for label, p in v1.items() if p["kind"] in bubbles.BUBBLED_KINDS}
+    files = scan_pages(exam, tmp_path / "s", {"V001": {"student_id": "62", **right}})
+    texts = drawn_texts(monkeypatch)
+    run_scan(exam["keys"], files, tmp_path / "a", "--annotate")
+    full = sum(p["points"] for p in v1.values())
+    hand = v1["5a"]["points"]
+    assert f"graded by hand, {hand:g} pt" in texts
+    assert not any(t.endswith(("blank", "manual")) for t in texts)
+    assert (
+        f"62  V001  page 1/2   {full - hand:g}/{full - hand:g} points on the bubbled parts" in texts
+    )
+    assert "not counted, graded by hand: 5a" in texts
+    texts.clear()
+    (tmp_path / "points.csv").write_text("student_id,part,points\n62,5a,0.5\n", encoding="utf-8")
+    out = tmp_path / "b"
+    run_scan(exam["keys"], files, out, "--annotate", "--manual", str(tmp_path / "points.csv"))
+    assert f"0.5/{hand:g} by hand" in texts
+    assert f"62  V001  page 1/2   {full - hand + 0.5:g}/{full:g} points" in texts
+    assert not any("graded by hand" in t for t in texts)
+    assert read_csv(out / "manual.csv")[0]["points"] == "0.5"
+
+
+def test_scan_csvs_are_spreadsheet_safe_and_answers_round_trip(
+    exam: dict[str, Any], tmp_path: Path
+):
+    """review.csv, manual.csv, pages.csv and answers.csv are written like every human-facing
+    CSV (CRLF, formula-like cells quoted with '); `dlexam grade` reads answers.csv back to the
+    exact answers scanned, the quote taken off again (an answer "-oo" or an id "@x" included)."""
+    files = scan_pages(exam, tmp_path / "s", {"V002": {"student_id": "63", "4a": "B"}})
+    out = tmp_path / "out"
+    run_scan(exam["keys"], files, out)
+    for name in ("answers.csv", "review.csv", "manual.csv", "pages.csv"):
+        data = (out / name).read_bytes()
+        assert data.endswith(b"\r\n") and data.count(b"\r\n") == data.count(b"\n"), name
+    keys = ExamKeys.load(exam["keys"])
+    sheet = read_answers(out / "answers.csv", keys)
+    assert [(s.student_id, s.answers["4a"]) for s in sheet.submissions] == [("63", "B")]
+    hostile = csv_text([["student_id", "variant", "4e", "4a"], ["@x", "V002", "-oo", "=B"]])
+    assert "'@x" in hostile and "'-oo" in hostile
+    (tmp_path / "hostile.csv").write_text(hostile, encoding="utf-8", newline="")
+    again = read_answers(tmp_path / "hostile.csv", keys).submissions[0]
+    assert (again.student_id, again.answers["4e"], again.answers["4a"]) == ("@x", "-oo", "=B")
+    (tmp_path / "kept.csv").write_text("student_id,variant,4e\n'-2,V002,'x\n", encoding="utf-8")
+    typed = read_answers(tmp_path / "kept.csv", keys).submissions[0]
+    assert (typed.student_id, typed.answers["4e"]) == ("'-2", "'x")  # not a quote csv_text adds
