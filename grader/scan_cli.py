@@ -118,7 +118,7 @@ def _summary(out_dir: Path, result: ScanResult, entered: dict[tuple[str, str], f
     )
     if result.manual or entered:
         written = sum(1 for item in result.manual if item.box.written)
-        kept = f"; {len(entered)} point(s) entered before kept" if entered else ""
+        kept = f"; points typed in before kept for {len(entered)} part(s)" if entered else ""
         click.echo(
             f"handwriting: {len(result.manual)} box(es), {written} written in{kept}; enter "
             f"their points in {out_dir / 'manual.csv'} for `dlexam grade --manual`"

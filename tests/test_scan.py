@@ -528,7 +528,7 @@ def test_a_rerun_keeps_the_points_typed_into_manual_csv(exam: dict[str, Any], tm
     run_scan(exam["keys"], files, out)
     write_points(out / "manual.csv", {"5a": "0.5"})
     output = run_scan(exam["keys"], files, out)
-    assert "1 point(s) entered before kept" in output
+    assert "points typed in before kept for 1 part(s)" in output
     rows = read_csv(out / "manual.csv")
     assert [(r["student_id"], r["part"], r["points"], r["box"]) for r in rows] == [
         ("61", "5a", "0.5", "blank")
