@@ -182,17 +182,21 @@ def main() -> None:
             for i in range(clients)
         ]
         started = time.monotonic()
+        client_cpu = cpu_seconds(resource.RUSAGE_SELF)
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
+        client_cpu = cpu_seconds(resource.RUSAGE_SELF) - client_cpu
     finally:
         server.terminate()
         server.wait(timeout=30)
+    server_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)  # uvicorn, its workers and their pandoc
     print(
         f"{clients} clients, {args.workers} worker process(es), seeds 0..{args.seeds - 1}, "
-        f"{elapsed:.1f} s"
+        f"{elapsed:.1f} s; CPU: server {server_cpu:.1f} s (with start-up), "
+        f"clients {client_cpu:.1f} s"
     )
     for kind, values in timings.items():
         if not values:
