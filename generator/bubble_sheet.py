@@ -21,12 +21,9 @@ from generator.pdf import Pages, pdf_bytes, reader, run_latex
 from generator.qr import qr_latex
 from generator.rendering import render_document, tex_escape
 from generator.spec import ExamSpec
+from generator.text_engine import FONTS, LUALATEX, PDFLATEX
 
-PREAMBLE = r"""\documentclass{article}
-\usepackage[T1]{fontenc}
-\usepackage[utf8]{inputenc}
-\usepackage{lmodern}
-\usepackage[paperwidth=210mm,paperheight=297mm,margin=0mm]{geometry}
+PREAMBLE = r"""\usepackage[paperwidth=210mm,paperheight=297mm,margin=0mm]{geometry}
 \usepackage{graphicx}
 \usepackage{tikz}
 \setlength{\topskip}{0pt}\setlength{\parindent}{0pt}\pagestyle{empty}
@@ -165,16 +162,20 @@ def _marks() -> list[str]:
     ]
 
 
-def sheet_tex(layouts: Sequence[SheetLayout], names: Mapping[str, str] | None = None) -> str:
+def sheet_tex(
+    layouts: Sequence[SheetLayout], names: Mapping[str, str] | None = None, engine: str = PDFLATEX
+) -> str:
     """One document with every page of every sheet, each page a page-sized picture; a sheet of
     an odd number of pages is followed by a blank page, so every sheet starts on a front side
     when the document is printed double-sided.
 
     ``names`` maps a variant to its student's name as the exam prints it
     (:func:`~generator.documents.name_tex`, a picture of ``fragments.pdf``, so a name in any
-    script prints though pdflatex sets the sheet)."""
+    script prints though pdflatex sets the sheet). ``engine``: the name of the engine that sets
+    it, LuaLaTeX for an exam whose texts need it (:mod:`generator.text_engine`)."""
     names = names or {}
-    preamble = PREAMBLE + render_document("fit.tex.j2", {})
+    fonts = render_document("engine.tex.j2", {"engine": engine, "fallback_fonts": FONTS})
+    preamble = "\\documentclass{article}\n" + fonts + PREAMBLE + render_document("fit.tex.j2", {})
     preamble += render_document("names.tex.j2", {}) if any(names.values()) else ""
     body = []
     for layout in layouts:
@@ -217,7 +218,8 @@ def write_bubble_sheets(
         for v in document["variants"]
         if v["id"] not in refused
     ]
-    pdf, log = run_latex(engine, sheet_tex(layouts, student_names), inputs=inputs)
+    name = LUALATEX if Path(engine).name == LUALATEX else PDFLATEX  # the exam's engine
+    pdf, log = run_latex(engine, sheet_tex(layouts, student_names, name), inputs=inputs)
     if pdf is None:
         tail = "\n".join(log.splitlines()[-12:])
         raise DlexamError(f"the bubble sheets did not typeset:\n{tail}")

@@ -188,11 +188,12 @@ def test_an_exam_titled_in_other_scripts_is_typeset_by_lualatex_with_its_names(
     roster.write_text("student_id,name\ns1,محمد\ns2,Zoë Ångström\n", encoding="utf-8")
     out = tmp_path / "out"
     args = ["generate", str(tmp_path / "spec.yaml"), "--roster", str(roster), "--out", str(out)]
-    result = CliRunner().invoke(main, args)
+    result = CliRunner().invoke(main, [*args, "--sheet", "bubbles"])
     assert result.exit_code == 0, result.output
     tex = (out / "tex" / "V001.tex").read_text(encoding="utf-8")
     assert "\\usepackage{fontspec}" in tex and "inputenc" not in tex
     for variant, name in (("V001", "محمد"), ("V002", "Zoë Ångström")):
+        assert "深度学习 期中考试" in text_of(out / "bubble-sheets" / f"{variant}.pdf")
         for folder in FOLDERS:
             text = text_of(out / folder / f"{variant}.pdf")
             for own in ("深度学习 期中考试", "Глубокое обучение — Δίκτυα", name):
