@@ -5,7 +5,10 @@
 The student of variant V00i answers every bubbled part with its key, except that the student of V002
 gets 2b wrong, leaves 1c blank, and fills 2c's first column with two digits (a doubt for review).
 
-    python docs/fill_sheets.py EXAM_FOLDER SCANS_FOLDER [--dpi 150]
+With ``--duplex`` every page is followed by its empty back side, as a copier scanning
+double-sided makes them (``dlexam scan`` counts them as blank pages).
+
+    python docs/fill_sheets.py EXAM_FOLDER SCANS_FOLDER [--dpi 150] [--duplex]
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ def main() -> None:
     parser.add_argument("exam", type=Path)
     parser.add_argument("scans", type=Path)
     parser.add_argument("--dpi", type=int, default=150)
+    parser.add_argument("--duplex", action="store_true", help="add each page's empty back side")
     args = parser.parse_args()
     document = json.loads((args.exam / "keys.json").read_text(encoding="utf-8"))
     args.scans.mkdir(parents=True, exist_ok=True)
@@ -65,6 +69,8 @@ def main() -> None:
             image = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
             fill(image, args.dpi, marks.get(number, []), Pen(0.8, 1.0, 0.9), rng)
             pages.append(image)
+            if args.duplex:
+                pages.append(np.full_like(image, 255))
             path.unlink()
     order = rng.permutation(len(pages))
     for index, page_index in enumerate(order, start=1):

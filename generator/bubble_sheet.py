@@ -21,12 +21,10 @@ from generator.pdf import Pages, pdf_bytes, reader, run_latex
 from generator.qr import qr_latex
 from generator.rendering import render_document, tex_escape
 from generator.spec import ExamSpec
+from generator.text_engine import FONTS, LUALATEX, PDFLATEX
 
-PREAMBLE = r"""\documentclass{article}
-\usepackage[T1]{fontenc}
-\usepackage[utf8]{inputenc}
-\usepackage{lmodern}
-\usepackage[paperwidth=210mm,paperheight=297mm,margin=0mm]{geometry}
+PREAMBLE = r"""\usepackage[paperwidth=210mm,paperheight=297mm,margin=0mm]{geometry}
+\usepackage{graphicx}
 \usepackage{tikz}
 \setlength{\topskip}{0pt}\setlength{\parindent}{0pt}\pagestyle{empty}
 \tikzset{bubble/.style={draw=black,line width=0.35pt},
@@ -43,6 +41,9 @@ INSTRUCTIONS = (
     r"Write expressions in their boxes. Do not write near the black squares or the QR code."
 )
 
+HEADER_X = 20.0  # mm: the header's left edge
+HEADER_W = layout_model.QR_BOX[0] - HEADER_X - 4.0  # what the QR code leaves, with a gap
+INSTRUCTIONS_Y = 34.0  # below the header's three lines
 SHEETS = ("boxes", "bubbles")  # generate --sheet: boxes to write in (always made), or bubbles too
 SYMBOL_TEX = {layout_model.MINUS: "$-$", layout_model.INFINITY: r"$\infty$"}
 EXAMPLE_FILLED = ("-", "2", "3", "5", "-", "1")  # -2.35e-1, in the number block's column order
@@ -116,17 +117,28 @@ def _example() -> list[str]:
     return _entry(entry, EXAMPLE_FILLED)
 
 
+def _header_line(y: float, font: str, text: str) -> str:
+    """One line of the header, shrunk to the width the QR code leaves (``\\dlfit`` of
+    ``fit.tex.j2``, as on the exam), so a long title or name never runs into the code."""
+    return (
+        f"\\node[anchor=north west,font={font},inner sep=0pt] at ({_mm(HEADER_X)},{_mm(y)}) "
+        f"{{\\dlfit{{{HEADER_W:.0f}mm}}{{{text}}}}};"
+    )
+
+
 def _header(layout: SheetLayout, page: int, name: str) -> list[str]:
-    who = f"Variant {layout.variant}"
+    """Title; variant, page and student id; the student's name on a line of its own, as the
+    exam's name field gives a long name its own line before shrinking it."""
+    who = f"Variant {layout.variant} \\quad page {page} of {len(layout.pages)}"
     if layout.student_id:
         who += f" \\quad Student {tex_escape(layout.student_id)}"
-        if name:
-            who += f" ({name})"
     lines = [
-        f"\\node[anchor=north west,font=\\large\\bfseries] at (20,17) "
-        f"{{{tex_escape(layout.title)} -- answer sheet}};",
-        f"\\node[anchor=north west,font=\\small] at (20,25) "
-        f"{{{who} \\quad page {page} of {len(layout.pages)}}};",
+        _header_line(17, "\\large\\bfseries", f"{tex_escape(layout.title)} -- answer sheet"),
+        _header_line(23, "\\small", who),
+    ]
+    if layout.student_id and name:
+        lines.append(_header_line(27, "\\small", name))
+    lines += [
         f"\\node[anchor=north west,inner sep=0pt] at ({_mm(layout_model.QR_BOX[0])},"
         f"{_mm(layout_model.QR_BOX[1])}) "
         f"{{{qr_latex(layout.qr_text(page), layout_model.QR_SIZE / 10)}}};",
@@ -134,7 +146,7 @@ def _header(layout: SheetLayout, page: int, name: str) -> list[str]:
     if page == 1:
         lines.append(
             f"\\node[anchor=north west,text width=135mm,font=\\footnotesize,align=left] "
-            f"at (20,32) {{{INSTRUCTIONS}"
+            f"at ({_mm(HEADER_X)},{_mm(INSTRUCTIONS_Y)}) {{{INSTRUCTIONS}"
             + (r" Bubble your student id below." if layout.student_id is None else "")
             + "};"
         )
@@ -150,16 +162,21 @@ def _marks() -> list[str]:
     ]
 
 
-def sheet_tex(layouts: Sequence[SheetLayout], names: Mapping[str, str] | None = None) -> str:
+def sheet_tex(
+    layouts: Sequence[SheetLayout], names: Mapping[str, str] | None = None, engine: str = PDFLATEX
+) -> str:
     """One document with every page of every sheet, each page a page-sized picture; a sheet of
     an odd number of pages is followed by a blank page, so every sheet starts on a front side
     when the document is printed double-sided.
 
     ``names`` maps a variant to its student's name as the exam prints it
     (:func:`~generator.documents.name_tex`, a picture of ``fragments.pdf``, so a name in any
-    script prints though pdflatex sets the sheet)."""
+    script prints though pdflatex sets the sheet). ``engine``: the name of the engine that sets
+    it, LuaLaTeX for an exam whose texts need it (:mod:`generator.text_engine`)."""
     names = names or {}
-    preamble = PREAMBLE + (render_document("names.tex.j2", {}) if any(names.values()) else "")
+    fonts = render_document("engine.tex.j2", {"engine": engine, "fallback_fonts": FONTS})
+    preamble = "\\documentclass{article}\n" + fonts + PREAMBLE + render_document("fit.tex.j2", {})
+    preamble += render_document("names.tex.j2", {}) if any(names.values()) else ""
     body = []
     for layout in layouts:
         for page in layout.pages:
@@ -201,7 +218,8 @@ def write_bubble_sheets(
         for v in document["variants"]
         if v["id"] not in refused
     ]
-    pdf, log = run_latex(engine, sheet_tex(layouts, student_names), inputs=inputs)
+    name = LUALATEX if Path(engine).name == LUALATEX else PDFLATEX  # the exam's engine
+    pdf, log = run_latex(engine, sheet_tex(layouts, student_names, name), inputs=inputs)
     if pdf is None:
         tail = "\n".join(log.splitlines()[-12:])
         raise DlexamError(f"the bubble sheets did not typeset:\n{tail}")

@@ -13,7 +13,7 @@ import click
 import numpy as np
 import sympy
 
-from generator import formatting, outdir, pdf
+from generator import formatting, fragments, outdir, pdf
 from generator.bubble_sheet import SHEETS, with_sheet_instructions, write_bubble_sheets
 from generator.build import NAME_BY, Written, compile_pdfs, write_sources
 from generator.documents import name_tex
@@ -242,12 +242,17 @@ def generate_command(
         click.echo(f"  HTML pages:       {len(pages)} file(s) in {folders}")
     if no_pdf:
         return
-    engine = pdf.find_engine()  # looked up through the module so tests can replace it
+    engine = pdf.find_engine(spec.engine)  # looked up through the module: tests replace it
     if engine is None:
+        why = (
+            ""
+            if spec.engine == pdf.ENGINE
+            else " (the exam's title, course or instructions are in a script pdflatex cannot print)"
+        )
         raise DlexamError(
-            f"{pdf.ENGINE} not found, so no PDFs were made "
+            f"{spec.engine} not found, so no PDFs were made{why} "
             f"(the .tex files are in {target / 'tex'}/)",
-            hint=pdf.INSTALL_HINT,
+            hint=pdf.INSTALL_HINT if spec.engine == pdf.ENGINE else fragments.INSTALL_HINT,
         )
     _typeset(exam, written, groups, engine, jobs)
     if sheet == "bubbles" and not written.failures:

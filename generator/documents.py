@@ -17,6 +17,7 @@ from generator.outputs.latex import question_latex
 from generator.outputs.model import question_model
 from generator.rendering import answer_box, option_count, points_text, render_document
 from generator.spec import ExamSpec
+from generator.text_engine import FONTS
 from generator.variants import Variant
 
 MODES = ("exam", "answer-sheet", "solutions")
@@ -153,6 +154,8 @@ def exam_document(spec: ExamSpec, variants: list[Variant], modes: tuple[str, ...
                     "practice": spec.kind == "practice",
                     "names": any(variant.student for variant in variants),
                     "continuous_pages": spec.continuous_pages,
+                    "engine": spec.engine,
+                    "fonts": FONTS,
                 },
                 "sections": [
                     _section(variant, mode, spec.kind == "practice")

@@ -25,49 +25,20 @@ from dataclasses import dataclass, field
 from generator.documents import name_page
 from generator.pdf import log_errors, run_latex_keeping
 from generator.rendering import render_document, tex_escape
+from generator.text_engine import FONTS
 from generator.variants import Variant
 
 ENGINE = "lualatex"
 SOURCE = "fragments.tex"
 PDF = "fragments.pdf"
 DEPTHS = "fragments.dim"  # written by the LuaLaTeX run: each page's depth below the baseline
-# The fonts LuaLaTeX tries in turn for each character (Debian's fonts-noto-core and
-# fonts-noto-cjk), as luaotfload requests: HarfBuzz shapes each script as the OpenType script
-# named. Noto Serif covers Latin (Vietnamese included), Greek and Cyrillic; Noto Serif CJK SC
-# covers Chinese, Japanese and Korean, in LuaTeX's own mode: HarfBuzz mode maps 李 (U+674E) back
-# to the compatibility ideograph U+F9E1 that shares its glyph, so the PDF's text would differ.
-FONTS: tuple[str, ...] = (
-    "NotoSerif:mode=harf;",
-    "NotoNaskhArabic:mode=harf;script=arab;",
-    "NotoSerifHebrew:mode=harf;script=hebr;",
-    "NotoSerifDevanagari:mode=harf;script=deva;",
-    "NotoSerifBengali:mode=harf;script=beng;",
-    "NotoSerifGurmukhi:mode=harf;script=guru;",
-    "NotoSerifGujarati:mode=harf;script=gujr;",
-    "NotoSansOriya:mode=harf;script=orya;",
-    "NotoSerifTamil:mode=harf;script=taml;",
-    "NotoSerifTelugu:mode=harf;script=telu;",
-    "NotoSerifKannada:mode=harf;script=knda;",
-    "NotoSerifMalayalam:mode=harf;script=mlym;",
-    "NotoSerifSinhala:mode=harf;script=sinh;",
-    "NotoSerifThai:mode=harf;script=thai;",
-    "NotoSerifLao:mode=harf;script=lao;",
-    "NotoSerifKhmer:mode=harf;script=khmr;",
-    "NotoSerifMyanmar:mode=harf;script=mymr;",
-    "NotoSerifTibetan:mode=harf;script=tibt;",
-    "NotoSerifGeorgian:mode=harf;script=geor;",
-    "NotoSerifArmenian:mode=harf;script=armn;",
-    "NotoSerifEthiopic:mode=harf;script=ethi;",
-    "NotoSansThaana:mode=harf;script=thaa;",
-    "NotoSerifCJKsc:mode=node;",
-)
 INSTALL_HINT = (
     "install LuaLaTeX and the Noto fonts, e.g. `sudo apt-get install texlive-luatex "
     "fonts-noto-core fonts-noto-cjk` (what `bash setup.sh` does as root), then run the command "
     "again"
 )
 MISSING_FIX = (
-    "add a font that has the character(s) to FONTS in generator/fragments.py (Debian's "
+    "add a font that has the character(s) to FONTS in generator/text_engine.py (Debian's "
     "fonts-noto-core and fonts-noto-extra cover most scripts), or write the name in another "
     "script in the roster"
 )
@@ -102,6 +73,7 @@ def fragments_document(variants: Sequence[Variant]) -> str:
         "fragments.tex.j2",
         {
             "fonts": FONTS,
+            "fallback_fonts": FONTS[1:],
             "fragments": [(tex_escape(name) or "\\kern1pt", direction(name)) for name in names],
         },
     )

@@ -1,5 +1,8 @@
 """PDFs through pdflatex: compile documents of several variants, split them, assemble print files.
 
+(An exam whose own texts are in a script pdflatex cannot print goes through LuaLaTeX the same
+way: :mod:`generator.text_engine`.)
+
 One pdflatex run typesets a whole chunk of variants in every mode (see
 :mod:`generator.documents`); ``\\typeout`` lines in the log say which pages belong to which
 variant and mode, and pypdf cuts the per-variant files out of the result. A LaTeX error is traced
@@ -50,9 +53,11 @@ SOURCE_LINE = re.compile(r"^l\.(\d+)")
 HELP_LINE = re.compile(r"^(See the LaTeX manual|Type  H <return>)")
 
 
-def find_engine() -> str | None:
-    """The pdflatex executable, or None when TeX is not installed (tests replace this)."""
-    return shutil.which(ENGINE)
+def find_engine(name: str = ENGINE) -> str | None:
+    """The executable of the engine ``name`` (pdflatex, or lualatex for an exam whose texts
+    need it: :mod:`generator.text_engine`), or None when it is not installed (tests replace
+    this)."""
+    return shutil.which(name)
 
 
 @dataclass(frozen=True)

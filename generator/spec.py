@@ -39,6 +39,7 @@ from generator.errors import DlexamError
 from generator.family import Family
 from generator.points import apportion
 from generator.registry import Registry
+from generator.text_engine import engine_for
 
 SPEC_DIR = Path(__file__).resolve().parent / "specs"
 DEFAULT_SPEC = SPEC_DIR / "vir2019.yaml"
@@ -114,6 +115,12 @@ class ExamSpec:
     # One page numbering through the whole document and no blank pages between its sections: a
     # practice sheet with its solutions in the same PDF, whose solutions page the CLI names.
     continuous_pages: bool = False
+
+    @property
+    def engine(self) -> str:
+        """``pdflatex``, or ``lualatex`` when the texts above need another script
+        (:mod:`generator.text_engine`)."""
+        return engine_for((self.title, self.course, self.date, self.instructions))
 
 
 def slugify(text: str) -> str:

@@ -1,7 +1,8 @@
 """CSV text that a spreadsheet opens as plain data, whatever a student typed.
 
-Every CSV dlexam writes goes through :func:`csv_text`: the answer template of ``dlexam generate``
-and the grader's scores, errors, report and feedback index (it lives in ``generator/`` because
+Every CSV dlexam writes goes through :func:`csv_text`: the answer template of ``dlexam generate``,
+the grader's scores, errors, report and feedback index, and ``dlexam scan``'s answers, review and
+manual-points files (it lives in ``generator/`` because
 the grader reads from the generator, never the other way).
 
 Two dangers come with untrusted cells (student ids, names, answers in the report):
@@ -9,7 +10,9 @@ Two dangers come with untrusted cells (student ids, names, answers in the report
 * **Formula injection** (OWASP "CSV Injection"): a cell beginning with ``=``, ``+``, ``-``, ``@``,
   a tab or a carriage return is run as a formula by Excel and LibreOffice
   (``=HYPERLINK(...)``, ``+cmd|' /C calc'!A0``). Such a text cell is prefixed with ``'``, which
-  spreadsheets show as text; a plain number like ``-2`` or ``+1.5e3`` stays a number.
+  spreadsheets show as text; a plain number like ``-2`` or ``+1.5e3`` stays a number. dlexam's
+  own CSV reader takes the ``'`` off again (:func:`plain_cell`), so a file it wrote and reads
+  back (answers, manual points) round-trips exactly.
 * **Broken records**: a line break inside a cell must be quoted, or every reader sees two rows.
   Rows end in CRLF as RFC 4180 says, which makes Python's writer quote a lone CR as well (with
   ``\\n`` as terminator it leaves ``\\r`` bare, and readers split the record there).
@@ -35,6 +38,15 @@ def safe_cell(cell: object) -> object:
         and _PLAIN_NUMBER.fullmatch(cell) is None
     ):
         return "'" + cell
+    return cell
+
+
+def plain_cell(cell: str) -> str:
+    """The cell as it was before :func:`safe_cell`: ``=1+1`` for ``'=1+1``, so every CSV dlexam
+    writes reads back exactly as it was meant (:func:`generator.table.read_table` applies it).
+    A ``'`` that :func:`safe_cell` would not have added is kept."""
+    if cell[:1] == "'" and cell[1:2] in FORMULA_STARTS and safe_cell(cell[1:]) != cell[1:]:
+        return cell[1:]
     return cell
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import DlexamError
+from generator.spreadsheet import plain_cell
 
 FIELD_LIMIT = 64 * 1024 * 1024  # a 10 MB cell is read (and then refused as an answer), not fatal
 DELIMITERS = (",", ";", "\t")
@@ -90,8 +91,9 @@ def _split_rows(text: str, path: Path) -> list[tuple[int, list[str]]]:
         rows: list[tuple[int, list[str]]] = []
         start = 1
         try:
+            quoted = "'" in text  # a cell csv_text protected from being run as a formula
             for row in reader:
-                rows.append((start, row))
+                rows.append((start, [plain_cell(c) for c in row] if quoted else row))
                 start = reader.line_num + 1
         except csv.Error as error:
             raise DlexamError(f"malformed CSV: {error}", where=f"{path}:{start}") from None

@@ -87,7 +87,7 @@ def test_sources_hold_several_variants_in_a_number_of_documents_independent_of_j
 def test_without_tex_the_sources_are_written_and_the_message_says_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf, "find_engine", lambda: None)
+    monkeypatch.setattr(pdf, "find_engine", lambda *_: None)
     out = tmp_path / "out"
     code, _, err = run("generate", str(write_spec(tmp_path)), "--out", str(out))
     assert code == 2

@@ -231,3 +231,62 @@ def test_the_checker_finds_each_kind_of_fault(tmp_path: Path) -> None:
     assert "faulty.pdf: part 1b: label on page 2, answer box on page 3" in found
     assert any("page 3: 'Maximilian' overlaps 'Student'" in problem for problem in found), found
     assert not any("part 1a" in problem for problem in found)
+
+
+MM = 72 / 25.4  # pt per mm
+SHEET_SPEC = """
+title: "Deep Learning for Computer Vision and Natural Language Processing: Convolutional Networks"
+seed: 3
+questions:
+  - family: conv_shape
+"""
+SHEET_NAMES = [
+    Student(
+        "s1",
+        ("Maximilian Alexander Konstantin Friedrich " * 3)[:76] + "Müller-Lüdenscheidt-"
+        "Hohenzollern-Sigmaringen",
+    ),
+    Student(
+        "2026000000000000001",
+        "عبد الرحمن بن محمد بن عبد الله بن عبد المطلب الهاشمي القرشي المكي المدني",
+    ),
+    Student("s3", "欧阳诸葛司马上官东方皇甫尉迟公孙慕容长孙宇文司徒鲜于闾丘令狐钟离澹台公冶"),
+]
+
+
+@pytest.mark.skipif(fragments.find_engine() is None, reason="needs lualatex")
+def test_long_names_on_bubble_sheets_shrink_inside_the_header(tmp_path: Path) -> None:
+    """A 120-character name and long Arabic and Chinese names (LuaLaTeX's pictures) stay in the
+    header: right of the left corner marks, left of the QR code, above the instructions, on a
+    line of their own, every character printed."""
+    from click.testing import CliRunner
+
+    from generator.bubble_sheet import HEADER_X, INSTRUCTIONS_Y
+    from generator.bubbles import MARK_INSET, MARK_SIZE, QR_BOX
+    from generator.cli import main
+
+    assert len(SHEET_NAMES[0].name) == 120
+    (tmp_path / "spec.yaml").write_text(SHEET_SPEC, encoding="utf-8")
+    roster = "student_id,name\n" + "".join(f'{s.id},"{s.name}"\n' for s in SHEET_NAMES)
+    (tmp_path / "roster.csv").write_text(roster, encoding="utf-8")
+    args = ["generate", str(tmp_path / "spec.yaml"), "--roster", str(tmp_path / "roster.csv")]
+    result = CliRunner().invoke(main, [*args, "--sheet", "bubbles", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    for number, student in enumerate(SHEET_NAMES, start=1):
+        path = tmp_path / "o" / "bubble-sheets" / f"V{number:03d}.pdf"
+        with pdfplumber.open(path) as pdf:
+            chars = pdf.pages[0].chars
+        header = [c for c in chars if c["top"] < INSTRUCTIONS_Y * MM]
+        assert header and all(c["bottom"] <= INSTRUCTIONS_Y * MM for c in header)
+        assert min(c["top"] for c in header) > (MARK_INSET + MARK_SIZE / 2) * MM
+        assert min(c["x0"] for c in header) >= HEADER_X * MM - 0.5
+        assert max(c["x1"] for c in header) < QR_BOX[0] * MM  # the QR code's left edge
+        id_line = [c for c in header if c["text"] in "0123456789" and c["size"] > 8]
+        name_top = max(c["bottom"] for c in id_line)  # the name is below the id's line
+        name = [c for c in header if c["top"] >= name_top - 0.5]
+        if student.id != "2026000000000000001":  # Arabic comes out shaped, in visual order
+            assert "".join(c["text"] for c in name) == student.name.replace(" ", "")
+        else:
+            assert len(name) >= len(student.name.replace(" ", "")) // 2
+        found = [w for w in words(path) if w.page == 1]
+        assert list(overlaps(found)) == []

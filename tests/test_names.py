@@ -91,7 +91,7 @@ def test_a_name_no_font_has_fails_only_that_copy_and_says_why(built: dict[str, A
     message = built["stderr"]
     assert f"student s{len(NAMES) + 1:02d} ({UNPRINTABLE}), variant {last}" in message
     assert "U+A4EE LISU LETTER A" in message and "U+A4F3 LISU LETTER O" in message
-    assert "add a font that has the character(s) to FONTS in generator/fragments.py" in message
+    assert "add a font that has the character(s) to FONTS in generator/text_engine.py" in message
     for folder in FOLDERS:
         assert not (out / folder / f"{last}.pdf").exists()
         copies = sorted((out / folder).glob("V*.pdf"))
@@ -165,3 +165,37 @@ def test_a_name_no_font_has_fails_only_that_bubble_sheet(bubble_sheets: dict[str
     every = text_of(out / "bubble-sheets-all.pdf")
     assert all(name in every for name in SHEET_NAMES) and UNPRINTABLE not in every
     assert "bubble sheets:    3 file(s)" in bubble_sheets["stdout"]
+
+
+# -- the exam's own texts in any script: the whole exam goes through LuaLaTeX ------------------
+TEXTS_SPEC = """\
+title: "深度学习 期中考试"
+course: "Глубокое обучение — Δίκτυα"
+date: 2026-03-02
+instructions: "Ответьте на все вопросы. Zoë's course."
+seed: 4
+variants: 2
+questions:
+  - family: conv_shape
+"""
+
+
+def test_an_exam_titled_in_other_scripts_is_typeset_by_lualatex_with_its_names(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "spec.yaml").write_text(TEXTS_SPEC, encoding="utf-8")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student_id,name\ns1,محمد\ns2,Zoë Ångström\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["generate", str(tmp_path / "spec.yaml"), "--roster", str(roster), "--out", str(out)]
+    result = CliRunner().invoke(main, [*args, "--sheet", "bubbles"])
+    assert result.exit_code == 0, result.output
+    tex = (out / "tex" / "V001.tex").read_text(encoding="utf-8")
+    assert "\\usepackage{fontspec}" in tex and "inputenc" not in tex
+    for variant, name in (("V001", "محمد"), ("V002", "Zoë Ångström")):
+        assert "深度学习 期中考试" in text_of(out / "bubble-sheets" / f"{variant}.pdf")
+        for folder in FOLDERS:
+            text = text_of(out / folder / f"{variant}.pdf")
+            for own in ("深度学习 期中考试", "Глубокое обучение — Δίκτυα", name):
+                assert own in text, f"{folder}/{variant}.pdf lacks {own}"
+    assert "Ответьте на все вопросы" in text_of(out / "exam" / "V001.pdf")

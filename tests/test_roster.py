@@ -132,7 +132,7 @@ def test_without_lualatex_every_named_copy_is_refused_with_the_install_hint(
     from generator import fragments, pdf
 
     monkeypatch.setattr(fragments, "find_engine", lambda: None)
-    monkeypatch.setattr(pdf, "find_engine", lambda: "pdflatex")  # never reached: no copy left
+    monkeypatch.setattr(pdf, "find_engine", lambda *_: "pdflatex")  # never reached: no copy left
     spec = tmp_path / "exam.yaml"
     spec.write_text(SPEC)
     path = roster(tmp_path, "student_id,name\n1001,李雷\n1002,Bo Chen\n")

@@ -24,6 +24,10 @@ from generator.bubble_sheet import EXAM_INSTRUCTIONS, write_bubble_sheets
 from generator.bubbles import PartPlan, parse_qr, sheet_layout
 from generator.cli import main
 from generator.pdf import find_engine
+from generator.spreadsheet import csv_text
+from grader.answers import read_answers
+from grader.exam import ExamKeys
+from grader.scan.blank import is_blank
 from grader.scan.marks import EntryRead, compose
 from tests.scan_pen import (
     Distortion,
@@ -258,8 +262,9 @@ def test_doubtful_marks_go_to_review_and_never_into_the_csv(exam: dict[str, Any]
 
 
 def test_every_page_is_accounted_for(exam: dict[str, Any], tmp_path: Path):
-    """An unreadable QR, a page scanned twice, a page missing, a blank photo, and a 300 dpi
-    page: pages read + pages in review = pages in, and the missing page is named."""
+    """An unreadable QR, a page scanned twice, a page missing, a blank page, and a 300 dpi
+    page: pages read + pages in review + blank pages = pages in, the missing page is named and
+    pages.csv lists every page with what became of it."""
     files = scan_pages(exam, tmp_path / "s", {"V001": {"student_id": "5"}, "V002": {}}, dpi=150)
     v1p1, v1p2, v2p1, v2p2 = files
     smudged = cv2.imread(str(v2p2), cv2.IMREAD_GRAYSCALE)
@@ -283,12 +288,27 @@ def test_every_page_is_accounted_for(exam: dict[str, Any], tmp_path: Path):
         tmp_path / "hi.png",
     ]
     output = run_scan(exam["keys"], inputs, tmp_path / "out")
-    assert "6 page(s) in: 3 read, 3 in review" in output
+    assert "6 page(s) in: 3 read, 2 in review, 1 blank" in output
     review = read_csv(tmp_path / "out" / "review.csv")
     reasons = [r["reason"] for r in review]
     assert any("unreadable QR code" in r for r in reasons)
-    assert any("corner marks were not found" in r for r in reasons)
+    assert not any("corner marks were not found" in r for r in reasons)
     assert any("also scanned as" in r for r in reasons)
+    pages = read_csv(tmp_path / "out" / "pages.csv")
+    assert [(r["file"], r["outcome"]) for r in pages] == [
+        (v1p1.name, "read"),
+        (v1p2.name, "read"),
+        (v2p1.name, "read"),
+        ("smudged.png", "review"),
+        ("blank.png", "blank"),
+        ("hi.png", "review"),
+    ]
+    assert (pages[0]["student_id"], pages[0]["variant"], pages[0]["sheet_page"]) == (
+        "5",
+        "V001",
+        "1",
+    )
+    assert (tmp_path / "out" / pages[4]["image"]).is_file()
     assert any(r["variant"] == "V002" and "page 2 of 2" in r["reason"] for r in review)
     page_rows = [r for r in review if r["reason"].startswith(("page not read", "page 1 of this"))]
     assert all((tmp_path / "out" / r["image"]).is_file() for r in page_rows)
@@ -405,3 +425,187 @@ def test_print_file_starts_every_sheet_on_an_odd_page(exam: dict[str, Any], tmp_
             assert combined[start].extract_text().strip() == ""
             start += 1
     assert start == len(combined)
+
+
+def blank_page(level: int = 250) -> np.ndarray:
+    return np.full((1754, 1240), level, np.uint8)  # A4 at 150 dpi
+
+
+def strokes(page: np.ndarray, darkness: int = 60) -> np.ndarray:
+    """A few handwritten strokes: a short word and a tick, as on a back side used for notes."""
+    out = page.copy()
+    cv2.putText(out, "x = 3", (300, 900), cv2.FONT_HERSHEY_SCRIPT_SIMPLEX, 1.4, darkness, 2)
+    cv2.line(out, (700, 1200), (740, 1230), darkness, 2)
+    return out
+
+
+def faint_sheet(exam: dict[str, Any], tmp_path: Path) -> np.ndarray:
+    """A sheet printed with almost no toner and its top-left corner mark torn off: no page can
+    be read from it, but it is no blank page either."""
+    page = render(exam["out"] / "bubble-sheets" / "V001.pdf", 150, tmp_path / "faint")[0]
+    page[: round(20 * 150 / 25.4), : round(20 * 150 / 25.4)] = 255
+    return (255 - (255 - page.astype(np.float32)) * 0.3).astype(np.uint8)
+
+
+def test_blank_pages_are_told_from_pages_with_ink(exam: dict[str, Any], tmp_path: Path):
+    """What a copier or phone makes of an empty back side is blank; a few strokes, dust on the
+    glass excepted, or a faint sheet whose corner marks were missed are not."""
+    rng = np.random.default_rng(11)
+    grey = Distortion(angle=1.0, shadow=0.45, noise=8, jpeg=60)
+    dusty = blank_page(235)
+    for x, y in rng.integers(100, 1100, (25, 2)):
+        cv2.circle(dusty, (int(x), int(y)), 2, 40, -1)  # specks of 0.7 mm
+    blank = [
+        blank_page(255),
+        cv2.imdecode(
+            np.frombuffer(encode(distort(blank_page(225), grey, rng), grey)[0], np.uint8), 0
+        ),
+        distort(blank_page(200), Distortion(upside_down=True, shadow=0.3, noise=5), rng),
+        dusty,
+    ]
+    inked = [
+        strokes(blank_page()),
+        distort(strokes(blank_page(230), 140), grey, rng),  # light pencil, shadow, noise
+        faint_sheet(exam, tmp_path),
+    ]
+    assert [is_blank(page) for page in blank] == [True] * len(blank)
+    assert [is_blank(page) for page in inked] == [False] * len(inked)
+
+
+def test_blank_back_sides_are_skipped_and_listed(exam: dict[str, Any], tmp_path: Path):
+    """A duplex scan of a one-student sheet: each page followed by its empty back side, plus a
+    back side with notes and a faint sheet. The empty backs are blank (counted, listed in
+    pages.csv with a picture, not review items); the others go to review; every page is
+    accounted for."""
+    rng = np.random.default_rng(12)
+    files = scan_pages(exam, tmp_path / "s", {"V001": {"student_id": "42", "4a": "C"}})
+    grey = Distortion(angle=-1.5, shadow=0.4, noise=6, jpeg=70)
+    backs = {
+        "back1.jpg": encode(distort(blank_page(240), grey, rng), grey)[0],
+        "back2.png": cv2.imencode(".png", blank_page(255))[1].tobytes(),
+        "notes.png": cv2.imencode(".png", strokes(blank_page()))[1].tobytes(),
+        "faint.png": cv2.imencode(".png", faint_sheet(exam, tmp_path))[1].tobytes(),
+    }
+    for name, data in backs.items():
+        (tmp_path / name).write_bytes(data)
+    inputs = [files[0], tmp_path / "back1.jpg", files[1], tmp_path / "back2.png"]
+    inputs += [tmp_path / "notes.png", tmp_path / "faint.png"]
+    output = run_scan(exam["keys"], inputs, tmp_path / "out")
+    assert "6 page(s) in: 2 read, 2 in review, 2 blank" in output
+    row = read_csv(tmp_path / "out" / "answers.csv")[0]
+    assert (row["student_id"], row["4a"]) == ("42", "C")
+    review = read_csv(tmp_path / "out" / "review.csv")
+    assert [(r["file"], r["reason"]) for r in review] == [
+        ("notes.png", "page not read: the four corner marks were not found"),
+        ("faint.png", "page not read: the four corner marks were not found"),
+    ]
+    pages = read_csv(tmp_path / "out" / "pages.csv")
+    assert [r["file"] for r in pages] == [p.name for p in inputs]
+    outcomes = [r["outcome"] for r in pages]
+    assert outcomes == ["read", "blank", "read", "blank", "review", "review"]
+    assert len(pages) == sum(outcomes.count(o) for o in ("read", "review", "blank"))
+    for page in pages:
+        if page["outcome"] == "blank":
+            assert "no corner marks and no ink" in page["reason"]
+            assert (tmp_path / "out" / page["image"]).is_file()
+
+
+def write_points(path: Path, points: dict[str, str]) -> None:
+    """Type points into manual.csv as a person does in a spreadsheet (part -> points)."""
+    rows = read_csv(path)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({**r, "points": points.get(r["part"], r["points"])} for r in rows)
+
+
+def test_a_rerun_keeps_the_points_typed_into_manual_csv(exam: dict[str, Any], tmp_path: Path):
+    """Scanning again into the same folder rewrites manual.csv with the points already typed:
+    in the box's row while its page is scanned, in a row of its own when it is not; a --manual
+    file that disagrees with them is refused before anything is written."""
+    files = scan_pages(exam, tmp_path / "s", {"V001": {"student_id": "61"}})
+    out = tmp_path / "out"
+    run_scan(exam["keys"], files, out)
+    write_points(out / "manual.csv", {"5a": "0.5"})
+    output = run_scan(exam["keys"], files, out)
+    assert "points typed in before kept for 1 part(s)" in output
+    rows = read_csv(out / "manual.csv")
+    assert [(r["student_id"], r["part"], r["points"], r["box"]) for r in rows] == [
+        ("61", "5a", "0.5", "blank")
+    ]
+    run_scan(exam["keys"], files[:1], out)  # the page with the box is not in this batch
+    rows = read_csv(out / "manual.csv")
+    assert [(r["student_id"], r["part"], r["points"]) for r in rows] == [("61", "5a", "0.5")]
+    assert "not on a page read this time" in rows[0]["box"]
+    before = (out / "manual.csv").read_bytes()
+    (tmp_path / "other.csv").write_text("student_id,part,points\n61,5a,1\n", encoding="utf-8")
+    args = ["scan", str(exam["keys"]), *map(str, files), "--out", str(out)]
+    result = CliRunner().invoke(main, [*args, "--manual", str(tmp_path / "other.csv")])
+    assert result.exit_code == 2 and "already has 0.5" in result.output, result.output
+    assert (out / "manual.csv").read_bytes() == before
+
+
+def drawn_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every text the annotated copies draw."""
+    texts: list[str] = []
+    real = cv2.putText
+
+    def record(image: np.ndarray, text: str, *args: Any) -> Any:
+        texts.append(text)
+        return real(image, text, *args)
+
+    monkeypatch.setattr(cv2, "putText", record)
+    return texts
+
+
+def test_annotated_copies_show_hand_graded_points_from_manual(
+    exam: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Without --manual the handwriting box says it is graded by hand and the total covers the
+    bubbled parts only (no misleading 0 points); with --manual its points are shown and counted."""
+    v1 = parts_of(exam["document"], "V001")
+    right = {label: key_answer(p) for label, p in v1.items() if p["kind"] in bubbles.BUBBLED_KINDS}
+    files = scan_pages(exam, tmp_path / "s", {"V001": {"student_id": "62", **right}})
+    texts = drawn_texts(monkeypatch)
+    run_scan(exam["keys"], files, tmp_path / "a", "--annotate")
+    full = sum(p["points"] for p in v1.values())
+    hand = v1["5a"]["points"]
+    assert f"graded by hand, {hand:g} pt" in texts
+    assert not any(t.endswith(("blank", "manual")) for t in texts)
+    assert (
+        f"62  V001  page 1/2   {full - hand:g}/{full - hand:g} points on the bubbled parts" in texts
+    )
+    assert "not counted, graded by hand: 5a" in texts
+    texts.clear()
+    (tmp_path / "points.csv").write_text("student_id,part,points\n62,5a,0.5\n", encoding="utf-8")
+    out = tmp_path / "b"
+    run_scan(exam["keys"], files, out, "--annotate", "--manual", str(tmp_path / "points.csv"))
+    assert f"0.5/{hand:g} by hand" in texts
+    assert f"62  V001  page 1/2   {full - hand + 0.5:g}/{full:g} points" in texts
+    assert not any("graded by hand" in t for t in texts)
+    assert read_csv(out / "manual.csv")[0]["points"] == "0.5"
+
+
+def test_scan_csvs_are_spreadsheet_safe_and_answers_round_trip(
+    exam: dict[str, Any], tmp_path: Path
+):
+    """review.csv, manual.csv, pages.csv and answers.csv are written like every human-facing
+    CSV (CRLF, formula-like cells quoted with '); `dlexam grade` reads answers.csv back to the
+    exact answers scanned, the quote taken off again (an answer "-oo" or an id "@x" included)."""
+    files = scan_pages(exam, tmp_path / "s", {"V002": {"student_id": "63", "4a": "B"}})
+    out = tmp_path / "out"
+    run_scan(exam["keys"], files, out)
+    for name in ("answers.csv", "review.csv", "manual.csv", "pages.csv"):
+        data = (out / name).read_bytes()
+        assert data.endswith(b"\r\n") and data.count(b"\r\n") == data.count(b"\n"), name
+    keys = ExamKeys.load(exam["keys"])
+    sheet = read_answers(out / "answers.csv", keys)
+    assert [(s.student_id, s.answers["4a"]) for s in sheet.submissions] == [("63", "B")]
+    hostile = csv_text([["student_id", "variant", "4e", "4a"], ["@x", "V002", "-oo", "=B"]])
+    assert "'@x" in hostile and "'-oo" in hostile
+    (tmp_path / "hostile.csv").write_text(hostile, encoding="utf-8", newline="")
+    again = read_answers(tmp_path / "hostile.csv", keys).submissions[0]
+    assert (again.student_id, again.answers["4e"], again.answers["4a"]) == ("@x", "-oo", "=B")
+    (tmp_path / "kept.csv").write_text("student_id,variant,4e\n'-2,V002,'x\n", encoding="utf-8")
+    typed = read_answers(tmp_path / "kept.csv", keys).submissions[0]
+    assert (typed.student_id, typed.answers["4e"]) == ("'-2", "'x")  # not a quote csv_text adds

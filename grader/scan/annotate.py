@@ -1,12 +1,16 @@
 """``dlexam scan --annotate``: each sheet back as the student filled it, with what was read, the
 points and the key written next to every block (like auto-multiple-choice's annotated copies),
 one PDF per student for returning the exam.
+
+Handwriting boxes are graded by a person: with their points (``dlexam scan --manual``) a box
+shows them and the total counts them; without, the box says it is graded by hand and the total
+says which parts it leaves out, so a returned copy never shows a misleading 0.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 import cv2
@@ -23,6 +27,7 @@ from grader.scan.sheets import ScanResult, Sheet
 GREEN, RED, BLUE, GREY = (0, 140, 0), (0, 0, 210), (200, 80, 0), (90, 90, 90)
 FONT = cv2.FONT_HERSHEY_SIMPLEX
 FULL_MARKS = ("correct", "within-tolerance", "alternative")
+MISSING_SHOWN = 8  # parts named in the header's note
 
 
 def _px(x_mm: float, y_mm: float) -> tuple[int, int]:
@@ -35,39 +40,73 @@ def _color(result: PartResult | None) -> tuple[int, int, int]:
     return GREEN if result.points >= result.max_points else RED
 
 
+def _by_hand(sheet: Sheet, parts: Mapping[str, PartResult]) -> set[str]:
+    """The parts a person grades: the sheet's handwriting boxes and the exam's manual parts."""
+    boxes = {e.part for e in sheet.layout.entries() if e.kind == "handwriting"}
+    return boxes | {label for label, p in parts.items() if p.status == "manual"}
+
+
+def _total(parts: Mapping[str, PartResult], missing: Collection[str]) -> list[str]:
+    """The header's total and, when some points are not known, a line naming what it leaves out."""
+    known = [p for label, p in parts.items() if label not in missing]
+    total = f"{sum(p.points for p in known):g}/{sum(p.max_points for p in known):g} points"
+    if not missing:
+        return [total]
+    labels = sorted(missing)
+    shown = ", ".join(labels[:MISSING_SHOWN]) + (", ..." if len(labels) > MISSING_SHOWN else "")
+    return [f"{total} on the bubbled parts", f"not counted, graded by hand: {shown}"]
+
+
 def annotate_page(
-    page: np.ndarray, sheet: Sheet, number: int, parts: Mapping[str, PartResult]
+    page: np.ndarray,
+    sheet: Sheet,
+    number: int,
+    parts: Mapping[str, PartResult],
+    entered: Collection[str] = (),
 ) -> np.ndarray:
-    """The upright page in colour, marks read circled, each part's points and key beside it."""
+    """The upright page in colour, marks read circled, each part's points and key beside it;
+    ``entered``: the parts graded by hand whose points are known."""
     image = cv2.cvtColor(page, cv2.COLOR_GRAY2BGR)
+    missing = _by_hand(sheet, parts) - set(entered)
     seen: set[str] = set()
     for entry in sheet.layout.pages[number - 1].entries:
         result = parts.get(entry.part)
+        known = entry.part not in missing
+        color = _color(result) if known or result is None else GREY
         x, y, w, _ = entry.box
-        cv2.rectangle(image, _px(x, y), _px(x + w, y + 0.1), _color(result), 3)
+        cv2.rectangle(image, _px(x, y), _px(x + w, y + 0.1), color, 3)
         if entry.part in seen or result is None:
             continue
         seen.add(entry.part)
-        text = f"{result.points:g}/{result.max_points:g} {result.status}"
-        cv2.putText(image, text, _px(x + 10, y + 3.8), FONT, 0.55, _color(result), 2, cv2.LINE_AA)
-        if result.status not in FULL_MARKS:
+        status = "by hand" if entry.part in entered else result.status
+        text = (
+            f"{result.points:g}/{result.max_points:g} {status}"
+            if known
+            else f"graded by hand, {result.max_points:g} pt"
+        )
+        cv2.putText(image, text, _px(x + 10, y + 3.8), FONT, 0.55, color, 2, cv2.LINE_AA)
+        if known and entry.part not in entered and result.status not in FULL_MARKS:
             key = f"read {result.answer or '-'}  key {result.expected}"[:48]
             origin = _px(x, y - 1.0)
             cv2.putText(image, key, origin, FONT, 0.5, BLUE, 1, cv2.LINE_AA)
-    header = f"{sheet.student_id}  {sheet.variant}  page {number}/{len(sheet.layout.pages)}"
+    lines = [f"{sheet.student_id}  {sheet.variant}  page {number}/{len(sheet.layout.pages)}"]
     if number == 1:
-        scanned = [p for p in parts.values() if p.status != "manual"]
-        total = sum(p.points for p in scanned)
-        most = sum(p.max_points for p in scanned)
-        header += f"   {total:g}/{most:g} points on this sheet"
-    cv2.putText(image, header, _px(20, bubbles.PAGE_H - 16), FONT, 0.7, RED, 2, cv2.LINE_AA)
+        total = _total(parts, missing & set(parts))
+        lines = [f"{lines[0]}   {total[0]}", *total[1:]]
+    for row, line in enumerate(lines):
+        origin = _px(20, bubbles.PAGE_H - 16 + 5 * row)
+        cv2.putText(image, line, origin, FONT, 0.7, RED, 2, cv2.LINE_AA)
     return image
 
 
 def write_annotated(
-    out_dir: Path, result: ScanResult, graded: Mapping[str, Mapping[str, PartResult]]
+    out_dir: Path,
+    result: ScanResult,
+    graded: Mapping[str, Mapping[str, PartResult]],
+    entered: Collection[tuple[str, str]] = (),
 ) -> list[Path]:
-    """``annotated/<student_id>.pdf``: every page read of the student's sheet, annotated."""
+    """``annotated/<student_id>.pdf``: every page read of the student's sheet, annotated;
+    ``entered``: the (student id, part) whose points a person gave (``--manual``)."""
     written = []
     names = safe_names((sheet.student_id for sheet in result.sheets), ".pdf")
     for sheet, name in zip(result.sheets, names, strict=True):
@@ -77,7 +116,9 @@ def write_annotated(
             page = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
             if page is None:  # kept by the scan itself, so never expected
                 continue
-            image = annotate_page(page, sheet, number, graded.get(sheet.student_id, {}))
+            parts = graded.get(sheet.student_id, {})
+            mine = {part for student, part in entered if student == sheet.student_id}
+            image = annotate_page(page, sheet, number, parts, mine)
             pictures.append(Image.fromarray(cv2.cvtColor(image, cv2.COLOR_BGR2RGB)))
         if not pictures:
             continue

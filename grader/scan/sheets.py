@@ -1,17 +1,18 @@
 """``dlexam scan``: scanned bubble sheets -> the answers CSV ``dlexam grade`` reads, plus review.
 
-Every page in ends up either read (its variant's layout is known from the QR code, its bubbles
-read) or in ``review.csv`` with a picture and the reason; pages read + pages in review = pages
-in. Doubtful marks of a page that was read go to review as well, each with a crop of its block,
-and their CSV cell is left blank for the person who checks it: a guess is never written.
+Every page in ends up read (its variant's layout is known from the QR code, its bubbles read),
+in ``review.csv`` with a picture and the reason, or blank (no corner marks and no ink: the back
+side of a duplex scan, :mod:`grader.scan.blank`); pages read + pages in review + blank pages =
+pages in, and ``pages.csv`` says which became what, a blank page with its picture. Doubtful
+marks of a page that was read go to review as well, each with a crop of its block, and their CSV
+cell is left blank for the person who checks it: a guess is never written.
 Handwriting boxes (expressions, sets, constraints) are not read at all: each becomes a row of
-``manual.csv`` with a crop of the box, a template of points for ``dlexam grade --manual``.
+``manual.csv`` with a crop of the box, a template of points for ``dlexam grade --manual``; points
+a person already typed into the folder's ``manual.csv`` are carried into the new one.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -27,7 +28,9 @@ from generator import bubbles
 from generator.atomic import write_bytes_atomic, write_text_atomic
 from generator.bubbles import Entry, SheetLayout, sheet_layout
 from generator.keys import load_keys
+from generator.spreadsheet import csv_text
 from grader.scan.align import PX_PER_MM, align
+from grader.scan.blank import is_blank
 from grader.scan.images import PageRef, load, page_refs
 from grader.scan.marks import (
     EntryRead,
@@ -42,6 +45,9 @@ CROP_MARGIN = 3.0  # mm around a block in its review picture
 THUMB_WIDTH = 500  # px of a whole page in review
 REVIEW_HEADER = ["file", "page", "variant", "student_id", "part", "reason", "read", "image"]
 MANUAL_HEADER = ["student_id", "part", "points", "box", "image", "variant", "file", "page"]
+PAGES_HEADER = ["file", "page", "outcome", "variant", "student_id", "sheet_page", "reason", "image"]
+BLANK_REASON = "blank: no corner marks and no ink (a back side?)"
+NOT_SCANNED = "not on a page read this time (points kept from the earlier manual.csv)"
 
 
 @dataclass
@@ -70,6 +76,7 @@ class PageRead:
     qr_student: str = ""
     page: int = 0
     problem: str | None = None  # the page as a whole cannot be used
+    blank: bool = False  # no corner marks and no ink: not a sheet, nothing to review
     thumbnail: bytes = b""
     reads: dict[str, list[EntryRead]] = field(default_factory=dict)  # part -> its entries here
     bubbled_id: EntryRead = field(default_factory=lambda: EntryRead(None))
@@ -117,7 +124,8 @@ def read_page(keys_path: str, ref: PageRef, keep_page: bool) -> PageRead:
         return result
     aligned = align(gray)
     if aligned is None:
-        result.problem = "the four corner marks were not found"
+        result.blank = is_blank(gray)
+        result.problem = None if result.blank else "the four corner marks were not found"
         result.thumbnail = _thumbnail(gray)
         return result
     result.thumbnail = _thumbnail(aligned.page)
@@ -201,14 +209,28 @@ class ManualItem:
 
 
 @dataclass
+class PageOutcome:
+    """One row of ``pages.csv``: what became of one page in."""
+
+    ref: PageRef
+    outcome: str  # read, review or blank
+    reason: str = ""
+    sheet: Sheet | None = None
+    sheet_page: int = 0
+    image: bytes = b""  # the page's picture, for a blank page
+
+
+@dataclass
 class ScanResult:
     pages_in: int
     pages_read: int
     pages_in_review: int
+    pages_blank: int
     sheets: list[Sheet]
     review: list[ReviewItem]
     labels: list[str]
     manual: list[ManualItem]
+    pages: list[PageOutcome]
 
 
 def _student(sheet: Sheet, roster: Mapping[str, str | None], review: list[ReviewItem]) -> str:
@@ -247,40 +269,28 @@ def scan(
     roster = {v["id"]: (v.get("student") or {}).get("id") for v in document["variants"]}
     review: list[ReviewItem] = []
     sheets: dict[str, Sheet] = {}
-    read = unread = 0
+    outcomes: list[PageOutcome] = []
     for page in pages:
+        if page.blank:
+            outcomes.append(PageOutcome(page.ref, "blank", BLANK_REASON, image=page.thumbnail))
+            continue
         if page.problem or page.variant is None:
-            review.append(
-                ReviewItem(
-                    page.ref,
-                    page.variant or "",
-                    "",
-                    "",
-                    f"page not read: {page.problem}",
-                    page.thumbnail,
-                )
-            )
-            unread += 1
+            reason = f"page not read: {page.problem}"
+            review.append(ReviewItem(page.ref, page.variant or "", "", "", reason, page.thumbnail))
+            outcomes.append(PageOutcome(page.ref, "review", reason))
             continue
         layout = _layout(str(keys_path), page.variant)
         assert layout is not None  # checked by the worker
         sheet = sheets.setdefault(page.variant, Sheet(page.variant, layout))
         if page.page in sheet.pages:
-            other = sheet.pages[page.page].ref
-            review.append(
-                ReviewItem(
-                    page.ref,
-                    page.variant,
-                    "",
-                    "",
-                    f"page {page.page} of this sheet was also scanned as {other}",
-                    page.thumbnail,
-                )
+            reason = (
+                f"page {page.page} of this sheet was also scanned as {sheet.pages[page.page].ref}"
             )
-            unread += 1
+            review.append(ReviewItem(page.ref, page.variant, "", "", reason, page.thumbnail))
+            outcomes.append(PageOutcome(page.ref, "review", reason, sheet, page.page))
             continue
         sheet.pages[page.page] = page
-        read += 1
+        outcomes.append(PageOutcome(page.ref, "read", "", sheet, page.page))
     order = {v["id"]: i for i, v in enumerate(document["variants"])}
     ordered = sorted(sheets.values(), key=lambda s: order[s.variant])
     manual: list[ManualItem] = []
@@ -293,7 +303,18 @@ def scan(
             for box in page.handwritten
         )
     labels = bubbles.part_labels(document)
-    return ScanResult(len(refs), read, unread, ordered, review, labels, manual)
+    count = {o: sum(p.outcome == o for p in outcomes) for o in ("read", "review", "blank")}
+    return ScanResult(
+        len(refs),
+        count["read"],
+        count["review"],
+        count["blank"],
+        ordered,
+        review,
+        labels,
+        manual,
+        outcomes,
+    )
 
 
 def _answers(sheet: Sheet, review: list[ReviewItem]) -> None:
@@ -339,18 +360,18 @@ def _answers(sheet: Sheet, review: list[ReviewItem]) -> None:
 
 
 def answers_csv(result: ScanResult) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student_id", "variant", *result.labels])
-    for sheet in result.sheets:
-        writer.writerow(
-            [
-                sheet.student_id,
-                sheet.variant,
-                *(sheet.answers.get(label, "") for label in result.labels),
-            ]
-        )
-    return buffer.getvalue()
+    """The answers as ``dlexam grade`` reads them; a spreadsheet opens it safely too, and the
+    grader's reader undoes the ``'`` put before a formula-like cell, so it round-trips exactly."""
+    rows = [["student_id", "variant", *result.labels]]
+    rows += (
+        [
+            sheet.student_id,
+            sheet.variant,
+            *(sheet.answers.get(label, "") for label in result.labels),
+        ]
+        for sheet in result.sheets
+    )
+    return csv_text(rows)
 
 
 def _image_name(folder: str, index: int, who: str, part: str) -> str:
@@ -358,25 +379,25 @@ def _image_name(folder: str, index: int, who: str, part: str) -> str:
     return f"{folder}/{index:04d}-{safe}.png"
 
 
-def _csv(rows: list[list[str]]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
-
-
-def _manual_rows(out_dir: Path, items: list[ManualItem]) -> list[list[str]]:
-    """The manual-points template: points left empty for the person who reads the pictures."""
+def _manual_rows(
+    out_dir: Path, items: list[ManualItem], entered: Mapping[tuple[str, str], float]
+) -> list[list[str]]:
+    """The manual-points template: points left empty for the person who reads the pictures,
+    except those already ``entered`` (student id, part), which are kept, each in its box's row or,
+    when no page read now has the box, in a row of its own at the end."""
     rows = [MANUAL_HEADER]
+    left = dict(entered)
     for index, item in enumerate(items, start=1):
         image = _image_name("manual", index, item.student_id, item.box.part)
         write_bytes_atomic(out_dir / image, item.box.image)
         box = "written" if item.box.written else "blank"
+        points = left.pop((item.student_id, item.box.part), None)
         ref = item.ref
         rows.append(
             [
                 item.student_id,
                 item.box.part,
-                "",
+                "" if points is None else f"{points:g}",
                 box,
                 image,
                 item.variant,
@@ -384,12 +405,42 @@ def _manual_rows(out_dir: Path, items: list[ManualItem]) -> list[list[str]]:
                 str(ref.page),
             ]
         )
+    rows += (
+        [student, part, f"{points:g}", NOT_SCANNED] for (student, part), points in left.items()
+    )
     return rows
 
 
-def write_outputs(out_dir: Path, result: ScanResult) -> None:
-    """answers.csv, review.csv with review/*.png and manual.csv with manual/*.png (when the
-    sheets have handwriting boxes), each written atomically."""
+def _pages_rows(out_dir: Path, result: ScanResult) -> list[list[str]]:
+    """Every page in, in input order, and what became of it; a blank page with its picture, so a
+    person can see at a glance that nothing was written on it."""
+    rows = [PAGES_HEADER]
+    for index, page in enumerate(result.pages, start=1):
+        image = _image_name("blank", index, page.ref.path.stem, str(page.ref.page))
+        if page.image:
+            write_bytes_atomic(out_dir / image, page.image)
+        sheet = page.sheet
+        rows.append(
+            [
+                page.ref.path.name,
+                str(page.ref.page),
+                page.outcome,
+                sheet.variant if sheet else "",
+                sheet.student_id if sheet else "",
+                str(page.sheet_page or ""),
+                page.reason,
+                image if page.image else "",
+            ]
+        )
+    return rows
+
+
+def write_outputs(
+    out_dir: Path, result: ScanResult, entered: Mapping[tuple[str, str], float] | None = None
+) -> None:
+    """answers.csv, review.csv with review/*.png, pages.csv with blank/*.png, and manual.csv
+    with manual/*.png (when the sheets have handwriting boxes; the points ``entered`` before kept
+    in it), each written atomically."""
     rows: list[list[str]] = [REVIEW_HEADER]
     for index, item in enumerate(result.review, start=1):
         who = item.student_id or item.variant or "page"
@@ -400,9 +451,11 @@ def write_outputs(out_dir: Path, result: ScanResult) -> None:
         rows.append(
             [file, page, item.variant, item.student_id, item.part, item.reason, item.read, image]
         )
-    write_text_atomic(out_dir / "review.csv", _csv(rows))
-    if result.manual:
-        write_text_atomic(out_dir / "manual.csv", _csv(_manual_rows(out_dir, result.manual)))
+    write_text_atomic(out_dir / "review.csv", csv_text(rows))
+    write_text_atomic(out_dir / "pages.csv", csv_text(_pages_rows(out_dir, result)))
+    if result.manual or entered:
+        manual = _manual_rows(out_dir, result.manual, entered or {})
+        write_text_atomic(out_dir / "manual.csv", csv_text(manual))
     write_text_atomic(out_dir / "answers.csv", answers_csv(result))
 
 
