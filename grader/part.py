@@ -329,7 +329,7 @@ def _read(key: KeyPart, text: str) -> Reading | PartResult:
         reason = f"cannot read the answer: {error}"
     except (ArithmeticError, ValueError, TypeError, RecursionError) as error:
         reason = f"cannot read the answer ({type(error).__name__})"
-    example = formatting.ANSWER_EXAMPLES.get(key.kind)
+    example = "yes" if key.info.boolean else formatting.ANSWER_EXAMPLES.get(key.kind)
     if example and key.kind != "constraint":
         reason += f" (write it like {example})"
     invalid = key.result("invalid", 0.0, None, reason)

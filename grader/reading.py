@@ -212,12 +212,18 @@ class KindInfo:
 _SPREADSHEET_TEXT = re.compile(r'=\s*"(.*)"', re.DOTALL)  # ="0.5", Excel's forced text
 _APPROXIMATELY = re.compile(r"\\approx(?![A-Za-z])|≈|≃|\\simeq(?![A-Za-z])")
 _LONE_EQUALS = re.compile(r"(?<![<>!=≤≥])=(?![<>=])")
+_QUOTES = {('"', '"'), ("'", "'"), ("“", "”"), ("„", "“"), ("«", "»"), ("‘", "’"), ("»", "«")}
+_ANSWER_WORD = re.compile(
+    r"^\s*(?:answer|ans|solution|result|antwort|lösung|loesung|ergebnis)\b\s*[:=]?\s*",
+    re.IGNORECASE,
+)
+_OPTION_WORD = re.compile(r"^\s*(?:options?|choices?|antworten)\b\s*[:=]?\s*", re.IGNORECASE)
 _ENDING_PERIOD = re.compile(r"(?<=[^.\s])\.\s*$")
 
 
 def typed_answer(text: str, kind: str) -> str:
     """The answer without what people type around it: spreadsheet artefacts (``'0.5``,
-    ``="0.5"``, ``=0.5``), the name of the quantity or a working before an equals sign
+    ``="0.5"``, ``=0.5``), quotes, a leading ``Answer:`` (``Option B``), the name of the quantity or a working before an equals sign
     (``y = 0.5``, ``L ≈ 2``, ``2/4 = 0.5``: the last value written is the answer), a leading
     ``~`` or ``≈``, and a full stop at the end (``0.5.``, ``B.``).
 
@@ -228,6 +234,11 @@ def typed_answer(text: str, kind: str) -> str:
     if excel:
         text = excel.group(1).strip()
     text = text.removeprefix("'").strip()
+    while len(text) > 1 and (text[0], text[-1]) in _QUOTES:
+        text = text[1:-1].strip()
+    text = _ANSWER_WORD.sub("", text, count=1)
+    if kind in ("choice", "multi"):
+        text = _OPTION_WORD.sub("", text, count=1)
     if kind != "constraint":
         text = _APPROXIMATELY.sub("=", text)
         text = _LONE_EQUALS.split(text)[-1].strip() or text

@@ -243,3 +243,26 @@ def test_a_rounded_count_is_wrong_and_told_why(text: str) -> None:
     result = grade_part(key("integer", "259375000"), text)
     assert result.status == "wrong" and "a count is graded exactly" in result.reason
     assert "graded exactly" not in grade_part(key("integer", "259375000"), "2.58e8").reason
+
+
+@pytest.mark.parametrize(
+    ("kind", "exact", "text"),
+    [
+        ("choice", "B", "Answer: B"),
+        ("choice", "B", "option b"),
+        ("choice", "B", '"B"'),
+        ("choice", "B", "“B”"),
+        ("multi", "B,D", "options B and D"),
+        ("number", "1/2", "Lösung: 0,5"),
+        ("number", "1/2", "ans = 0.5"),
+        ("number", "1/2", '"0,5"'),
+    ],
+)
+def test_answer_words_and_quotes_around_the_answer(kind: str, exact: str, text: str) -> None:
+    options = [{"label": x} for x in "ABCD"]
+    assert graded(kind, exact, text, options=options) == "correct"
+
+
+def test_a_yes_no_part_asks_for_yes_or_no() -> None:
+    result = grade_part(key("choice", "yes"), "maybe")
+    assert result.status == "invalid" and result.reason.endswith("(write it like yes)")
