@@ -223,9 +223,10 @@ _ENDING_PERIOD = re.compile(r"(?<=[^.\s])\.\s*$")
 
 def typed_answer(text: str, kind: str) -> str:
     """The answer without what people type around it: spreadsheet artefacts (``'0.5``,
-    ``="0.5"``, ``=0.5``), quotes, a leading ``Answer:`` (``Option B``), the name of the quantity or a working before an equals sign
-    (``y = 0.5``, ``L ≈ 2``, ``2/4 = 0.5``: the last value written is the answer), a leading
-    ``~`` or ``≈``, and a full stop at the end (``0.5.``, ``B.``).
+    ``="0.5"``, ``=0.5``), quotes, a leading ``Answer:`` (``Option B``), the name of the
+    quantity or a working before an equals sign (``y = 0.5``, ``L ≈ 2``, ``2/4 = 0.5``: the
+    last value written is the answer), a leading ``~`` or ``≈``, and a full stop at the end
+    (``0.5.``, ``B.``).
 
     Design answers (``K=3, S=1``) keep their equals signs, inequalities (``a >= 2``) theirs.
     """
