@@ -854,16 +854,18 @@ def _decimal_comma_reading(
 
 
 # -- shapes -----------------------------------------------------------------------------------
-_SHAPE_SEPARATOR = re.compile(r"\s*[xX*,;]\s*|\s+")
+_SHAPE_SEPARATOR = re.compile(r"\s*(?:[xX*,;]|\bby\b)\s*|\s+")
+_BATCH = re.compile(r"^\s*None\s*,\s*")  # Keras prints (None, 10, 10, 5): the batch
 MAX_SHAPE_DIMS = 16
 
 
 def parse_shape(text: str) -> Shape:
-    """Read a tensor shape: ``8x8x5``, ``8×8×5``, ``8 x 8 x 5``, ``(3,4,5,5)``, ``[3, 4]``."""
+    """Read a tensor shape: ``8x8x5``, ``8×8×5``, ``8 x 8 x 5``, ``8 by 8 by 5``, ``(3,4,5,5)``,
+    ``[3, 4]``, and Keras's ``(None, 8, 8, 5)`` (``None`` is the batch, not a dimension)."""
     check_length(text)
     body = normalize(text).strip()
     if body[:1] in "([{" and body[-1:] in ")]}":
-        body = body[1:-1].strip()
+        body = _BATCH.sub("", body[1:-1]).strip()
     items = _SHAPE_SEPARATOR.split(body)
     if (
         not body

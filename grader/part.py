@@ -342,7 +342,8 @@ def _read_counted(key: KeyPart, text: str) -> Reading:
     try:
         return _read_once(text, key.info)
     except MathTextError:
-        counted = counted_noun(text, key.symbols) if key.kind in ("integer", "number") else None
+        counts = ("integer", "number", "shape")
+        counted = counted_noun(text, key.symbols) if key.kind in counts else None
         if counted is None:
             raise
         reading = _read_once(counted[0], key.info)

@@ -266,3 +266,17 @@ def test_answer_words_and_quotes_around_the_answer(kind: str, exact: str, text: 
 def test_a_yes_no_part_asks_for_yes_or_no() -> None:
     result = grade_part(key("choice", "yes"), "maybe")
     assert result.status == "invalid" and result.reason.endswith("(write it like yes)")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("10x10x5 px", "correct"),  # a part without a unit
+        ("10 by 10 by 5", "correct"),
+        ("(None, 10, 10, 5)", "correct"),  # Keras's model.summary()
+        ("(None, 10, 10)", "wrong"),
+        ("(10, None, 10, 5)", "invalid"),
+    ],
+)
+def test_shapes_as_people_and_keras_write_them(text: str, status: str) -> None:
+    assert graded("shape", "10x10x5", text) == status
