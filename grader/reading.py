@@ -221,6 +221,16 @@ _OPTION_WORD = re.compile(r"^\s*(?:options?|choices?|antworten)\b\s*[:=]?\s*", r
 _ENDING_PERIOD = re.compile(r"(?<=[^.\s])\.\s*$")
 
 
+def _named_entries(text: str) -> str:
+    """``w1 = 0.5, w2 = -1.5`` (each entry named) as the vector ``0.5, -1.5``."""
+    separator = ";" if ";" in text else ","
+    pieces = mathtext.split_top(text, separator)
+    named = [_LONE_EQUALS.split(piece) for piece in pieces]
+    if len(pieces) < 2 or any(len(parts) != 2 or not parts[0].strip() for parts in named):
+        return text
+    return f"{separator} ".join(parts[1].strip() for parts in named)
+
+
 def typed_answer(text: str, kind: str) -> str:
     """The answer without what people type around it: spreadsheet artefacts (``'0.5``,
     ``="0.5"``, ``=0.5``), quotes, a leading ``Answer:`` (``Option B``), the name of the
@@ -242,6 +252,7 @@ def typed_answer(text: str, kind: str) -> str:
         text = _OPTION_WORD.sub("", text, count=1)
     if kind != "constraint":
         text = _APPROXIMATELY.sub("=", text)
+        text = _named_entries(text) if kind in ("vector", "matrix") else text
         text = _LONE_EQUALS.split(text)[-1].strip() or text
         text = text.removeprefix("~").strip()
     return _ENDING_PERIOD.sub("", text)

@@ -280,3 +280,16 @@ def test_a_yes_no_part_asks_for_yes_or_no() -> None:
 )
 def test_shapes_as_people_and_keras_write_them(text: str, status: str) -> None:
     assert graded("shape", "10x10x5", text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("w1 = 0.5, w2 = -1.5", "correct"),
+        ("w_1 = 0,5; w_2 = -1,5", "correct"),
+        ("w1 = 0.5, w2 = 1.5", "wrong"),
+        ("w = [0.5, -1.5]", "correct"),
+    ],
+)
+def test_vector_entries_named_one_by_one(text: str, status: str) -> None:
+    assert graded("vector", "[1/2, -3/2]", text) == status
