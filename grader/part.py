@@ -329,11 +329,18 @@ def _read(key: KeyPart, text: str) -> Reading | PartResult:
         reason = f"cannot read the answer: {error}"
     except (ArithmeticError, ValueError, TypeError, RecursionError) as error:
         reason = f"cannot read the answer ({type(error).__name__})"
-    example = "yes" if key.info.boolean else formatting.ANSWER_EXAMPLES.get(key.kind)
-    if example and key.kind != "constraint":
-        reason += f" (write it like {example})"
+    reason += _format_hint(key)
     invalid = key.result("invalid", 0.0, None, reason)
     return replace(invalid, answer=_clip(text))
+
+
+def _format_hint(key: KeyPart) -> str:
+    """What an unreadable answer should look like; an expression's in the part's own names."""
+    if key.kind == "expression" and key.symbols:
+        names = ", ".join(key.symbols)
+        return f" (write it in {names} like 2*{key.symbols[0]} - 1)"
+    example = "yes" if key.info.boolean else formatting.ANSWER_EXAMPLES.get(key.kind)
+    return f" (write it like {example})" if example and key.kind != "constraint" else ""
 
 
 def _read_counted(key: KeyPart, text: str) -> Reading:

@@ -293,3 +293,12 @@ def test_shapes_as_people_and_keras_write_them(text: str, status: str) -> None:
 )
 def test_vector_entries_named_one_by_one(text: str, status: str) -> None:
     assert graded("vector", "[1/2, -3/2]", text) == status
+
+
+def test_an_unreadable_expression_is_told_the_parts_own_names() -> None:
+    result = grade_part(key("expression", "2*p + 12", symbols=["p"]), "2q + 12")
+    assert result.status == "invalid"
+    assert (
+        result.reason
+        == "cannot read the answer: character 2: unknown name 'q' (write it in p like 2*p - 1)"
+    )
