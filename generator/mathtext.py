@@ -107,7 +107,7 @@ def check_length(text: str) -> None:
 
 
 _ABS_BARS = re.compile(r"\|([^|]*)\|")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # pasted from the web or Word
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # pasted from the web or Word
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 _VULGAR_FRACTION = re.compile(rf"(\d*)\s*([{_VULGAR}])")
 
@@ -124,7 +124,7 @@ def normalize(text: str) -> str:
     """Map LaTeX, Unicode spellings (superscripts, ×, −, √, Greek letters), digit groups split
     by thin or no-break spaces, and |x| bars to the ASCII grammar."""
     check_length(text)
-    text = _INVISIBLE.sub("", text)
+    text = INVISIBLE.sub("", text)
     if any(mark in text for mark in ("\\", "$", "^{", "_{")):
         text = latex_math(text)
     text = join_spaced_groups(text)

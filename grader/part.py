@@ -298,7 +298,7 @@ def grade_part(key: KeyPart, text: str | None, context: Context | None = None) -
     text = text or ""
     if key.kind == "manual":
         return key.result("manual", 0.0, None, "graded by hand")
-    if not text.strip():
+    if not typed_answer(text, key.kind):  # also '', ="" and a lone zero-width space
         return key.result("blank", 0.0, None, "no answer")
     if key.kind == "constraint":
         return _grade_constraint(key, text, context)

@@ -240,7 +240,7 @@ def typed_answer(text: str, kind: str) -> str:
 
     Design answers (``K=3, S=1``) keep their equals signs, inequalities (``a >= 2``) theirs.
     """
-    text = text.strip()
+    text = mathtext.INVISIBLE.sub("", text).strip()
     excel = _SPREADSHEET_TEXT.fullmatch(text)
     if excel:
         text = excel.group(1).strip()

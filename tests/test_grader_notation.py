@@ -302,3 +302,8 @@ def test_an_unreadable_expression_is_told_the_parts_own_names() -> None:
         result.reason
         == "cannot read the answer: character 2: unknown name 'q' (write it in p like 2*p - 1)"
     )
+
+
+@pytest.mark.parametrize("text", ["\u200b", "'", '=""', " \u00a0 ", "\ufeff"])
+def test_cells_that_look_empty_are_blank(text: str) -> None:
+    assert graded("number", "1/2", text) == "blank"
