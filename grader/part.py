@@ -298,7 +298,7 @@ def grade_part(key: KeyPart, text: str | None, context: Context | None = None) -
     text = text or ""
     if key.kind == "manual":
         return key.result("manual", 0.0, None, "graded by hand")
-    if not typed_answer(text, key.kind):  # also '', ="" and a lone zero-width space
+    if not text.strip():
         return key.result("blank", 0.0, None, "no answer")
     if key.kind == "constraint":
         return _grade_constraint(key, text, context)
@@ -316,8 +316,10 @@ def grade_part(key: KeyPart, text: str | None, context: Context | None = None) -
 _read_once = functools.lru_cache(maxsize=CACHE_LIMIT)(read_answer)
 
 
-def _read(key: KeyPart, text: str) -> Reading | PartResult:
-    typed = typed_answer(text, key.kind)
+def _read(key: KeyPart, text: str, typed: str | None = None) -> Reading | PartResult:
+    """The answer as read (``typed``: the text without what is typed around it, if known), or
+    the ``invalid`` result saying why it cannot be read."""
+    typed = typed_answer(text, key.kind) if typed is None else typed
     try:
         if key.unit is None:
             return _read_counted(key, typed)
@@ -363,7 +365,10 @@ def _clip(text: str, limit: int = 60) -> str:
 
 
 def _grade_against_key(key: KeyPart, text: str) -> PartResult:
-    reading = _read(key, text)
+    typed = typed_answer(text, key.kind)
+    if not typed:  # ="", a lone ' or a zero-width space
+        return key.result("blank", 0.0, None, "no answer")
+    reading = _read(key, text, typed)
     if isinstance(reading, PartResult):
         return reading
     try:

@@ -209,6 +209,7 @@ class KindInfo:
     boolean: bool = False
 
 
+_PLAIN_TEXT = re.compile(r"\s*[-+\d.,/eE%\[\]() ;]*[\d\])%]\s*")
 _SPREADSHEET_TEXT = re.compile(r'=\s*"(.*)"', re.DOTALL)  # ="0.5", Excel's forced text
 _APPROXIMATELY = re.compile(r"\\approx(?![A-Za-z])|≈|≃|\\simeq(?![A-Za-z])")
 _LONE_EQUALS = re.compile(r"(?<![<>!=≤≥])=(?![<>=])")
@@ -240,6 +241,8 @@ def typed_answer(text: str, kind: str) -> str:
 
     Design answers (``K=3, S=1``) keep their equals signs, inequalities (``a >= 2``) theirs.
     """
+    if _PLAIN_TEXT.fullmatch(text):  # most answers: nothing around them
+        return text.strip()
     text = mathtext.INVISIBLE.sub("", text).strip()
     excel = _SPREADSHEET_TEXT.fullmatch(text)
     if excel:
