@@ -81,6 +81,7 @@ _REPLACEMENTS = {
     "·": "*",
     "⋅": "*",
     "∙": "*",
+    "•": "*",
     "÷": "/",
     "π": "pi",
     "√": " sqrt ",
@@ -577,6 +578,9 @@ def _as_printed(text: str, symbols: Iterable[str]) -> str:
     return _DECORATED_NAME.sub(plain, text)
 
 
+# ``1.2 E-3`` and ``1.2E -3``: a spreadsheet's exponent with a space in it (where no symbol is
+# named e); ``1.2*e-3`` and ``1.2e - 3`` stay products with Euler's number
+_SPACED_EXPONENT = re.compile(r"(?<=\d)(?:\s+[eE](?=[+\-]?\d)|[eE]\s+(?=[+\-]\d))")
 _TIMES_TEN = re.compile(r"(?<=\d)\s*[xX]\s*10(?=\s*(?:\^|\*\*))")  # 1.2x10^-3, 1.2 X 10^-3
 _DECORATED_NAME = re.compile(
     r"(?<![A-Za-z_])([A-Za-z][A-Za-z0-9]*)(_[A-Za-z0-9]+)?"
@@ -599,6 +603,8 @@ def parse(text: str, symbols: Iterable[str] = ()) -> Any:
         normalized = _as_printed(normalized, table)
     if "x" not in table:
         normalized = _TIMES_TEN.sub("*10", normalized)
+    if not table:
+        normalized = _SPACED_EXPONENT.sub("e", normalized)
     parser = _Parser(tokenize(normalized, table), table)
     result = parser.value()
     if parser.current.kind != "end":

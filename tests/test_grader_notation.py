@@ -72,6 +72,9 @@ def test_a_fraction_after_a_number_is_still_a_product_when_it_is_no_mixed_number
         ("1.2 x 10^(-3)", "correct"),
         ("1.2x10**-3", "correct"),
         ("1.2x10^3", "wrong"),
+        ("1.2 E-3", "correct"),
+        ("1.2E -3", "correct"),
+        ("1.2 • 10^-3", "correct"),
         ("-1.2x10^-3", "wrong"),
     ],
 )
