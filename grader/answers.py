@@ -13,6 +13,8 @@ read = rows graded + rows in ``errors.csv``.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,11 +154,29 @@ def _blank(row: list[str]) -> bool:
     return not any(cell.strip() for cell in row)
 
 
+_LABEL_WORD = re.compile(r"^(?:question|q|aufgabe|task|part|frage|teil)(?=[\s._(\-]*\d)")
+_LABEL_MARKS = re.compile(r"[\s._()\-]")
+
+
+def _label_key(name: str) -> str:
+    """A part's column or part name as people spell it: ``1b``, ``1B``, ``Q1b``, ``1 b``,
+    ``1.b``, ``1b)``, ``1(b)``, ``Question 1b`` all name part 1b."""
+    return _LABEL_MARKS.sub("", _LABEL_WORD.sub("", name.strip().lower()))
+
+
+def _label_spellings(exam: ExamKeys) -> dict[str, str]:
+    return {_label_key(label): label for label in exam.labels}
+
+
 def _read_wide(
     names: list[str], header: list[str], rows: list[tuple[int, list[str]]], exam: ExamKeys
 ) -> AnswerSheet:
-    labels = {label.lower(): label for label in exam.labels}
-    columns = {i: labels[n] for i, n in enumerate(names) if n in labels}
+    labels = _label_spellings(exam)
+    columns = {i: labels[_label_key(n)] for i, n in enumerate(names) if _label_key(n) in labels}
+    for label in set(columns.values()):
+        spellings = [header[i].strip() for i, named in columns.items() if named == label]
+        if len(spellings) > 1:
+            raise DlexamError(f"columns {_names(spellings)} all name part {label}")
     fixed = {"student_id", "variant"}
     extras = [
         (i, header[i].strip()) for i, n in enumerate(names) if n not in fixed and i not in columns
@@ -206,7 +226,7 @@ def _read_long(
     """One answer per row; rows of one student are gathered in order of first appearance.
 
     Extra columns pass through with the values of the student's first row."""
-    labels = {label.lower(): label for label in exam.labels}
+    labels = _label_spellings(exam)
     index = {name: names.index(name) for name in ("student_id", "part", "answer")}
     vid = names.index("variant") if "variant" in names else None
     fixed = {"student_id", "variant", "part", "answer"}
@@ -224,7 +244,7 @@ def _read_long(
             sheet.errors.append(RowError(line, student, reason))
             continue
         student = row[index["student_id"]].strip()
-        label = labels.get(row[index["part"]].strip().lower())
+        label = labels.get(_label_key(row[index["part"]]))
         given = row[vid].strip() if vid is not None else ""
         if not student:
             sheet.errors.append(RowError(line, "", "no student_id"))

@@ -370,6 +370,20 @@ def test_excel_unicode_text_utf16_with_tabs_is_read(
     assert table(out / "scores.csv")[0]["percent"] == "100.0"
 
 
+def test_part_columns_as_people_label_them(keys: Path, tmp_path: Path) -> None:
+    """``Q1b``, ``1 b``, ``1C)``, ``Question 2a`` name the parts (they were extra columns and
+    the parts were graded blank); two columns for one part are refused."""
+    spelled = ["1a", "Q1b", "1 c", "2A)", "Question 2b", "2.c", "2(d)", "Teil 2e", "q2f"]
+    rows = [["student_id", "variant", *spelled], ["s1", "V001", *RIGHT]]
+    code, _, stderr, out = grade(keys, tmp_path, csv_bytes(rows))
+    assert code == 0 and not stderr, stderr
+    assert table(out / "scores.csv")[0]["percent"] == "100.0"
+    rows = [[*HEADER, "Q1b"], ["s1", "V001", *RIGHT, "6375"]]
+    (tmp_path / "twice").mkdir()
+    code, _, stderr, _ = grade(keys, tmp_path / "twice", csv_bytes(rows))
+    assert code == 2 and "columns 1b, Q1b all name part 1b" in stderr
+
+
 def test_a_file_neither_utf8_nor_cp1252_is_refused(keys: Path, tmp_path: Path) -> None:
     data = csv_bytes([HEADER, ["s1", "V001", *RIGHT]]) + b"\x81\x8d\xff\xfe"
     code, _, err, out = grade(keys, tmp_path, data)
