@@ -14,7 +14,6 @@ read = rows graded + rows in ``errors.csv``.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from pathlib import Path
 
