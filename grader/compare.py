@@ -34,6 +34,7 @@ from typing import Any
 import sympy
 
 from generator.family import SIGFIG_DEFAULT
+from generator.formatting import tolerance_text
 from generator.mathtext import array_shape
 from generator.tolerance import entry_tolerance, half_width
 from grader.bounded_value import TooLarge, Undefined, value_at
@@ -100,7 +101,20 @@ def compare_number(answer: Num, key: Num, tolerance: dict[str, Any]) -> Verdict:
         target = min(max(answer.approx, target - key.spread), target + key.spread)
     if within(answer.approx, target, tolerance):
         return CLOSE_MATCH
+    if answer.spread and abs(answer.approx - target) <= answer.spread:
+        return Verdict(0.0, reason=rounded_too_far(tolerance))
     return NO_MATCH
+
+
+def rounded_too_far(tolerance: Mapping[str, Any]) -> str:
+    """Why an answer that is the key rounded to fewer digits than the part asks for is wrong."""
+    if tolerance.get("mode") == "exact":
+        return (
+            "right only when rounded: a count is graded exactly, so write all its digits "
+            "(a spreadsheet may show 259375000 as 2.59E+08)"
+        )
+    asked = tolerance_text(tolerance)
+    return f"right only when rounded to the digits you typed: the part asks for {asked}"
 
 
 # -- vectors and matrices ---------------------------------------------------------------------
@@ -134,6 +148,9 @@ def compare_array(
     if misses:
         right = len(verdicts) - misses
         reason = f"{misses} of {len(verdicts)} entries are off"
+        rounded = sum(bool(v.reason) for v in verdicts)
+        if rounded:
+            reason += f" ({rounded} {rounded_too_far(each)})"
         return Verdict(right / len(verdicts) if partial else 0.0, reason=reason)
     return EXACT_MATCH if all(v.exact for v in verdicts) else CLOSE_MATCH
 

@@ -60,10 +60,6 @@ WHOLE_NUMBER_RULE = (
     "1,576 = 1576, and so do dots that cannot be a decimal point, 6.055 = 6055; any other "
     "comma is a decimal comma"
 )
-ROUNDED_COUNT = (
-    "right only when rounded: a count is graded exactly, so write all its digits "
-    "(a spreadsheet may show 259375000 as 2.59E+08)"
-)
 CACHE_LIMIT = 20000  # distinct answer texts remembered per part (a class repeats answers)
 
 
@@ -169,15 +165,6 @@ class KeyPart:
             rule = f" ({WHOLE_NUMBER_RULE})" if "." in str(answer) else ""
             why = f"{answer} is not a whole number{rule}"
             return Verdict(0.0, reason=why)
-        if kind == "integer" and isinstance(answer, Num) and isinstance(key, Num):
-            verdict = compare.compare_number(answer, key, self.tolerance)
-            if (
-                not verdict.full
-                and answer.spread
-                and abs(answer.approx - key.approx) <= answer.spread
-            ):
-                return Verdict(0.0, reason=ROUNDED_COUNT)
-            return verdict
         if kind in ("integer", "number"):
             return compare.compare_number(answer, key, self.tolerance)
         if kind in ("vector", "matrix"):
