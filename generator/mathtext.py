@@ -77,6 +77,9 @@ _SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+")
 _REPLACEMENTS = {
     "−": "-",  # minus sign
     "–": "-",  # en dash, common in word-processor exports
+    "‐": "-",  # hyphen, non-breaking hyphen and figure dash, from word processors and PDFs
+    "‑": "-",
+    "‒": "-",
     "×": "*",
     "·": "*",
     "⋅": "*",

@@ -324,3 +324,9 @@ def test_an_answer_rounded_too_far_is_told_so(
 def test_a_plainly_wrong_number_is_not_called_rounded() -> None:
     assert grade_part(key("number", "sqrt(3)/2"), "0.86").reason == "does not match the key"
     assert "graded exactly" not in grade_part(key("integer", "259375000"), "2.58e8").reason
+
+
+@pytest.mark.parametrize("minus", ["-", "−", "–", "‐", "‑", "‒", "－"])
+def test_every_minus_a_word_processor_writes(minus: str) -> None:
+    assert graded("number", "-1/2", f"{minus}0.5") == "correct"
+    assert graded("vector", "[1, -2]", f"[1, {minus}2]") == "correct"
