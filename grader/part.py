@@ -17,6 +17,7 @@ the instructor.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -59,6 +60,15 @@ WHOLE_NUMBER_RULE = (
     "in a whole-number answer a comma before exactly three digits separates thousands, "
     "1,576 = 1576, and so do dots that cannot be a decimal point, 6.055 = 6055; any other "
     "comma is a decimal comma"
+)
+SPREADSHEET_DATE = (
+    "it is a date, which a spreadsheet makes of a fraction typed into it (1/2 becomes 2-Jan "
+    "or 01. Feb); type fractions as decimals, or format the column as text first"
+)
+_MONTH = r"(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|j[aä]n)[a-zä]*\.?"
+_SPREADSHEET_DATE = re.compile(
+    rf"\d{{1,2}}\.?[\s\-/]*{_MONTH}(?:[\s\-/]*\d{{2,4}})?|{_MONTH}[\s\-/]*\d{{1,4}}",
+    re.IGNORECASE,
 )
 CACHE_LIMIT = 20000  # distinct answer texts remembered per part (a class repeats answers)
 
@@ -308,6 +318,8 @@ def _read(key: KeyPart, text: str, typed: str | None = None) -> Reading | PartRe
     the ``invalid`` result saying why it cannot be read."""
     typed = typed_answer(text, key.kind) if typed is None else typed
     try:
+        if _SPREADSHEET_DATE.fullmatch(typed):
+            raise MathTextError(SPREADSHEET_DATE)
         if key.unit is None:
             return _read_counted(key, typed)
         number, factor = key.unit.split(typed, key.symbols)

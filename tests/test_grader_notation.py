@@ -330,3 +330,11 @@ def test_a_plainly_wrong_number_is_not_called_rounded() -> None:
 def test_every_minus_a_word_processor_writes(minus: str) -> None:
     assert graded("number", "-1/2", f"{minus}0.5") == "correct"
     assert graded("vector", "[1, -2]", f"[1, {minus}2]") == "correct"
+
+
+@pytest.mark.parametrize(
+    "text", ["2-Jan", "01. Feb", "4-Mar", "Jan-02", "1. Mai 2026", "02-Jan-26"]
+)
+def test_a_fraction_a_spreadsheet_turned_into_a_date_is_explained(text: str) -> None:
+    result = grade_part(key("number", "1/2"), text)
+    assert result.status == "invalid" and "a spreadsheet makes of a fraction" in result.reason
