@@ -82,10 +82,33 @@ def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
     return text, [warning]
 
 
-def _split_rows(text: str, path: Path) -> list[tuple[int, list[str]]]:
-    """Every record with the line it starts on, delimiter guessed from the first non-blank line."""
+def _split_rows(text: str, path: Path) -> tuple[list[tuple[int, list[str]]], list[str]]:
+    """Every record with the line it starts on, delimiter guessed from the first non-blank line,
+    and what was assumed. A quote that opens a cell and is never closed would make the rest of
+    the file one cell (every later student lost): that line is read with the quote as a
+    character, and the lines after it as rows, with a warning."""
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(DELIMITERS, key=first.count)
+    lines = text.splitlines(keepends=True)
+    rows: list[tuple[int, list[str]]] = []
+    warnings: list[str] = []
+    offset = 0
+    while True:
+        part = _records("".join(lines[offset:]), delimiter, path, offset)
+        rows.extend(part)
+        if not part or not _unclosed("".join(lines[part[-1][0] - 1 :]), delimiter):
+            return rows, warnings
+        line = part[-1][0]
+        literal = csv.reader([lines[line - 1]], delimiter=delimiter, quoting=csv.QUOTE_NONE)
+        rows[-1] = (line, next(literal, []))
+        warnings.append(
+            f"{path}: line {line}: a quote opens a cell that is never closed; the line is read "
+            "with the quote as a character and the next lines as rows (check that cell)"
+        )
+        offset = line
+
+
+def _records(text: str, delimiter: str, path: Path, offset: int) -> list[tuple[int, list[str]]]:
     with _field_limit():
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         rows: list[tuple[int, list[str]]] = []
@@ -93,11 +116,22 @@ def _split_rows(text: str, path: Path) -> list[tuple[int, list[str]]]:
         try:
             quoted = "'" in text  # a cell csv_text protected from being run as a formula
             for row in reader:
-                rows.append((start, [plain_cell(c) for c in row] if quoted else row))
+                rows.append((offset + start, [plain_cell(c) for c in row] if quoted else row))
                 start = reader.line_num + 1
         except csv.Error as error:
-            raise DlexamError(f"malformed CSV: {error}", where=f"{path}:{start}") from None
+            where = f"{path}:{offset + start}"
+            raise DlexamError(f"malformed CSV: {error}", where=where) from None
     return rows
+
+
+def _unclosed(text: str, delimiter: str) -> bool:
+    """Whether the last record of ``text`` ends inside a quoted cell (at the end of the file)."""
+    try:
+        with _field_limit():
+            list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
 
 
 def read_table(path: Path) -> Table:
@@ -112,7 +146,8 @@ def read_table(path: Path) -> Table:
     except OSError as error:
         raise DlexamError(f"cannot read the file: {error.strerror}", where=str(path)) from None
     text, warnings = _decode(raw, path)
-    rows = _split_rows(text, path)
+    rows, assumed = _split_rows(text, path)
+    warnings += assumed
     while rows and _blank(rows[0][1]):
         rows.pop(0)
     if not rows:

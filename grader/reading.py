@@ -213,7 +213,7 @@ _PLAIN_TEXT = re.compile(r"\s*[-+\d.,/eE%\[\]() ;]*[\d\])%]\s*")
 _SPREADSHEET_TEXT = re.compile(r'=\s*"(.*)"', re.DOTALL)  # ="0.5", Excel's forced text
 _APPROXIMATELY = re.compile(r"\\approx(?![A-Za-z])|≈|≃|\\simeq(?![A-Za-z])")
 _LONE_EQUALS = re.compile(r"(?<![<>!=≤≥])=(?![<>=])")
-_QUOTES = {('"', '"'), ("'", "'"), ("“", "”"), ("„", "“"), ("«", "»"), ("‘", "’"), ("»", "«")}
+_DOUBLE_QUOTES = '"“”„«»'
 _ANSWER_WORD = re.compile(
     r"^\s*(?:answer|ans|solution|result|antwort|lösung|loesung|ergebnis)\b\s*[:=]?\s*",
     re.IGNORECASE,
@@ -248,7 +248,8 @@ def typed_answer(text: str, kind: str) -> str:
     if excel:
         text = excel.group(1).strip()
     text = text.removeprefix("'").strip()
-    while len(text) > 1 and (text[0], text[-1]) in _QUOTES:
+    text = text.strip(_DOUBLE_QUOTES).strip()  # also a stray one, as a broken CSV line leaves
+    if len(text) > 1 and (text[0], text[-1]) in (("'", "'"), ("‘", "’")):
         text = text[1:-1].strip()
     text = _ANSWER_WORD.sub("", text, count=1)
     if kind in ("choice", "multi"):

@@ -370,6 +370,20 @@ def test_excel_unicode_text_utf16_with_tabs_is_read(
     assert table(out / "scores.csv")[0]["percent"] == "100.0"
 
 
+def test_a_quote_never_closed_does_not_swallow_the_next_students(
+    keys: Path, tmp_path: Path
+) -> None:
+    """``s1,V001,"8x8x5`` made the rest of the file one cell: s2 and s3 were lost silently."""
+    lines = [",".join(HEADER), 's1,V001,"8x8x5'] + [f"s{n},V001," + ",".join(RIGHT) for n in (2, 3)]
+    code, stdout, stderr, out = grade(keys, tmp_path, "\n".join(lines).encode())
+    assert code == 0, stderr
+    assert "line 2: a quote opens a cell that is never closed" in stderr
+    assert "3 rows read: 3 graded" in stdout
+    scores = table(out / "scores.csv")
+    assert [row["student_id"] for row in scores] == ["s1", "s2", "s3"]
+    assert scores[0]["1a_status"] == "correct" and scores[2]["percent"] == "100.0"
+
+
 def test_part_columns_as_people_label_them(keys: Path, tmp_path: Path) -> None:
     """``Q1b``, ``1 b``, ``1C)``, ``Question 2a`` name the parts (they were extra columns and
     the parts were graded blank); two columns for one part are refused."""
