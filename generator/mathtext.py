@@ -111,7 +111,8 @@ def check_length(text: str) -> None:
 
 
 _ABS_BARS = re.compile(r"\|([^|]*)\|")
-INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # pasted from the web or Word
+# pasted from the web or Word, or control characters a broken export leaves (a NUL)
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 _VULGAR_FRACTION = re.compile(rf"(\d*)\s*([{_VULGAR}])")
 

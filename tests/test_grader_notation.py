@@ -39,6 +39,7 @@ def graded(kind: str, exact: str, text: str, **extra: Any) -> str:
         "1/2 = 0.5",  # the working, then the answer
         "0.5\u200b",  # a zero-width space pasted from a web page
         "\ufeff0.5",
+        "0.5\x00",  # a NUL from a broken export
         "½",
         "5x10^-1",
         "5 X 10^(-1)",
