@@ -219,7 +219,7 @@ _ANSWER_WORD = re.compile(
     re.IGNORECASE,
 )
 _OPTION_WORD = re.compile(r"^\s*(?:options?|choices?|antworten)\b\s*[:=]?\s*", re.IGNORECASE)
-_ENDING_PERIOD = re.compile(r"(?<=[^.\s])\.\s*$")
+_ENDING_PERIOD = re.compile(r"(?<=[^.\s])(?:\.|\.{3,}|…)\s*$")  # 0.5. and 0.333...
 
 
 def _named_entries(text: str) -> str:
@@ -236,8 +236,8 @@ def typed_answer(text: str, kind: str) -> str:
     """The answer without what people type around it: spreadsheet artefacts (``'0.5``,
     ``="0.5"``, ``=0.5``), quotes, a leading ``Answer:`` (``Option B``), the name of the
     quantity or a working before an equals sign (``y = 0.5``, ``L ≈ 2``, ``2/4 = 0.5``: the
-    last value written is the answer), a leading ``~`` or ``≈``, and a full stop at the end
-    (``0.5.``, ``B.``).
+    last value written is the answer), a leading ``~`` or ``≈``, and a full stop or an ellipsis
+    at the end (``0.5.``, ``B.``, ``0.333...``).
 
     Design answers (``K=3, S=1``) keep their equals signs, inequalities (``a >= 2``) theirs.
     """

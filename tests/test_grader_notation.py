@@ -339,3 +339,11 @@ def test_every_minus_a_word_processor_writes(minus: str) -> None:
 def test_a_fraction_a_spreadsheet_turned_into_a_date_is_explained(text: str) -> None:
     result = grade_part(key("number", "1/2"), text)
     assert result.status == "invalid" and "a spreadsheet makes of a fraction" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("0.333...", "within-tolerance"), ("0.333…", "within-tolerance"), ("0.33...", "wrong")],
+)
+def test_a_decimal_that_goes_on(text: str, status: str) -> None:
+    assert graded("number", "1/3", text) == status
