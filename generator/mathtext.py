@@ -295,7 +295,7 @@ def _latex_grid(body: str) -> str:
 
 
 # -- digit groups -----------------------------------------------------------------------------
-_GROUP_SPACE = "\u2009\u202f\u00a0"
+_GROUP_SPACE = "\u2009\u202f\u00a0'’"  # thin, narrow and no-break spaces; Swiss 1'576
 _SPACED_GROUPS = re.compile(rf"(?<=\d)[{_GROUP_SPACE}](?=\d{{3}}(?!\d))")
 _SPACE_GROUPED = re.compile(rf"\s*[+\-−–]?\d{{1,3}}(?:[ {_GROUP_SPACE}]\d{{3}})+(?:[.,]\d+)?\s*")
 _COMMA_THOUSANDS = re.compile(r"\s*[+\-−–]?\d{1,3}(?:,\d{3})+(?:\.\d*)?\s*")
@@ -307,7 +307,7 @@ _WHOLE_DECIMAL = re.compile(r"[^.]*\.0+\s*")
 
 def join_spaced_groups(text: str) -> str:
     """``15 520`` with a thin or no-break space (never a plain space, which separates the
-    entries of a vector) is one number wherever it stands."""
+    entries of a vector), or the Swiss ``15'520``, is one number wherever it stands."""
     return _SPACED_GROUPS.sub("", text) if any(c in text for c in _GROUP_SPACE) else text
 
 

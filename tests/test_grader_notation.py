@@ -347,3 +347,12 @@ def test_a_fraction_a_spreadsheet_turned_into_a_date_is_explained(text: str) -> 
 )
 def test_a_decimal_that_goes_on(text: str, status: str) -> None:
     assert graded("number", "1/3", text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "exact"), [("1'576", "1576"), ("1’576’000", "1576000"), ("[1'576, 2]", "[1576, 2]")]
+)
+def test_swiss_thousands_apostrophes(text: str, exact: str) -> None:
+    kind = "vector" if "[" in exact else "integer"
+    assert graded(kind, exact, text) == "correct"
+    assert graded("number", "1576.5", "1'576.5") == "correct"
