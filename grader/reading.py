@@ -247,10 +247,10 @@ def typed_answer(text: str, kind: str) -> str:
     excel = _SPREADSHEET_TEXT.fullmatch(text)
     if excel:
         text = excel.group(1).strip()
-    text = text.removeprefix("'").strip()
     text = text.strip(_DOUBLE_QUOTES).strip()  # also a stray one, as a broken CSV line leaves
     if len(text) > 1 and (text[0], text[-1]) in (("'", "'"), ("‘", "’")):
         text = text[1:-1].strip()
+    text = text.removeprefix("'").strip()
     text = _ANSWER_WORD.sub("", text, count=1)
     if kind in ("choice", "multi"):
         text = _OPTION_WORD.sub("", text, count=1)

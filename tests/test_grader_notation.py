@@ -253,6 +253,8 @@ def test_a_single_number_for_a_vector_is_told_apart_in_plain_words() -> None:
         ("number", "1/2", "Lösung: 0,5"),
         ("number", "1/2", "ans = 0.5"),
         ("number", "1/2", '"0,5"'),
+        ("number", "1/2", "'0.5'"),
+        ("number", "1/2", "‘0.5’"),
     ],
 )
 def test_answer_words_and_quotes_around_the_answer(kind: str, exact: str, text: str) -> None:
