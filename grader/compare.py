@@ -198,8 +198,27 @@ def set_pieces(value: sympy.Set) -> list[Piece]:
     return sorted(pieces, key=lambda piece: (piece[0].approx, piece[1].approx))
 
 
-def compare_set(answer: sympy.Set, key: sympy.Set, tolerance: dict[str, Any]) -> Verdict:
-    """Intervals by their ends (within tolerance) and whether each end is open."""
+def set_universe(domains: Mapping[str, str]) -> sympy.Set | None:
+    """The numbers a set answer is about, where the question states it (``alpha > 0``, declared
+    as ``domains: {alpha: positive}``): there ``alpha < 1/3`` means (0, 1/3)."""
+    kinds = set(domains.values())
+    if kinds == {"positive"}:
+        return sympy.Interval.open(0, sympy.oo)
+    if kinds == {"nonnegative"}:
+        return sympy.Interval(0, sympy.oo)
+    return None
+
+
+def compare_set(
+    answer: sympy.Set,
+    key: sympy.Set,
+    tolerance: dict[str, Any],
+    universe: sympy.Set | None = None,
+) -> Verdict:
+    """Intervals by their ends (within tolerance) and whether each end is open, both taken
+    within the ``universe`` the question states."""
+    if universe is not None:
+        answer, key = answer.intersect(universe), key.intersect(universe)
     got, want = set_pieces(answer), set_pieces(key)
     if len(got) != len(want):
         return Verdict(0.0, reason=f"expected {len(want)} piece(s), got {len(got)}")

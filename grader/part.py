@@ -119,6 +119,9 @@ class KeyPart:
         self.follows_earlier = bool(self.depends) and self.follow_through > 0
         self.symbols = tuple(raw.get("symbols", ()))
         self.domains = dict(raw.get("domains") or {})
+        self.universe = (
+            compare.set_universe(self.domains) if self.kind in ("interval", "set") else None
+        )
         self.scoring = str(raw.get("scoring", "all-or-nothing"))
         labels = tuple(str(o["label"]) for o in raw.get("options", ()))
         exact = raw.get("exact")
@@ -183,7 +186,7 @@ class KeyPart:
         if kind == "shape":
             return compare.compare_shape(answer, key)
         if kind in ("interval", "set"):
-            return compare.compare_set(answer, key, self.tolerance)
+            return compare.compare_set(answer, key, self.tolerance, self.universe)
         if kind == "expression":
             return compare.compare_expression(answer, key, self.symbols, self.domains)
         return compare.compare_choices(

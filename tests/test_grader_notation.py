@@ -18,7 +18,7 @@ FULL = ("correct", "within-tolerance")
 
 
 def key(kind: str, exact: str, **extra: Any) -> KeyPart:
-    return key_part(kind, exact, ("number", "vector", "matrix"), **extra)
+    return key_part(kind, exact, ("number", "vector", "matrix", "interval"), **extra)
 
 
 def graded(kind: str, exact: str, text: str, **extra: Any) -> str:
@@ -358,3 +358,29 @@ def test_swiss_thousands_apostrophes(text: str, exact: str) -> None:
     kind = "vector" if "[" in exact else "integer"
     assert graded(kind, exact, text) == "correct"
     assert graded("number", "1576.5", "1'576.5") == "correct"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("η < 1/17", "correct"),  # the question asks about eta > 0; was wrong: (-oo, 1/17)
+        ("eta < 0.0588", "within-tolerance"),
+        ("0 < η < 1/17", "correct"),
+        ("η <= 1/17", "wrong"),
+        ("η > 1/17", "wrong"),
+    ],
+)
+def test_a_set_within_the_numbers_the_question_asks_about(text: str, status: str) -> None:
+    domains = {"eta": "positive"}
+    assert graded("interval", "(0, 1/17)", text, symbols=["eta"], domains=domains) == status
+    assert graded("interval", "(0, 1/17)", "η < 1/17") == "wrong"  # no domain declared
+
+
+def test_learning_rate_sets_declare_that_the_rate_is_positive() -> None:
+    from generator.registry import default_registry
+
+    registry = default_registry()
+    for family, part_ids in (("sgd_quadratic", "abc"), ("lr_per_coordinate", "d")):
+        parts = {p.id: p for p in registry.get(family).parts}
+        for part_id in part_ids:
+            assert set(parts[part_id].domains.values()) == {"positive"}, (family, part_id)
