@@ -609,3 +609,14 @@ def test_scan_csvs_are_spreadsheet_safe_and_answers_round_trip(
     (tmp_path / "kept.csv").write_text("student_id,variant,4e\n'-2,V002,'x\n", encoding="utf-8")
     typed = read_answers(tmp_path / "kept.csv", keys).submissions[0]
     assert (typed.student_id, typed.answers["4e"]) == ("'-2", "'x")  # not a quote csv_text adds
+
+
+def test_a_blocks_note_stays_within_the_block_width() -> None:
+    """A long 'read ... key ...' note is shrunk, then cut: it never runs into the next block."""
+    from grader.scan.annotate import _put_fitted
+
+    image = np.full((60, 600, 3), 255, np.uint8)
+    note = "read 123456789  key 987654321 bytes (or 0.9 GB, or 942 MiB, or the like)"
+    _put_fitted(image, note, (10, 40), 150, (0.5, (0, 0, 0), 1))
+    columns = np.flatnonzero((image < 128).any(axis=(0, 2)))
+    assert columns.size and columns.min() >= 10 and columns.max() <= 10 + 150
