@@ -28,10 +28,28 @@ GREEN, RED, BLUE, GREY = (0, 140, 0), (0, 0, 210), (200, 80, 0), (90, 90, 90)
 FONT = cv2.FONT_HERSHEY_SIMPLEX
 FULL_MARKS = ("correct", "within-tolerance", "alternative")
 MISSING_SHOWN = 8  # parts named in the header's note
+MIN_SCALE = 0.3  # the smallest text a block's note is shrunk to
 
 
 def _px(x_mm: float, y_mm: float) -> tuple[int, int]:
     return round(x_mm * PX_PER_MM), round(y_mm * PX_PER_MM)
+
+
+def _put_fitted(
+    image: np.ndarray,
+    text: str,
+    origin: tuple[int, int],
+    width: int,
+    style: tuple[float, tuple[int, int, int], int],
+) -> None:
+    """``text`` at ``origin``, shrunk (down to ``MIN_SCALE``) and then cut so it stays within
+    ``width`` pixels: a block's notes never run into the next block's."""
+    scale, color, thickness = style
+    while scale > MIN_SCALE and cv2.getTextSize(text, FONT, scale, thickness)[0][0] > width:
+        scale = max(MIN_SCALE, scale - 0.05)
+    while len(text) > 4 and cv2.getTextSize(text, FONT, scale, thickness)[0][0] > width:
+        text = text[:-4] + "..."
+    cv2.putText(image, text, origin, FONT, scale, color, thickness, cv2.LINE_AA)
 
 
 def _color(result: PartResult | None) -> tuple[int, int, int]:
@@ -75,6 +93,7 @@ def annotate_page(
         color = _color(result) if known or result is None else GREY
         x, y, w, _ = entry.box
         cv2.rectangle(image, _px(x, y), _px(x + w, y + 0.1), color, 3)
+        room = round((w - 11) * PX_PER_MM)  # right of the block's label, to its right edge
         if entry.part in seen or result is None:
             continue
         seen.add(entry.part)
@@ -84,11 +103,10 @@ def annotate_page(
             if known
             else f"graded by hand, {result.max_points:g} pt"
         )
-        cv2.putText(image, text, _px(x + 10, y + 3.8), FONT, 0.55, color, 2, cv2.LINE_AA)
+        _put_fitted(image, text, _px(x + 10, y + 3.8), room, (0.55, color, 2))
         if known and entry.part not in entered and result.status not in FULL_MARKS:
-            key = f"read {result.answer or '-'}  key {result.expected}"[:48]
-            origin = _px(x, y - 1.0)
-            cv2.putText(image, key, origin, FONT, 0.5, BLUE, 1, cv2.LINE_AA)
+            key = f"read {result.answer or '-'}  key {result.expected}"
+            _put_fitted(image, key, _px(x, y - 1.0), round(w * PX_PER_MM), (0.5, BLUE, 1))
     lines = [f"{sheet.student_id}  {sheet.variant}  page {number}/{len(sheet.layout.pages)}"]
     if number == 1:
         total = _total(parts, missing & set(parts))
