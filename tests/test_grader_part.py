@@ -430,3 +430,17 @@ def test_plain_numbers_never_go_through_sympy(monkeypatch: pytest.MonkeyPatch) -
 def test_an_unreadable_answer_says_how_to_write_one() -> None:
     result = grade_part(key("integer", "440"), "44O")
     assert result.status == "invalid" and "(write it like 42)" in result.reason
+
+
+def test_a_key_longer_than_any_answer_is_graded_against_its_value() -> None:
+    """One Adam step of optimizer_steps (seed 65108) has an exact key of 2 526 characters of
+    nested exponentials, beyond the 2 000 an answer may have: the exam must still load and
+    grade, against the key's value, showing its decimals rather than the closed form."""
+    from grader.serve.sheets import family_link, grade, solved
+
+    page = solved(family_link("optimizer_steps", "65108"))
+    key = page.questions[0].keys.parts["1c"]
+    assert key.expected == "≈ [1.714, -0.7859]"
+    results = grade(page, {"1c": "[1.714, -0.7859]"})
+    assert results["1c"].status == "within-tolerance"
+    assert grade(page, {"1c": "[1.714, 0.7859]"})["1c"].status == "wrong"
