@@ -19,7 +19,7 @@ from generator.errors import DlexamError
 from generator.family import UNCOMPUTED_KINDS, Family
 
 RTOL = 1e-7
-ATOL = 1e-9
+ATOL = 1e-9  # per unit of the variant's scale (see _scale)
 EXPRESSION_POINTS = 5
 
 
@@ -27,14 +27,31 @@ class CrossCheckError(DlexamError):
     """The sympy key and the numeric path disagree: a bug in the family, never a user error."""
 
 
-def _close(symbolic: Any, numeric: Any) -> bool:
+def _close(symbolic: Any, numeric: Any, scale: float = 1.0) -> bool:
     left = formatting.number(symbolic)
     try:
         a = np.asarray(_finite(left), dtype=float)
         b = np.asarray(_finite(numeric), dtype=float)
     except (TypeError, ValueError):
         return False
-    return a.shape == b.shape and bool(np.allclose(a, b, rtol=RTOL, atol=ATOL, equal_nan=True))
+    atol = ATOL * scale
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=RTOL, atol=atol, equal_nan=True))
+
+
+def _scale(numeric: Mapping[str, Any]) -> float:
+    """The size of the numbers of a variant (at least 1): a finite difference of a loss of 16
+    that is exactly 0 comes out as 3.6e-9 (rounding of 16 over a step of 1e-6), so a zero key is
+    compared with an absolute tolerance that grows with the variant's numbers, not a fixed one."""
+    sizes = [1.0]
+    for value in numeric.values():
+        try:
+            array = np.abs(np.asarray(_finite(value), dtype=float))
+        except (TypeError, ValueError):  # an expression's function, a constraint's test
+            continue
+        finite = array[np.isfinite(array)]
+        if finite.size:
+            sizes.append(float(finite.max()))
+    return max(sizes)
 
 
 def _finite(value: Any) -> Any:
@@ -80,6 +97,7 @@ def cross_check(family: Family, params: Mapping[str, Any], values: Mapping[str, 
     if not computed:
         return
     numeric = family.numeric(params)
+    scale = _scale(numeric)
     shown = {k: formatting.exact_string(v) for k, v in params.items()}
     for part in computed:
         if part.id not in numeric:
@@ -90,7 +108,7 @@ def cross_check(family: Family, params: Mapping[str, Any], values: Mapping[str, 
         elif part.kind == "constraint":
             ok = bool(check(formatting.number(key)))
         else:
-            ok = _close(key, check)
+            ok = _close(key, check, scale)
         if not ok:
             raise CrossCheckError(
                 f"part {part.id}: sympy key {formatting.exact_string(key)} disagrees with the "

@@ -11,6 +11,7 @@ import re
 
 import numpy as np
 import pytest
+import sympy
 
 from generator.crosscheck import cross_check
 from generator.family import REQUIRED_FILES, UNCOMPUTED_KINDS
@@ -79,3 +80,22 @@ def test_rubrics_are_plain_text_with_math(family_id: str) -> None:
         outside_math = re.sub(r"\$[^$]*\$", "", rubric)
         assert "\\" not in outside_math, f"part {part.id} rubric has LaTeX outside $...$"
         assert rubric.count("$") % 2 == 0, f"part {part.id} rubric has an unclosed $"
+
+
+@pytest.mark.parametrize(("family_id", "seed"), [("graph_gradients", 1207), ("rnn_relu", 1030)])
+def test_a_zero_key_is_not_refused_for_finite_difference_rounding(
+    family_id: str, seed: int
+) -> None:
+    """Keys that are exactly 0 where the numeric path's finite difference gives 1.4e-9 or 3.6e-9
+    (rounding of a loss of about 16 over the step): these variants were refused as wrong keys
+    (practice seeds found by bench/bench_serve.py). The absolute tolerance grows with the
+    variant's numbers; a real difference is still caught."""
+    from generator.crosscheck import _close, _scale
+    from grader.serve.sheets import family_link, solved
+
+    solved(family_link(family_id, str(seed)))  # raised CrossCheckError (a 400 page) before
+    scale = _scale({"a": 16.0, "b": [0.5, -48.0]})
+    assert scale == 48.0
+    assert _close(0, 3.6e-9, scale)
+    assert not _close(0, 1e-4, scale)
+    assert not _close(sympy.Integer(48), 48.001, scale)
