@@ -149,6 +149,13 @@ def run_scan(keys: Path, files: list[Path], out: Path, *options: str) -> str:
     return result.output
 
 
+def run_grade(keys: Path, answers: Path, out: Path) -> list[dict[str, str]]:
+    """``dlexam grade`` of a scanned answers.csv; the rows of its scores.csv."""
+    graded = CliRunner().invoke(main, ["grade", str(keys), str(answers), "--out", str(out)])
+    assert graded.exit_code == 0, graded.output
+    return read_csv(out / "scores.csv")
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -175,18 +182,8 @@ def test_scan_reads_exactly_the_filled_answers_and_grades(exam: dict[str, Any], 
             assert normal(row[label]) == normal(expected), (variant, label, row[label])
     # the handwritten expression of neither student was written in: nothing to review
     assert review == []
-    graded = CliRunner().invoke(
-        main,
-        [
-            "grade",
-            str(exam["keys"]),
-            str(tmp_path / "out" / "answers.csv"),
-            "--out",
-            str(tmp_path / "graded"),
-        ],
-    )
-    assert graded.exit_code == 0, graded.output
-    scores = {r["variant"]: r for r in read_csv(tmp_path / "graded" / "scores.csv")}
+    graded = run_grade(exam["keys"], tmp_path / "out" / "answers.csv", tmp_path / "graded")
+    scores = {r["variant"]: r for r in graded}
     for label in right:
         assert scores["V001"][f"{label}_status"] in ("correct", "within-tolerance"), label
     assert scores["V002"]["4d_status"] == "blank"
@@ -651,18 +648,7 @@ def test_every_bundled_specs_sheet_reads_back_its_key(spec: Path, tmp_path: Path
             continue
         assert normal(row[label]) == normal(right.get(label, "")), (label, row[label])
     assert len(doubted) <= max(1, len(right) // 10), doubted
-    graded = CliRunner().invoke(
-        main,
-        [
-            "grade",
-            str(exam["keys"]),
-            str(tmp_path / "scanned" / "answers.csv"),
-            "--out",
-            str(tmp_path / "graded"),
-        ],
-    )
-    assert graded.exit_code == 0, graded.output
-    (scores,) = read_csv(tmp_path / "graded" / "scores.csv")
+    (scores,) = run_grade(exam["keys"], tmp_path / "scanned" / "answers.csv", tmp_path / "graded")
     for label, part in right.items():
         if label in doubted:
             continue
