@@ -219,6 +219,9 @@ _ANSWER_WORD = re.compile(
     re.IGNORECASE,
 )
 _OPTION_WORD = re.compile(r"^\s*(?:options?|choices?|antworten)\b\s*[:=]?\s*", re.IGNORECASE)
+# 1.2 10^-3 as handwriting sets it: a single value's power of ten after a space (in a vector the
+# space separates entries, so only number and integer parts read it so)
+_SPACED_TEN = re.compile(r"(?<=\d)\s+10(?=\s*(?:\^|\*\*))")
 _ENDING_PERIOD = re.compile(r"(?<=[^.\s])(?:\.|\.{3,}|…)\s*$")  # 0.5. and 0.333...
 
 
@@ -237,7 +240,7 @@ def typed_answer(text: str, kind: str) -> str:
     ``="0.5"``, ``=0.5``), quotes, a leading ``Answer:`` (``Option B``), the name of the
     quantity or a working before an equals sign (``y = 0.5``, ``L ≈ 2``, ``2/4 = 0.5``: the
     last value written is the answer), a leading ``~`` or ``≈``, and a full stop or an ellipsis
-    at the end (``0.5.``, ``B.``, ``0.333...``).
+    at the end (``0.5.``, ``B.``, ``0.333...``); a single value's ``1.2 10^-3`` is a product.
 
     Design answers (``K=3, S=1``) keep their equals signs, inequalities (``a >= 2``) theirs.
     """
@@ -259,6 +262,8 @@ def typed_answer(text: str, kind: str) -> str:
         text = _named_entries(text) if kind in ("vector", "matrix") else text
         text = _LONE_EQUALS.split(text)[-1].strip() or text
         text = text.removeprefix("~").strip()
+    if kind in ("number", "integer"):
+        text = _SPACED_TEN.sub("*10", text)
     return _ENDING_PERIOD.sub("", text)
 
 

@@ -384,3 +384,13 @@ def test_learning_rate_sets_declare_that_the_rate_is_positive() -> None:
         parts = {p.id: p for p in registry.get(family).parts}
         for part_id in part_ids:
             assert set(parts[part_id].domains.values()) == {"positive"}, (family, part_id)
+
+
+def test_a_power_of_ten_after_a_space_is_a_product_in_a_single_value_only() -> None:
+    """``1.2 10^-3`` as handwriting sets it was unreadable; in a vector the space separates
+    entries, so there ``1.2 10^-3`` stays two entries."""
+    assert graded("number", "3/2500", "1.2 10^-3") == "correct"
+    assert graded("number", "3/2500", "1,2 10^(-3)") == "correct"
+    assert graded("integer", "259375000", "2.59375 10^8") == "correct"
+    assert graded("number", "3/2500", "1.3 10^-3") == "wrong"
+    assert graded("vector", "[6/5, 1/1000]", "1.2 10^-3") in FULL
