@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from generator import pdf
 from generator.cli import main
+from tests.cli_run import run
 
 needs_tex = pytest.mark.skipif(pdf.find_engine() is None, reason="needs pdflatex")
 
@@ -25,11 +26,6 @@ questions:
   - family: backprop_sin
   - family: mc_cnn
 """
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def spec(folder: Path, seed: int = 5) -> Path:

@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
+from tests.cli_run import run
 
 SPEC = """
 title: CLI exam
@@ -18,11 +17,6 @@ variants: 2
 questions:
   - family: conv_shape
 """
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_templates_json_lists_every_family_with_params_and_parts() -> None:

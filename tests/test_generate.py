@@ -9,15 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from generator import pdf
 from generator.build import chunks
-from generator.cli import main
 from generator.documents import exam_document, locate, share_pictures
 from generator.registry import BUNDLED, default_registry, forget_default_registry
 from generator.spec import load_spec
 from generator.variants import Variant, build_exam
+from tests.cli_run import run
 
 needs_tex = pytest.mark.skipif(pdf.find_engine() is None, reason="needs pdflatex")
 
@@ -29,11 +28,6 @@ variants: {variants}
 questions:
   - family: conv_shape
 {extra}"""
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def write_spec(folder: Path, seed: int = 3, variants: int = 2, extra: str = "") -> Path:

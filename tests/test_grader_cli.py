@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.registry import default_registry
+from tests.cli_run import generate_keys, run
 
 FAMILIES = ["conv_shape"] + [
     f for f in ("backprop_sin", "sgd_quadratic") if f in default_registry().families
@@ -21,18 +20,9 @@ SPEC = "title: Grading test\ncourse: DL\nseed: 7\nvariants: 3\nquestions:\n" + "
 )
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.fixture(scope="module")
 def exam(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("exam")
-    (folder / "spec.yaml").write_text(SPEC, encoding="utf-8")
-    code, out, err = run("generate", str(folder / "spec.yaml"), "--out", str(folder), "--no-pdf")
-    assert code == 0, out + err
-    return folder / "keys.json"
+    return generate_keys(tmp_path_factory.mktemp("exam"), SPEC)
 
 
 def keys_of(path: Path) -> dict[str, Any]:

@@ -13,12 +13,11 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.spreadsheet import csv_text
 from grader import output
 from grader.feedback import file_names
+from tests.cli_run import generate_keys, run
 
 SPEC = """title: Safety test
 course: DL
@@ -33,18 +32,9 @@ RIGHT = ["8x8x5", "6375", "5x26x7x7", "0", "3/2", "1", "3/2", "1", "0"]
 HEADER = ["student_id", "variant", *LABELS]
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.fixture(scope="module")
 def keys(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("exam")
-    (folder / "spec.yaml").write_text(SPEC, encoding="utf-8")
-    code, out, err = run("generate", str(folder / "spec.yaml"), "--out", str(folder), "--no-pdf")
-    assert code == 0, out + err
-    return folder / "keys.json"
+    return generate_keys(tmp_path_factory.mktemp("exam"), SPEC)
 
 
 def csv_bytes(rows: list[list[str]], delimiter: str = ",", encoding: str = "utf-8") -> bytes:
