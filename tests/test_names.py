@@ -49,6 +49,14 @@ FOLDERS = ("exam", "answer-sheets", "solutions")
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def write_roster(folder: Path, names: list[str]) -> Path:
+    """roster.csv in ``folder``: students s01, s02, ... with ``names`` in order."""
+    rows = [f"s{i:02d},{name}" for i, name in enumerate(names, start=1)]
+    roster = folder / "roster.csv"
+    roster.write_text("student_id,name\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return roster
+
+
 def text_of(path: Path) -> str:
     out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
     return BIDI_CONTROLS.sub("", out.stdout)
@@ -58,9 +66,7 @@ def text_of(path: Path) -> str:
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("names")
     (folder / "spec.yaml").write_text(SPEC, encoding="utf-8")
-    rows = [f"s{i:02d},{name}" for i, name in enumerate([*NAMES, UNPRINTABLE], start=1)]
-    roster = folder / "roster.csv"
-    roster.write_text("student_id,name\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    roster = write_roster(folder, [*NAMES, UNPRINTABLE])
     out = folder / "out"
     result = CliRunner().invoke(
         main, ["generate", str(folder / "spec.yaml"), "--roster", str(roster), "--out", str(out)]
@@ -134,9 +140,7 @@ def bubble_sheets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """A bubble-sheet exam of a Latin, a CJK, an Arabic and an unprintable name."""
     folder = tmp_path_factory.mktemp("sheet-names")
     (folder / "spec.yaml").write_text(SPEC, encoding="utf-8")
-    rows = [f"s{i:02d},{name}" for i, name in enumerate([*SHEET_NAMES, UNPRINTABLE], start=1)]
-    roster = folder / "roster.csv"
-    roster.write_text("student_id,name\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    roster = write_roster(folder, [*SHEET_NAMES, UNPRINTABLE])
     out = folder / "out"
     args = ["generate", str(folder / "spec.yaml"), "--sheet", "bubbles", "--roster", str(roster)]
     result = CliRunner().invoke(main, [*args, "--out", str(out)])
@@ -184,8 +188,7 @@ def test_an_exam_titled_in_other_scripts_is_typeset_by_lualatex_with_its_names(
     tmp_path: Path,
 ) -> None:
     (tmp_path / "spec.yaml").write_text(TEXTS_SPEC, encoding="utf-8")
-    roster = tmp_path / "roster.csv"
-    roster.write_text("student_id,name\ns1,محمد\ns2,Zoë Ångström\n", encoding="utf-8")
+    roster = write_roster(tmp_path, ["محمد", "Zoë Ångström"])
     out = tmp_path / "out"
     args = ["generate", str(tmp_path / "spec.yaml"), "--roster", str(roster), "--out", str(out)]
     result = CliRunner().invoke(main, [*args, "--sheet", "bubbles"])
