@@ -383,8 +383,23 @@ def _split_name(word: str, position: int, known: set[str]) -> list[Token]:
                 i = end
                 break
         else:
-            raise MathTextError(f"unknown name {word!r}", position)
+            raise MathTextError(f"unknown name {word!r}{_digit_lookalike(word)}", position)
     return parts
+
+
+_LOOKALIKE_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1"}
+
+
+def _digit_lookalike(word: str) -> str:
+    """A hint when a name is digits typed with look-alike letters (``1OO4``, ``l5``): the letter
+    is not read as the digit, since a guess could be wrong, but the student is told."""
+    if "".join(_LOOKALIKE_DIGITS.get(c, c) for c in word).isdigit():
+        letters = sorted({c for c in word if not c.isdigit()})
+        told = ", ".join(
+            f"{c!r} is a letter, not the digit {_LOOKALIKE_DIGITS[c]}" for c in letters
+        )
+        return f" ({told})"
+    return ""
 
 
 class _Parser:

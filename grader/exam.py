@@ -98,7 +98,11 @@ class ExamKeys:
         found = self._match_variant(given)
         if found is None:
             known = ", ".join(list(self.variants)[:5]) + (", ..." if len(self.variants) > 5 else "")
-            return None, f"unknown variant {given!r} (the keys have {known})"
+            where = f"; the roster assigns {assigned}" if assigned else ""
+            return None, (
+                f"unknown variant {given!r} (the keys have {known}{where}; the variant code is "
+                "printed on every page of the exam)"
+            )
         if assigned and assigned != found:
             return None, f"variant {found} in the CSV, but the roster assigns {assigned}"
         return found, ""

@@ -183,7 +183,10 @@ def test_a_unicode_digit_as_variant_is_a_one_line_error(
 ) -> None:
     code, _, err = check(str(keys), "--variant", variant)
     assert (
-        code == 2 and err == f"error: --variant: unknown variant {variant!r} (the keys have V001)\n"
+        code == 2
+        and err
+        == f"error: --variant: unknown variant {variant!r} (the keys have V001; the variant code "
+        "is printed on every page of the exam)\n"
     )
     answers = tmp_path / "mine.csv"
     answers.write_text(f"student_id,variant,1a\nme,{variant},8x8x5\nyou,1,8x8x5\n")

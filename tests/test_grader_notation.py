@@ -394,3 +394,13 @@ def test_a_power_of_ten_after_a_space_is_a_product_in_a_single_value_only() -> N
     assert graded("integer", "259375000", "2.59375 10^8") == "correct"
     assert graded("number", "3/2500", "1.3 10^-3") == "wrong"
     assert graded("vector", "[6/5, 1/1000]", "1.2 10^-3") in FULL
+
+
+def test_letters_typed_for_digits_are_not_guessed_but_named() -> None:
+    """``1OO4`` (letter O) stays unreadable, never read as 1004, and the reason says why."""
+    part = key("integer", "1004")
+    result = grade_part(part, "1OO4")
+    assert result.status == "invalid"
+    assert "'O' is a letter, not the digit 0" in result.reason
+    assert "'l' is a letter, not the digit 1" in grade_part(key("integer", "15"), "l5").reason
+    assert "is a letter" not in grade_part(part, "abc").reason
