@@ -257,7 +257,8 @@ def report_html(
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{esc(exam.title)}: class report</title>
 <style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}
-table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .5em}}</style></head>
+img{{max-width:100%;height:auto}}table{{border-collapse:collapse}}
+td,th{{border:1px solid #ccc;padding:.2em .5em}}</style></head>
 <body><h1>{esc(exam.title)}: class report</h1>
 <p>{stats.count} students graded; maximum {points_text(stats.max_points)} points.
 Mean {stats.mean:.2f}, median {stats.median:.2f}, standard deviation {stats.sd:.2f},

@@ -210,6 +210,7 @@ def test_long_format_and_the_report(exam: Path, tmp_path: Path) -> None:
     assert first_part["facility"] == "0.500"
     html_page = (out / "report.html").read_text(encoding="utf-8")
     assert "<script>" not in html_page and "data:image/png;base64," in html_page
+    assert "img{max-width:100%;height:auto}" in html_page  # a 40-part chart fits the page
 
 
 def test_roster_assigns_variants_when_the_column_is_missing(tmp_path: Path) -> None:
