@@ -14,6 +14,11 @@ import uvicorn
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.expected_conditions import (
+    presence_of_element_located,
+    url_changes,
+)
+from selenium.webdriver.support.wait import WebDriverWait
 
 from grader.serve.app import app
 from grader.serve.sheets import family_link, solved
@@ -71,7 +76,8 @@ def test_practice_in_the_browser(
     browser.find_element(By.ID, "answer-1b").send_keys("-1,5")
     browser.find_element(By.ID, "answer-1d").send_keys("[1, 2]")
     browser.find_element(By.ID, "answer-1e").send_keys(sgd_step_from([1, 2]), Keys.ENTER)
-    browser.find_element(By.CSS_SELECTOR, ".summary")
+    # the form posts and the checked page loads: wait for it rather than race the navigation
+    WebDriverWait(browser, 60).until(presence_of_element_located((By.CSS_SELECTOR, ".summary")))
     assert verdict(browser, "1b") == "right"
     assert verdict(browser, "1d") == "wrong"
     assert verdict(browser, "1e") == "right from your earlier answers"
@@ -105,7 +111,9 @@ def test_practice_in_the_browser(
 
     # a new variant of the same family, then the shared link again
     browser.get(f"{server}/q/backprop_sin/{SEED}")
+    shared = browser.current_url
     browser.find_element(By.LINK_TEXT, "New variant").click()
+    WebDriverWait(browser, 60).until(url_changes(shared))
     assert "/q/backprop_sin/" in browser.current_url
     assert not browser.current_url.endswith(f"/q/backprop_sin/{SEED}")
     browser.get(f"{server}/q/backprop_sin/{SEED}")
