@@ -1,14 +1,17 @@
 """Benchmark ``dlexam serve``: concurrent clients on loopback asking for questions and checking.
 
 Starts the app under uvicorn (``--workers`` processes) on a free 127.0.0.1 port, then runs
-``--clients`` threads for ``--seconds``; each client repeatedly opens a new question (a random
-family and seed, as "New variant" does, so nothing is cached yet) and submits answers to it.
-Prints requests per second and p50/p95 latency per kind of request. Clients and duration are
-bounded so a run cannot flood the machine.
+``--clients`` threads for ``--seconds``; each client, on one kept-alive connection as a browser
+holds, repeatedly opens a new question (a random family and seed, as "New variant" does, so
+nothing is cached yet), loads its figures as a browser loads the page's images, and submits
+answers to it. The server draws figures into an empty cache folder of its own. Prints requests
+per second and p50/p95 latency per kind of request. Clients and duration are bounded so a run
+cannot flood the machine.
 
 ``--cpu N`` instead serves N new questions one at a time in this process (no network) and prints
-the CPU time each kind of request costs, the server's own and pandoc's: on a shared, loaded
-machine latency measures the neighbours, CPU time measures the server.
+the CPU time each kind of request costs, the server's own and pandoc's (or LaTeX's, for a
+figure): on a shared, loaded machine latency measures the neighbours, CPU time measures the
+server.
 
     python bench/bench_serve.py --clients 20 --seconds 20 --workers 1 [--seeds 3]
     python bench/bench_serve.py --cpu 60
@@ -17,6 +20,9 @@ machine latency measures the neighbours, CPU time measures the server.
 from __future__ import annotations
 
 import argparse
+import html
+import http.client
+import os
 import random
 import re
 import resource
@@ -24,12 +30,14 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
+FIGURE = re.compile(r'<img class="dl-figure"[^>]* src="(/[^"]+)"')
 MAX_CLIENTS = 64
 MAX_SECONDS = 120
 
@@ -41,6 +49,7 @@ def free_port() -> int:
 
 
 def fetch(url: str, data: bytes | None = None) -> tuple[int, str]:
+    """One request on its own connection (the start-up probe)."""
     request = urllib.request.Request(url, data=data)
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
@@ -49,8 +58,28 @@ def fetch(url: str, data: bytes | None = None) -> tuple[int, str]:
         return error.code, ""
 
 
+class Browser:
+    """One client's persistent HTTP/1.1 connection, as a browser keeps one open to a server
+    (so a student's check reaches the worker process that drew the question)."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def fetch(self, path: str, form: bytes | None = None) -> tuple[int, str]:
+        headers = {"content-type": "application/x-www-form-urlencoded"} if form else {}
+        try:
+            self.connection.request("POST" if form else "GET", path, form, headers)
+            response = self.connection.getresponse()
+            return response.status, response.read().decode()
+        except (OSError, http.client.HTTPException):
+            self.connection.close()
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            return 0, ""
+
+
 def client(
-    base: str,
+    port: int,
     families: list[str],
     seeds: int,
     until: float,
@@ -58,17 +87,22 @@ def client(
     timings: dict[str, list[float]],
 ) -> None:
     rng = random.Random(seed)
+    browser = Browser(port)
     while time.monotonic() < until:
         family, number = rng.choice(families), rng.randrange(seeds)
         start = time.perf_counter()
-        status, page = fetch(f"{base}/q/{family}/{number}")
+        status, page = browser.fetch(f"/q/{family}/{number}")
         timings["question" if status == 200 else "error"].append(time.perf_counter() - start)
+        for figure in FIGURE.findall(page):  # as a browser loads the page's images
+            start = time.perf_counter()
+            status, _ = browser.fetch(html.unescape(figure))
+            timings["figure" if status == 200 else "error"].append(time.perf_counter() - start)
         labels = re.findall(r'name="(\d+[a-z])"', page)
         if not labels:
             continue
         form = urllib.parse.urlencode({labels[0]: "1,5", "check": "all"}).encode()
         start = time.perf_counter()
-        status, _ = fetch(f"{base}/q/{family}/{number}/check", form)
+        status, _ = browser.fetch(f"/q/{family}/{number}/check", form)
         timings["check" if status == 200 else "error"].append(time.perf_counter() - start)
 
 
@@ -78,7 +112,10 @@ def cpu_seconds(who: int) -> float:
 
 
 def cpu_cost(count: int) -> None:
-    """CPU milliseconds per request, single-threaded: new question, shared link, check."""
+    """CPU milliseconds per request, single-threaded: new question, shared link, check, figure
+    (drawn into an empty figure cache; the preloaded LaTeX format is made during the warm-up)."""
+    folder = tempfile.TemporaryDirectory(prefix="bench-serve-figures-")
+    os.environ["DLEXAM_FIGURE_CACHE"] = folder.name
     from starlette.testclient import TestClient
 
     from generator.registry import default_registry
@@ -93,18 +130,31 @@ def cpu_cost(count: int) -> None:
         "check": lambda c, f, n: c.post(f"/q/{f}/{n}/check", data={"check": "all"}),
     }
     with TestClient(app) as test_client:
-        for family in families:  # first use of a family's code paths is not what is measured
-            test_client.get(f"/q/{family}/{10**9 + 1}")
+        warm = [test_client.get(f"/q/{family}/{10**9 + 1}").text for family in families]
+        test_client.get(html.unescape(FIGURE.findall("".join(warm))[0]))  # not what is measured
         print(f"{count} requests of each kind, one at a time, CPU milliseconds per request:")
+        figures: list[str] = []
         for kind, ask in kinds.items():
             own = cpu_seconds(resource.RUSAGE_SELF)
             pandoc = cpu_seconds(resource.RUSAGE_CHILDREN)
             for family, number in picks:
-                assert ask(test_client, family, number).status_code == 200
+                response = ask(test_client, family, number)
+                assert response.status_code == 200
+                if kind == "new question":
+                    figures += [html.unescape(url) for url in FIGURE.findall(response.text)]
             own = 1000 * (cpu_seconds(resource.RUSAGE_SELF) - own) / count
             pandoc = 1000 * (cpu_seconds(resource.RUSAGE_CHILDREN) - pandoc) / count
             print(f"  {kind:13} server {own:5.1f} ms  pandoc {pandoc:5.1f} ms")
+        own = cpu_seconds(resource.RUSAGE_SELF)
+        tex = cpu_seconds(resource.RUSAGE_CHILDREN)
+        for url in figures:
+            assert test_client.get(url).status_code == 200
+        own = 1000 * (cpu_seconds(resource.RUSAGE_SELF) - own) / max(1, len(figures))
+        tex = 1000 * (cpu_seconds(resource.RUSAGE_CHILDREN) - tex) / max(1, len(figures))
+        print(f"  {'figure':13} server {own:5.1f} ms  latex+dvisvgm {tex:5.1f} ms", end="")
+        print(f"  ({len(figures)} figures on the {count} new questions, each drawn alone)")
     concurrent_pandoc(families, count)
+    folder.cleanup()
 
 
 def concurrent_pandoc(families: list[str], count: int, threads: int = 20) -> None:
@@ -158,7 +208,8 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "uvicorn", "grader.serve.app:app", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--workers", str(args.workers), "--log-level", "warning"]
-    server = subprocess.Popen(command)
+    figures = tempfile.TemporaryDirectory(prefix="bench-serve-figures-")
+    server = subprocess.Popen(command, env={**os.environ, "DLEXAM_FIGURE_CACHE": figures.name})
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -173,11 +224,11 @@ def main() -> None:
         from generator.registry import default_registry
 
         families = sorted(default_registry().families)
-        timings: dict[str, list[float]] = {"question": [], "check": [], "error": []}
+        timings: dict[str, list[float]] = {"question": [], "figure": [], "check": [], "error": []}
         until = time.monotonic() + seconds
         threads = [
             threading.Thread(
-                target=client, args=(base, families, max(1, args.seeds), until, i, timings)
+                target=client, args=(port, families, max(1, args.seeds), until, i, timings)
             )
             for i in range(clients)
         ]
@@ -192,6 +243,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        figures.cleanup()
     server_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)  # uvicorn, its workers and their pandoc
     print(
         f"{clients} clients, {args.workers} worker process(es), seeds 0..{args.seeds - 1}, "

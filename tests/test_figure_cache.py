@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -56,3 +59,74 @@ def test_compiling_keeps_the_folder_within_its_bound(tmp_path: Path) -> None:
     roomy = FigureCache(tmp_path, limit=10**6)
     roomy.svgs(PICTURES)
     assert roomy.compiled == 3 and len(list(tmp_path.glob("*.svg"))) == 3
+
+
+def _glyphs_resolved(svg: str) -> str:
+    """The drawing with each glyph reference replaced by the outline it names (dvisvgm numbers
+    glyph ids by the order fonts were loaded, which a preloaded format changes) and without its
+    page number in the batch."""
+    outlines = dict(re.findall(r"<path id='([^']+)' d='([^']*)'", svg))
+    body = re.sub(r"<path id='[^']+' d='[^']*'/>|<g id='page\d+'>", "", svg)
+    return re.sub(r"xlink:href='#([^']+)'", lambda m: f"d='{outlines[m[1]]}'", body)
+
+
+def test_figures_start_from_a_preloaded_format_and_draw_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = FigureCache(tmp_path / "plain")
+    monkeypatch.setattr(plain, "_format", lambda latex: None)
+    expected = plain.svgs(PICTURES)  # a picture's SVG depends on its place in the batch too
+    extra = PICTURES[0].replace("node", "circle (1) node")
+    expected |= plain.svgs([extra])
+    commands: list[list[str]] = []
+    real_run = FigureCache._run
+
+    def recorded(command: list[str], cwd: Path, log: str = "figures.log") -> None:
+        commands.append(command)
+        real_run(command, cwd, log)
+
+    monkeypatch.setattr(FigureCache, "_run", staticmethod(recorded))
+    folder = tmp_path / "preloaded"
+    svgs = FigureCache(folder).svgs(PICTURES)
+    assert [_glyphs_resolved(svgs[p]) for p in PICTURES] == [
+        _glyphs_resolved(expected[p]) for p in PICTURES
+    ]
+    (made,) = folder.glob("preamble-*.fmt")
+    assert any(f"-fmt={made.with_suffix('')}" in command for command in commands)
+
+    made.write_bytes(b"a format of another TeX installation")
+    commands.clear()
+    again = FigureCache(folder).svgs([extra])  # the bad format is used, fails, is removed
+    assert _glyphs_resolved(again[extra]) == _glyphs_resolved(expected[extra])
+    assert not made.exists()
+    assert [c[-1] for c in commands if "latex" in Path(c[0]).name] == ["figures.tex"] * 2
+
+
+def test_concurrent_requests_share_one_compile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = FigureCache(tmp_path)
+    started, release = threading.Event(), threading.Event()
+    runs: list[int] = []
+    real_compile = cache._compile
+
+    def slow_first(pictures: list[str]) -> list[str]:
+        runs.append(len(pictures))
+        if len(runs) == 1:
+            started.set()
+            release.wait(30)
+        return real_compile(pictures)
+
+    cache.runs.run = slow_first
+    with ThreadPoolExecutor(4) as pool:
+        first = pool.submit(cache.svgs, PICTURES[:1])
+        started.wait(30)
+        rest = [pool.submit(cache.svgs, [picture]) for picture in [*PICTURES[1:], PICTURES[1]]]
+        while len(cache.runs.queue) < len(rest):
+            threading.Event().wait(0.01)
+        release.set()
+        results = [first.result(), *(future.result() for future in rest)]
+    assert runs == [1, 2]  # the two new pictures of three waiting requests: one run
+    assert cache.compiled == 3
+    assert [next(iter(r)) for r in results] == [*PICTURES, PICTURES[1]]
+    assert all("<svg" in svg for r in results for svg in r.values())

@@ -35,27 +35,40 @@ def test_calls_arriving_during_a_run_share_the_next_one(monkeypatch: pytest.Monk
         first = pool.submit(pandoc.to_html, PAGES[0])
         first_run_started.wait(10)
         rest = [pool.submit(pandoc.to_html, page) for page in PAGES[1:]]
-        while len(pandoc._COALESCER.queue) < len(rest):  # all queued behind the first run
+        shared = pandoc._COALESCERS["mathml"]
+        while len(shared.queue) < len(rest):  # all queued behind the first run
             threading.Event().wait(0.01)
         release.set()
         results = [first.result(), *(future.result() for future in rest)]
     assert results == expected  # each call gets its own fragments, in its order
     assert runs == [2, 2 * (len(PAGES) - 1)]  # the first run alone, then one run for the rest
-    assert not pandoc._COALESCER.running
+    assert not pandoc._COALESCERS["mathml"].running
 
 
 def test_a_failing_page_fails_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     pandoc._cache.clear()
     real_run = pandoc._pandoc
+    first_run_started, release = threading.Event(), threading.Event()
 
     def refuse_bad(source: str, math: str) -> str:
+        if "first" in source:
+            first_run_started.set()
+            release.wait(10)
         if "BAD" in source:
             raise DlexamError("pandoc could not read a question's LaTeX: BAD")
         return real_run(source, math)
 
     monkeypatch.setattr(pandoc, "_pandoc", refuse_bad)
-    job_good = pandoc._Job(["good $y$"], "mathml")
-    job_bad = pandoc._Job(["BAD"], "mathml")
-    pandoc._convert_jobs([job_good, job_bad], "mathml")
-    assert job_good.result is not None and "<math" in job_good.result["good $y$"]
-    assert isinstance(job_bad.error, DlexamError) and job_bad.result is None
+    shared = pandoc._COALESCERS["mathml"]
+    with ThreadPoolExecutor(3) as pool:
+        first = pool.submit(pandoc.to_html, ["first $z$"])
+        first_run_started.wait(10)
+        good = pool.submit(pandoc.to_html, ["good $y$"])
+        bad = pool.submit(pandoc.to_html, ["BAD"])
+        while len(shared.queue) < 2:  # both share the run after the first, which fails on BAD
+            threading.Event().wait(0.01)
+        release.set()
+        assert "<math" in first.result()[0]
+        assert "<math" in good.result()[0]
+        with pytest.raises(DlexamError, match="BAD"):
+            bad.result()

@@ -23,9 +23,11 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from generator.atomic import write_text_atomic
+from generator.coalesce import Coalescer
 from generator.errors import DlexamError
 from generator.rendering import document_environment
 
@@ -83,8 +85,22 @@ def prune(folder: Path, limit: int) -> list[Path]:
     return removed
 
 
+@cache
+def _tex_version(latex: str) -> str:
+    """What a preloaded format was made by (``pdfTeX 3.14... (TeX Live 2022/Debian)``)."""
+    return subprocess.run(
+        [latex, "--version"], capture_output=True, text=True, timeout=TIMEOUT, check=False
+    ).stdout
+
+
 class FigureCache:
-    """SVG text of TikZ pictures, from memory, the cache folder or one batch compile."""
+    """SVG text of TikZ pictures, from memory, the cache folder or one batch compile.
+
+    Threads asking at once (the figure requests of a busy server) share compile runs, and each
+    run starts from a LaTeX format with the figure preamble already loaded (made once per
+    preamble and TeX version, kept in the folder next to the SVGs and not counted in its size
+    bound): TikZ takes longer to load than a picture takes to draw. The drawing is the same as
+    without the format; only the internal ids of glyph outlines may be numbered differently."""
 
     def __init__(self, folder: Path | None = None, limit: int | None = None) -> None:
         self.folder = folder or default_folder()
@@ -92,6 +108,9 @@ class FigureCache:
         self.preamble = _preamble()
         self.memory: dict[str, str] = {}
         self.compiled = 0  # pictures compiled by this cache (the rest came from the folder)
+        self.runs: Coalescer[str, str] = Coalescer(
+            self._compile, failures=(DlexamError, OSError, subprocess.SubprocessError)
+        )
 
     def key(self, picture: str) -> str:
         return hashlib.sha256((self.preamble + picture).encode()).hexdigest()
@@ -99,57 +118,105 @@ class FigureCache:
     def svgs(self, pictures: Iterable[str]) -> dict[str, str]:
         """``{picture: svg}`` for every picture, compiling only those never seen before."""
         wanted = {picture: self.key(picture) for picture in pictures}
-        for key in set(wanted.values()) - self.memory.keys():
+        found = {picture: self._stored(key) for picture, key in wanted.items()}
+        missing = [picture for picture, svg in found.items() if svg is None]
+        if missing:
+            found.update(self.runs(missing))
+        if len(self.memory) > MEMORY_LIMIT:
+            self.memory.clear()
+        return {picture: str(svg) for picture, svg in found.items()}
+
+    def _stored(self, key: str) -> str | None:
+        """The SVG from memory or the folder (marked as recently used), or None."""
+        if key not in self.memory:
             path = self.folder / f"{key}.svg"
             with contextlib.suppress(FileNotFoundError):
                 self.memory[key] = path.read_text(encoding="utf-8")
             with contextlib.suppress(OSError):  # a read-only shared cache is still used
                 os.utime(path)  # recently used: pruned last
-        missing = {key: picture for picture, key in wanted.items() if key not in self.memory}
-        if missing:
-            self._compile(missing)
-        found = {picture: self.memory[key] for picture, key in wanted.items()}
-        if len(self.memory) > MEMORY_LIMIT:
-            self.memory.clear()
-        return found
+        return self.memory.get(key)
 
-    def _compile(self, pictures: dict[str, str]) -> None:
+    def _compile(self, pictures: list[str]) -> list[str]:
+        """One LaTeX and one dvisvgm run for the pictures no earlier run has made meanwhile."""
         latex, dvisvgm = shutil.which("latex"), shutil.which("dvisvgm")
         if latex is None or dvisvgm is None:
             raise DlexamError(
                 "latex or dvisvgm not found, so figures cannot be drawn", hint=INSTALL_HINT
             )
-        keys = sorted(pictures)
-        source = "\n".join(
-            [
-                self.preamble,
-                "\\begin{document}",
-                *(pictures[key] for key in keys),
-                "\\end{document}\n",
-            ]
-        )
-        with tempfile.TemporaryDirectory(prefix="dlexam-figures-") as tmp:
-            work = Path(tmp)
-            (work / "figures.tex").write_text(source, encoding="utf-8")
-            self._run([latex, "-interaction=nonstopmode", "-halt-on-error", "figures.tex"], work)
-            self._run([dvisvgm, "--no-fonts", "--page=1-", "-o", "p%p.svg", "figures.dvi"], work)
+        made = {self.key(p): self._stored(self.key(p)) for p in pictures}  # by a run meanwhile?
+        todo = {key: p for p in pictures if made[key := self.key(p)] is None}
+        keys = sorted(todo)
+        if keys:
+            source = "\n".join(
+                [
+                    self.preamble,
+                    "\\begin{document}",
+                    *(todo[key] for key in keys),
+                    "\\end{document}\n",
+                ]
+            )
+            with tempfile.TemporaryDirectory(prefix="dlexam-figures-") as tmp:
+                work = Path(tmp)
+                (work / "figures.tex").write_text(source, encoding="utf-8")
+                self._latex(latex, work)
+                self._run(
+                    [dvisvgm, "--no-fonts", "--page=1-", "-o", "p%p.svg", "figures.dvi"], work
+                )
+                self.folder.mkdir(parents=True, exist_ok=True)
+                pages = sorted(work.glob("p*.svg"), key=lambda path: int(path.stem[1:]))
+                for path, key in zip(pages, keys, strict=True):
+                    svg = made[key] = self.memory[key] = path.read_text(encoding="utf-8")
+                    write_text_atomic(self.folder / f"{key}.svg", svg)
+            self.compiled += len(keys)
+            prune(self.folder, self.limit)
+        return [str(made[self.key(picture)]) for picture in pictures]
+
+    def _latex(self, latex: str, work: Path) -> None:
+        """``latex figures.tex``, from the preloaded format when there is one. When that fails
+        and the plain run does not, the format no longer fits the TeX installation (an
+        upgrade): it is removed, to be made again."""
+        command = [latex, "-interaction=nonstopmode", "-halt-on-error"]
+        preloaded = self._format(latex)
+        if preloaded is not None:
+            try:
+                self._run([*command, f"-fmt={preloaded}", "figures.tex"], work)
+                return
+            except DlexamError:
+                pass
+        self._run([*command, "figures.tex"], work)
+        if preloaded is not None:
+            preloaded.with_suffix(".fmt").unlink(missing_ok=True)
+
+    def _format(self, latex: str) -> Path | None:
+        """The folder's format with this preamble loaded (made on first use), or None when it
+        cannot be made (no mylatexformat, a read-only folder): figures are drawn without it."""
+        digest = hashlib.sha256((self.preamble + _tex_version(latex)).encode()).hexdigest()
+        stem = self.folder / f"preamble-{digest[:24]}"
+        if stem.with_suffix(".fmt").exists():
+            return stem
+        try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            pages = sorted(work.glob("p*.svg"), key=lambda path: int(path.stem[1:]))
-            for path, key in zip(pages, keys, strict=True):
-                svg = path.read_text(encoding="utf-8")
-                write_text_atomic(self.folder / f"{key}.svg", svg)
-                self.memory[key] = svg
-        self.compiled += len(keys)
-        prune(self.folder, self.limit)
+            with tempfile.TemporaryDirectory(prefix="dlexam-format-", dir=self.folder) as tmp:
+                work = Path(tmp)
+                (work / "preamble.tex").write_text(
+                    f"{self.preamble}\n\\begin{{document}}\n\\end{{document}}\n", encoding="utf-8"
+                )
+                ini = [latex, "-ini", "-interaction=nonstopmode", "-halt-on-error"]
+                ini += ["-jobname=preamble", "&latex", "mylatexformat.ltx", "preamble.tex"]
+                self._run(ini, work, log="preamble.log")
+                os.replace(work / "preamble.fmt", stem.with_suffix(".fmt"))
+        except (DlexamError, OSError, subprocess.SubprocessError):
+            return None
+        return stem
 
     @staticmethod
-    def _run(command: list[str], cwd: Path) -> None:
+    def _run(command: list[str], cwd: Path, log: str = "figures.log") -> None:
         result = subprocess.run(
             command, cwd=cwd, capture_output=True, text=True, timeout=TIMEOUT, check=False
         )
         if result.returncode != 0:
-            log = cwd / "figures.log"
-            text = log.read_text(errors="replace") if log.exists() else result.stdout
+            path = cwd / log
+            text = path.read_text(errors="replace") if path.exists() else result.stdout
             errors = [line for line in text.splitlines() if line.startswith("!")] or [result.stderr]
             raise DlexamError(
                 f"{Path(command[0]).name} failed on a figure: {errors[0].strip()}",
