@@ -1,6 +1,6 @@
 """Benchmark ``dlexam serve``: concurrent clients on loopback asking for questions and checking.
 
-Starts the app under uvicorn (``--workers`` processes) on a free 127.0.0.1 port, then runs
+Starts ``dlexam serve`` (``--workers`` processes) on a free 127.0.0.1 port, then runs
 ``--clients`` threads for ``--seconds``; each client, on one kept-alive connection as a browser
 holds, repeatedly opens a new question (a random family and seed, as "New variant" does, so
 nothing is cached yet), loads its figures as a browser loads the page's images, and submits
@@ -13,7 +13,8 @@ the CPU time each kind of request costs, the server's own and pandoc's (or LaTeX
 figure): on a shared, loaded machine latency measures the neighbours, CPU time measures the
 server.
 
-    python bench/bench_serve.py --clients 20 --seconds 20 --workers 1 [--seeds 3]
+    python bench/bench_serve.py --clients 20 --seconds 20 --workers 1
+    python bench/bench_serve.py --clients 20 --seconds 20 --workers 1 --seeds 3 --warmup 30
     python bench/bench_serve.py --cpu 60
 """
 
@@ -82,28 +83,31 @@ def client(
     port: int,
     families: list[str],
     seeds: int,
-    until: float,
+    window: tuple[float, float],
     seed: int,
     timings: dict[str, list[float]],
 ) -> None:
+    """Ask, load figures and check without pause; requests sent in the window are counted."""
     rng = random.Random(seed)
     browser = Browser(port)
+    measure_from, until = window
+
+    def ask(kind: str, path: str, form: bytes | None = None) -> str:
+        start = time.perf_counter()
+        status, page = browser.fetch(path, form)
+        if time.monotonic() >= measure_from:
+            timings[kind if status == 200 else "error"].append(time.perf_counter() - start)
+        return page
+
     while time.monotonic() < until:
         family, number = rng.choice(families), rng.randrange(seeds)
-        start = time.perf_counter()
-        status, page = browser.fetch(f"/q/{family}/{number}")
-        timings["question" if status == 200 else "error"].append(time.perf_counter() - start)
+        page = ask("question", f"/q/{family}/{number}")
         for figure in FIGURE.findall(page):  # as a browser loads the page's images
-            start = time.perf_counter()
-            status, _ = browser.fetch(html.unescape(figure))
-            timings["figure" if status == 200 else "error"].append(time.perf_counter() - start)
+            ask("figure", html.unescape(figure))
         labels = re.findall(r'name="(\d+[a-z])"', page)
-        if not labels:
-            continue
-        form = urllib.parse.urlencode({labels[0]: "1,5", "check": "all"}).encode()
-        start = time.perf_counter()
-        status, _ = browser.fetch(f"/q/{family}/{number}/check", form)
-        timings["check" if status == 200 else "error"].append(time.perf_counter() - start)
+        if labels:
+            form = urllib.parse.urlencode({labels[0]: "1,5", "check": "all"}).encode()
+            ask("check", f"/q/{family}/{number}/check", form)
 
 
 def cpu_seconds(who: int) -> float:
@@ -197,6 +201,12 @@ def main() -> None:
         default=100_000,
         help="seeds drawn from 0..N-1 (small N: a class on shared links, pages come from cache)",
     )
+    parser.add_argument(
+        "--warmup",
+        type=float,
+        default=0,
+        help="seconds of the same load before measuring (fills the caches of every worker)",
+    )
     parser.add_argument("--cpu", type=int, default=0, help="measure CPU cost of N requests")
     args = parser.parse_args()
     if args.cpu:
@@ -204,12 +214,18 @@ def main() -> None:
         return
     clients = max(1, min(args.clients, MAX_CLIENTS))
     seconds = max(1.0, min(args.seconds, MAX_SECONDS))
+    warmup = max(0.0, min(args.warmup, MAX_SECONDS))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "uvicorn", "grader.serve.app:app", "--host", "127.0.0.1"]
-    command += ["--port", str(port), "--workers", str(args.workers), "--log-level", "warning"]
+    command = [sys.executable, "-c", "from generator.cli import main; main()", "serve"]
+    command += ["--port", str(port), "--workers", str(args.workers)]
     figures = tempfile.TemporaryDirectory(prefix="bench-serve-figures-")
-    server = subprocess.Popen(command, env={**os.environ, "DLEXAM_FIGURE_CACHE": figures.name})
+    server = subprocess.Popen(
+        command,
+        env={**os.environ, "DLEXAM_FIGURE_CACHE": figures.name},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -225,20 +241,20 @@ def main() -> None:
 
         families = sorted(default_registry().families)
         timings: dict[str, list[float]] = {"question": [], "figure": [], "check": [], "error": []}
-        until = time.monotonic() + seconds
+        measure_from = time.monotonic() + warmup
+        window = (measure_from, measure_from + seconds)
         threads = [
             threading.Thread(
-                target=client, args=(port, families, max(1, args.seeds), until, i, timings)
+                target=client, args=(port, families, max(1, args.seeds), window, i, timings)
             )
             for i in range(clients)
         ]
-        started = time.monotonic()
         client_cpu = cpu_seconds(resource.RUSAGE_SELF)
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        elapsed = time.monotonic() - started
+        elapsed = time.monotonic() - measure_from
         client_cpu = cpu_seconds(resource.RUSAGE_SELF) - client_cpu
     finally:
         server.terminate()
@@ -247,8 +263,8 @@ def main() -> None:
     server_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)  # uvicorn, its workers and their pandoc
     print(
         f"{clients} clients, {args.workers} worker process(es), seeds 0..{args.seeds - 1}, "
-        f"{elapsed:.1f} s; CPU: server {server_cpu:.1f} s (with start-up), "
-        f"clients {client_cpu:.1f} s"
+        f"{warmup:g} s warm-up + {elapsed:.1f} s measured; CPU of both: server {server_cpu:.1f} s "
+        f"(with start-up), clients {client_cpu:.1f} s"
     )
     for kind, values in timings.items():
         if not values:
