@@ -36,6 +36,9 @@ INSTALL_HINT = "install TeX Live and dvisvgm (Debian: apt-get install texlive-pi
 TIMEOUT = 300  # seconds for one batch; a picture that loops must not hang a page request
 DEFAULT_LIMIT_MB = 200  # a typical figure is 10-60 KB: thousands of distinct pictures
 MEMORY_LIMIT = 2000
+# Glyphs as paths (the SVG needs no fonts); TikZ's dvisvgm driver writes raw SVG and colour
+# specials only, so the PostScript ones (which start Ghostscript) and the other sets are skipped.
+DVISVGM = ["--no-fonts", "--no-specials=ps,pdf,html,em,tpic", "--page=1-"]
 
 
 def _preamble() -> str:
@@ -159,9 +162,7 @@ class FigureCache:
                 work = Path(tmp)
                 (work / "figures.tex").write_text(source, encoding="utf-8")
                 self._latex(latex, work)
-                self._run(
-                    [dvisvgm, "--no-fonts", "--page=1-", "-o", "p%p.svg", "figures.dvi"], work
-                )
+                self._run([dvisvgm, *DVISVGM, "-o", "p%p.svg", "figures.dvi"], work)
                 self.folder.mkdir(parents=True, exist_ok=True)
                 pages = sorted(work.glob("p*.svg"), key=lambda path: int(path.stem[1:]))
                 for path, key in zip(pages, keys, strict=True):
