@@ -22,11 +22,12 @@ Result = TypeVar("Result")
 
 @dataclass
 class _Job(Generic[Item, Result]):
-    """One call's items waiting for a run; ``done`` is set when it has its result or when it is
-    its turn to lead the next run (``lead``)."""
+    """Items of one call that no queued or running job carried yet. ``turn`` is set when the job
+    is finished or must lead the next run (``lead``); ``finished`` when it has its result."""
 
     items: list[Item]
-    done: threading.Event = field(default_factory=threading.Event)
+    turn: threading.Event = field(default_factory=threading.Event)
+    finished: threading.Event = field(default_factory=threading.Event)
     lead: bool = False
     result: dict[Item, Result] | None = None
     error: Exception | None = None
@@ -36,7 +37,8 @@ class Coalescer(Generic[Item, Result]):
     """Calls ``run`` with the distinct items of all calls queued while a run was going.
 
     ``run`` gets the items sorted (a batch's content does not depend on which thread came first)
-    and returns a result for each; it raises one of ``failures`` when it cannot."""
+    and returns a result for each; it raises one of ``failures`` when it cannot. An item that a
+    queued or running job already carries is not asked again: the call waits for that job."""
 
     def __init__(
         self,
@@ -49,22 +51,35 @@ class Coalescer(Generic[Item, Result]):
         self.order = order
         self.lock = threading.Lock()
         self.queue: list[_Job[Item, Result]] = []
+        self.carriers: dict[Item, _Job[Item, Result]] = {}
         self.running = False
 
     def __call__(self, items: Sequence[Item]) -> dict[Item, Result]:
-        job: _Job[Item, Result] = _Job(list(items))
+        wanted = list(dict.fromkeys(items))
         with self.lock:
-            self.queue.append(job)
-            job.lead = not self.running
-            self.running = True
-        if not job.lead:
-            job.done.wait()
-        if job.lead:
-            self._run_queue()
-        if job.error is not None:
-            raise job.error
-        assert job.result is not None
-        return job.result
+            carriers = {item: self.carriers[item] for item in wanted if item in self.carriers}
+            job: _Job[Item, Result] = _Job([item for item in wanted if item not in carriers])
+            if job.items:
+                self.queue.append(job)
+                self.carriers.update({item: job for item in job.items})
+                job.lead = not self.running
+                self.running = True
+        if job.items:
+            if not job.lead:
+                job.turn.wait()
+            if job.lead:
+                self._run_queue()
+            if job.error is not None:
+                raise job.error
+        results = dict(job.result or {})
+        for item, carrier in carriers.items():
+            carrier.finished.wait()
+            if carrier.result is not None:
+                results[item] = carrier.result[item]
+        missing = [item for item in wanted if item not in results]  # its carrier failed
+        if missing:
+            results.update(self(missing))  # on their own, so an error is about these items
+        return {item: results[item] for item in wanted}
 
     def _run_queue(self) -> None:
         with self.lock:
@@ -78,12 +93,17 @@ class Coalescer(Generic[Item, Result]):
                     successor.lead = True
                 else:
                     self.running = False
+                for job in jobs:
+                    for item in job.items:
+                        if self.carriers.get(item) is job:
+                            del self.carriers[item]
             for job in jobs:
                 if job.result is None and job.error is None:  # the run itself broke
                     job.error = DlexamError("a shared conversion stopped before this request's")
-                job.done.set()
+                job.finished.set()
+                job.turn.set()
             if successor is not None:
-                successor.done.set()
+                successor.turn.set()
 
     def _run_jobs(self, jobs: list[_Job[Item, Result]]) -> None:
         """One run for all jobs; if it fails, one run each."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -24,6 +26,25 @@ def test_a_lone_call_runs_at_once_with_its_items_sorted() -> None:
     assert not shared.running
 
 
+class _Lookups(dict[str, object]):
+    """The coalescer's table of items in flight, noting which items a call looked up."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def __getitem__(self, item: str) -> object:
+        self.seen.append(item)
+        return super().__getitem__(item)
+
+
+def _until(condition: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + 30
+    while not condition():
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+
+
 def test_queued_calls_share_one_run_and_a_bad_item_fails_only_its_call() -> None:
     started, release = threading.Event(), threading.Event()
     runs: list[list[str]] = []
@@ -32,30 +53,34 @@ def test_queued_calls_share_one_run_and_a_bad_item_fails_only_its_call() -> None
         runs.append(items)
         if items == ["first"]:
             started.set()
-            release.wait(10)
+            release.wait(30)
         if "bad" in items:
             raise DlexamError("cannot convert 'bad'")
         return [f"<{item}>" for item in items]
 
     shared: Coalescer[str, str] = Coalescer(run)
-    with ThreadPoolExecutor(4) as pool:
+    shared.carriers = lookups = _Lookups()  # type: ignore[assignment]
+    with ThreadPoolExecutor(5) as pool:
         first = pool.submit(shared, ["first"])
-        started.wait(10)
-        calls = {
-            name: pool.submit(shared, items)
-            for name, items in [("x", ["x", "y"]), ("y", ["y"]), ("bad", ["bad", "x"])]
-        }
-        while len(shared.queue) < 3:
-            threading.Event().wait(0.01)
+        started.wait(30)
+        xy = pool.submit(shared, ["x", "y"])
+        _until(lambda: "y" in shared.carriers)
+        bad = pool.submit(shared, ["bad", "z"])
+        _until(lambda: "z" in shared.carriers)
+        y, z = pool.submit(shared, ["y"]), pool.submit(shared, ["z", "y"])
+        _until(lambda: lookups.seen.count("y") == 2 and "z" in lookups.seen)  # carried: no job
+        assert len(shared.queue) == 2
         release.set()
         assert first.result() == {"first": "<first>"}
-        assert calls["x"].result() == {"x": "<x>", "y": "<y>"}
-        assert calls["y"].result() == {"y": "<y>"}
+        assert xy.result() == {"x": "<x>", "y": "<y>"}
+        assert y.result() == {"y": "<y>"}
+        assert z.result() == {"z": "<z>", "y": "<y>"}
         with pytest.raises(DlexamError, match="bad"):
-            calls["bad"].result()
-    # the first alone, the shared run that failed, then each queued call on its own
-    assert runs == [["first"], ["bad", "x", "y"], ["x", "y"], ["y"], ["bad", "x"]]
-    assert not shared.running
+            bad.result()
+    # the first alone; the shared run fails, so each job runs alone; z, carried by the job that
+    # failed, is then asked on its own
+    assert runs == [["first"], ["bad", "x", "y", "z"], ["x", "y"], ["bad", "z"], ["z"]]
+    assert not shared.running and not shared.carriers
 
 
 def test_an_unexpected_error_still_releases_the_waiting_calls() -> None:

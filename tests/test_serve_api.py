@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import threading
-import time
 from collections.abc import Iterator
 from html import escape
 
@@ -18,7 +17,7 @@ from starlette.testclient import TestClient
 
 from generator import pdf
 from generator.registry import default_registry
-from grader.serve.app import FIGURES, MAX_BODY, SECURITY_HEADERS, app
+from grader.serve.app import MAX_BODY, SECURITY_HEADERS, app
 from grader.serve.sheets import Link, exam_link, family_link, solved
 
 SEED = "5"  # backprop_sin: l2 loss, y = -3/2, so 1b has a decimal answer
@@ -251,21 +250,6 @@ def test_figures_are_linked_and_drawn_on_request(client: TestClient) -> None:
     assert client.get(sheet_links[0].replace("&amp;", "&")).status_code == 200
     no_seed = client.get(sheet_links[0].split("?")[0] + "?topic=backprop")
     assert no_seed.status_code == 400
-
-
-def test_a_pages_figures_are_drawn_before_the_browser_asks(client: TestClient) -> None:
-    seed = "60613"  # a page no other test opens
-    client.get(f"/q/backprop_sin/{seed}")
-    pictures = list(solved(family_link("backprop_sin", seed)).pictures.values())
-    keys = [FIGURES.key(picture) for picture in pictures]
-    assert keys
-    deadline = time.monotonic() + 120
-    while not all(key in FIGURES.memory for key in keys):  # no figure request was sent
-        assert time.monotonic() < deadline, "the page's figures were not drawn"
-        time.sleep(0.05)
-    compiled = FIGURES.compiled
-    assert client.get(f"/q/backprop_sin/{seed}").status_code == 200  # drawn once only
-    assert "<svg" in FIGURES.svgs(pictures)[pictures[0]] and FIGURES.compiled == compiled
 
 
 def test_bundled_exam_variant_page_and_check(client: TestClient) -> None:

@@ -13,8 +13,8 @@ Routes::
                                     GET /q/FAMILY/SEED/sheet.pdf is it as a practice sheet PDF
     GET  /exam/NAME[/SEED][/check|/sheet.pdf]  a variant of a bundled exam
                                     (generator/specs/NAME.yaml), the same way
-    GET  .../figure/TOKEN.svg       a figure of the page (the page links its figures, so it
-                                    never waits for LaTeX; their drawing starts with the page)
+    GET  .../figure/TOKEN.svg       a figure of the page, compiled on first request (the page
+                                    links its figures, so it never waits for LaTeX)
     GET  /progress                  score per topic and history, kept in this browser only
     GET  /static/...                style sheet and the one script (progress in localStorage)
 
@@ -29,9 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import subprocess
 from collections.abc import AsyncIterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -85,7 +83,6 @@ SECURITY_HEADERS = {
 }
 RIGHT = ("correct", "within-tolerance")
 FIGURES = FigureCache()  # SVGs shared by every page and process ($DLEXAM_FIGURE_CACHE)
-DRAWING = ThreadPoolExecutor(4, thread_name_prefix="dlexam-figures")  # concurrent ones share runs
 IMMUTABLE = "public, max-age=31536000, immutable"  # a figure's URL names its content
 UNREVEALED = ("invalid", "blank")  # a check that gives nothing away: read it again, or answer
 
@@ -152,19 +149,6 @@ def _render(
     )
 
 
-def _draw(pictures: tuple[str, ...]) -> None:
-    with contextlib.suppress(DlexamError, OSError, subprocess.SubprocessError):
-        FIGURES.svgs(pictures)  # a figure that fails says so when the browser asks for it
-
-
-def _drawing(page: Page) -> Page:
-    """The page, with its figures started now: a browser asks for them as soon as it has read
-    the page, and a figure is a LaTeX run, so it is drawn (or shares a run) meanwhile."""
-    if page.pictures:
-        DRAWING.submit(_draw, tuple(page.pictures.values()))
-    return page
-
-
 def home(request: Request) -> Response:
     registry = default_registry()
     families = sorted(registry.families.values(), key=lambda f: f.id)
@@ -193,7 +177,7 @@ def sheet_page(request: Request) -> Response:
     link = sheet_link(query)
     if "seed" not in query:
         return RedirectResponse(link.path, status_code=303)
-    return _render(request, _drawing(solved(link)))
+    return _render(request, solved(link))
 
 
 def _path_link(request: Request, seed: bool = True) -> Link:
@@ -209,7 +193,7 @@ def single_new(request: Request) -> Response:
 
 
 def single_page(request: Request) -> Response:
-    return _render(request, _drawing(solved(_path_link(request))))
+    return _render(request, solved(_path_link(request)))
 
 
 async def _form(request: Request) -> list[tuple[str, str]]:
