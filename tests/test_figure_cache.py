@@ -98,10 +98,15 @@ def test_figures_start_from_a_preloaded_format_and_draw_the_same(
 
     made.write_bytes(b"a format of another TeX installation")
     commands.clear()
-    again = FigureCache(folder).svgs([extra])  # the bad format is used, fails, is removed
+    cache = FigureCache(folder)
+    again = cache.svgs([extra])  # the bad format is used, fails, is removed
     assert _glyphs_resolved(again[extra]) == _glyphs_resolved(expected[extra])
     assert not made.exists()
     assert [c[-1] for c in commands if "latex" in Path(c[0]).name] == ["figures.tex"] * 2
+    commands.clear()
+    cache.svgs([extra.replace("(1)", "(2)")])  # this process goes on without: no remaking
+    assert [c[-1] for c in commands if "latex" in Path(c[0]).name] == ["figures.tex"]
+    assert not any("-ini" in command for command in commands)
 
 
 def test_concurrent_requests_share_one_compile(

@@ -111,6 +111,7 @@ class FigureCache:
         self.preamble = _preamble()
         self.memory: dict[str, str] = {}
         self.compiled = 0  # pictures compiled by this cache (the rest came from the folder)
+        self.preload = True  # start compiles from the folder's preloaded format
         self.runs: Coalescer[str, str] = Coalescer(
             self._compile, failures=(DlexamError, OSError, subprocess.SubprocessError)
         )
@@ -175,7 +176,8 @@ class FigureCache:
     def _latex(self, latex: str, work: Path) -> None:
         """``latex figures.tex``, from the preloaded format when there is one. When that fails
         and the plain run does not, the format no longer fits the TeX installation (an
-        upgrade): it is removed, to be made again."""
+        upgrade): it is removed, to be made again by the next process; this one goes on without
+        (a format that never works must not be remade for every figure)."""
         command = [latex, "-interaction=nonstopmode", "-halt-on-error"]
         preloaded = self._format(latex)
         if preloaded is not None:
@@ -187,10 +189,13 @@ class FigureCache:
         self._run([*command, "figures.tex"], work)
         if preloaded is not None:
             preloaded.with_suffix(".fmt").unlink(missing_ok=True)
+            self.preload = False
 
     def _format(self, latex: str) -> Path | None:
         """The folder's format with this preamble loaded (made on first use), or None when it
         cannot be made (no mylatexformat, a read-only folder): figures are drawn without it."""
+        if not self.preload:
+            return None
         digest = hashlib.sha256((self.preamble + _tex_version(latex)).encode()).hexdigest()
         stem = self.folder / f"preamble-{digest[:24]}"
         if stem.with_suffix(".fmt").exists():
