@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 
 from generator import pdf
 from generator.registry import default_registry
-from grader.serve.app import MAX_BODY, SECURITY_HEADERS, app
+from grader.serve.app import FIGURES, MAX_BODY, SECURITY_HEADERS, app
 from grader.serve.sheets import Link, exam_link, family_link, solved
 
 SEED = "5"  # backprop_sin: l2 loss, y = -3/2, so 1b has a decimal answer
@@ -228,6 +228,10 @@ def test_question_and_exam_pages_download_as_practice_sheets(
     assert "Rubric:" in text  # then their worked solutions
     assert f"Check your answers online: {page}" in " ".join(text.split())
     assert client.get(f"/q/backprop_sin/{SEED}x/sheet.pdf").status_code == 400
+
+
+def test_the_figure_format_is_made_at_start_up(client: TestClient) -> None:
+    assert list(FIGURES.folder.glob("preamble-*.fmt"))  # the first figure does not wait for it
 
 
 def test_figures_are_linked_and_drawn_on_request(client: TestClient) -> None:

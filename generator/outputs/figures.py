@@ -173,6 +173,12 @@ class FigureCache:
             prune(self.folder, self.limit)
         return [str(made[self.key(picture)]) for picture in pictures]
 
+    def prepare(self) -> bool:
+        """Make the preloaded format now if it is missing (a server at start-up, so that its
+        first figure does not wait for it); False when figures will be drawn without one."""
+        latex = shutil.which("latex")
+        return latex is not None and self._format(latex) is not None
+
     def _latex(self, latex: str, work: Path) -> None:
         """``latex figures.tex``, from the preloaded format when there is one. When that fails
         and the plain run does not, the format no longer fits the TeX installation (an

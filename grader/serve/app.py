@@ -359,10 +359,12 @@ class SecurityHeaders:
 
 @contextlib.asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
-    """Load the question families and compile their templates before the first request, so
-    no student waits for that (1-2 s for all families)."""
+    """Load the question families, compile their templates and make the figures' preloaded
+    LaTeX format before the first request, so no student waits for that (1-2 s for all
+    families, 0.4 s for a missing format)."""
     for family in default_registry().families.values():
         compile_family_templates(family)
+    await run_in_threadpool(FIGURES.prepare)
     yield
 
 
