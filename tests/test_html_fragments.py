@@ -125,6 +125,7 @@ def test_a_broken_picture_names_the_error(tmp_path: Path) -> None:
     cache = FigureCache(tmp_path)
     with pytest.raises(Exception, match="failed on a figure"):
         cache.svgs(["\\begin{tikzpicture}\\undefinedmacro\\end{tikzpicture}"])
+    assert list(tmp_path.glob("preamble-*.fmt"))  # the picture's fault: the format is kept
 
 
 def test_every_family_renders_without_raw_tex_or_math_errors(figures: FigureCache) -> None:
