@@ -49,11 +49,10 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def fetch(url: str, data: bytes | None = None) -> tuple[int, str]:
+def fetch(url: str) -> tuple[int, str]:
     """One request on its own connection (the start-up probe)."""
-    request = urllib.request.Request(url, data=data)
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:
+        with urllib.request.urlopen(url, timeout=60) as response:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, ""
