@@ -125,13 +125,14 @@ def _vulgar_fraction(match: re.Match[str]) -> str:
     return f"({value.numerator}/{value.denominator})"
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, symbols: Iterable[str] = ()) -> str:
     """Map LaTeX, Unicode spellings (superscripts, ×, −, √, Greek letters), digit groups split
-    by thin or no-break spaces, and |x| bars to the ASCII grammar."""
+    by thin or no-break spaces, and |x| bars to the ASCII grammar (``symbols``: the part's
+    names, which give a sum like ``\\sum_j e^{z_j}`` its range)."""
     check_length(text)
     text = INVISIBLE.sub("", text)
     if any(mark in text for mark in ("\\", "$", "^{", "_{")):
-        text = latex_math(text)
+        text = latex_math(text, symbols)
     text = join_spaced_groups(text)
     if any(c in _VULGAR for c in text):
         text = _VULGAR_FRACTION.sub(_vulgar_fraction, text)
@@ -218,9 +219,10 @@ def brace_group(text: str, start: int) -> tuple[str, int] | None:
     return None
 
 
-def latex_math(text: str) -> str:
+def latex_math(text: str, symbols: Iterable[str] = ()) -> str:
     """Math typed as LaTeX (``$\\frac{2}{5}$``, ``\\sqrt{2}``, ``2 \\cdot 3``, ``e^{-3}``) in
-    this module's grammar; an unknown command is an error naming it."""
+    this module's grammar; an unknown command is an error naming it. A sum
+    (``\\sum_{j=1}^{3} e^{z_j}``) is written out term by term (:func:`_expand_sum`)."""
     out: list[str] = []
     index = 0
     text = text.replace("$", "").replace("{,}", ",")
@@ -236,7 +238,8 @@ def latex_math(text: str) -> str:
             second = brace_group(text, first[1]) if first else None
             digits = re.match(r"\s*(\d)(\d)", text[index:])
             if first and second:
-                numerator, denominator = latex_math(first[0]), latex_math(second[0])
+                numerator = latex_math(first[0], symbols)
+                denominator = latex_math(second[0], symbols)
                 index = second[1]
             elif digits:  # \frac12
                 numerator, denominator = digits.groups()
@@ -254,17 +257,20 @@ def latex_math(text: str) -> str:
                 raise MathTextError(f"\\begin{{{first[0]}}} without \\end", match.start())
             out.append(_latex_grid(text[first[1] : end]))
             index = end + len(f"\\end{{{first[0]}}}")
+        elif name == "sum":
+            terms, index = _expand_sum(text, index, match.start(), symbols)
+            out.append(f"({latex_math(terms, symbols)})")
         elif name == "sqrt":
             root = re.match(r"\s*\[([^\]]*)\]", text[index:])
             if root:
                 first = brace_group(text, index + root.end())
             if first is None:
                 raise MathTextError("\\sqrt needs a group, like \\sqrt{2}", match.start())
-            inner = latex_math(first[0])
+            inner = latex_math(first[0], symbols)
             out.append(f"(({inner})^(1/({root.group(1)})))" if root else f"sqrt({inner})")
             index = first[1]
         elif name in _LATEX_UNWRAPPED and first is not None:
-            out.append(f" {latex_math(first[0])} ")
+            out.append(f" {latex_math(first[0], symbols)} ")
             index = first[1]
         elif name in _LATEX_WORDS:
             out.append(_LATEX_WORDS[name])
@@ -280,6 +286,69 @@ def latex_math(text: str) -> str:
     result = result.replace("{", "(").replace("}", ")")
     result = result.replace("\0{", "{").replace("\0}", "}")
     return re.sub("\0[\\[\\]()]", "", result)
+
+
+_SUM_INDEX = re.compile(
+    r"\s*_\s*(?:\{\s*([A-Za-z])\s*(?:=\s*(-?\d+)\s*)?\}|([A-Za-z]))"
+    r"(?:\s*\^\s*(?:\{\s*(-?\d+)\s*\}|(\d)))?"
+)
+MAX_SUM_TERMS = 50
+
+
+def _sum_body(text: str, start: int) -> tuple[str, int]:
+    """What a ``\\sum`` adds up, as LaTeX binds it: a braced group, or the product that follows,
+    up to a ``+``, ``-``, ``=`` or ``,`` outside brackets or a bracket the sum is inside."""
+    group = brace_group(text, start)
+    if group is not None:
+        return group
+    depth, index = 0, start
+    while index < len(text):
+        char = text[index]
+        before = text[start:index].rstrip()
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and char in "+-=,;" and before and before[-1] not in "^_(*/":
+            break
+        index += 1
+    return text[start:index], index
+
+
+def _expand_sum(text: str, start: int, position: int, symbols: Iterable[str]) -> tuple[str, int]:
+    """``\\sum_{j=1}^{3} e^{z_j}`` as ``e^{z_1} + e^{z_2} + e^{z_3}`` (still LaTeX), and where
+    the text ends. Without limits (``\\sum_j e^{z_j}``) the index runs over the part's own
+    names: z1, z2, z3 for ``z_j``."""
+    limits = _SUM_INDEX.match(text, start)
+    if limits is None:
+        raise MathTextError("a sum needs its index, like \\sum_{j=1}^{3} e^{z_j}", position)
+    variable = limits.group(1) or limits.group(3)
+    lower, upper = limits.group(2), limits.group(4) or limits.group(5)
+    body, end = _sum_body(text, limits.end())
+    bound = re.compile(rf"(?<![A-Za-z\\]){variable}(?![A-Za-z])")
+    if lower is not None and upper is not None:
+        count = int(upper) - int(lower) + 1
+        if not 1 <= count <= MAX_SUM_TERMS:
+            raise MathTextError(f"a sum of 1 to {MAX_SUM_TERMS} terms, not {count}", position)
+        indices = list(range(int(lower), int(upper) + 1))
+    elif lower is None and upper is None:
+        bases = set(re.findall(rf"([A-Za-z]+)_\{{?{variable}\}}?(?![A-Za-z])", body))
+        found = (
+            {re.fullmatch(rf"({'|'.join(bases)})(\d+)", name) for name in symbols}
+            if bases
+            else set()
+        )
+        indices = sorted({int(m.group(2)) for m in found if m})
+        if not indices:
+            raise MathTextError(
+                f"give the sum's range, like \\sum_{{{variable}=1}}^{{3}}", position
+            )
+    else:
+        raise MathTextError("a sum needs both limits, like \\sum_{j=1}^{3}", position)
+    terms = [bound.sub(str(value), body) for value in indices]
+    return " + ".join(f"({term})" for term in terms), end
 
 
 def _latex_grid(body: str) -> str:
@@ -615,7 +684,7 @@ def parse(text: str, symbols: Iterable[str] = ()) -> Any:
     """
     check_length(text)
     table = _symbol_table(symbols)
-    normalized = normalize(text.strip())
+    normalized = normalize(text.strip(), table)
     if not normalized:
         raise MathTextError("empty answer")
     if table:

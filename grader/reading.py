@@ -214,6 +214,23 @@ _SPREADSHEET_TEXT = re.compile(r'=\s*"(.*)"', re.DOTALL)  # ="0.5", Excel's forc
 _APPROXIMATELY = re.compile(r"\\approx(?![A-Za-z])|≈|≃|\\simeq(?![A-Za-z])")
 _LONE_EQUALS = re.compile(r"(?<![<>!=≤≥])=(?![<>=])")
 _DOUBLE_QUOTES = '"“”„«»'
+
+
+def _after_last_equals(text: str) -> str:
+    """The text after the last equals sign outside brackets (``y = 0.5`` is ``0.5``); one inside
+    them belongs to the math (``\\sum_{j=1}^{3}``)."""
+    lone = {match.start() for match in _LONE_EQUALS.finditer(text)}
+    depth, cut = 0, -1
+    for index, char in enumerate(text):
+        if char in "({[":
+            depth += 1
+        elif char in ")}]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and index in lone:
+            cut = index
+    return text[cut + 1 :]
+
+
 _ANSWER_WORD = re.compile(
     r"^\s*(?:answer|ans|solution|result|antwort|lösung|loesung|ergebnis)\b\s*[:=]?\s*",
     re.IGNORECASE,
@@ -260,7 +277,7 @@ def typed_answer(text: str, kind: str) -> str:
     if kind != "constraint":
         text = _APPROXIMATELY.sub("=", text)
         text = _named_entries(text) if kind in ("vector", "matrix") else text
-        text = _LONE_EQUALS.split(text)[-1].strip() or text
+        text = _after_last_equals(text).strip() or text
         text = text.removeprefix("~").strip()
     if kind in ("number", "integer"):
         text = _SPACED_TEN.sub("*10", text)

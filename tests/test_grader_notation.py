@@ -404,3 +404,35 @@ def test_letters_typed_for_digits_are_not_guessed_but_named() -> None:
     assert "'O' is a letter, not the digit 0" in result.reason
     assert "'l' is a letter, not the digit 1" in grade_part(key("integer", "15"), "l5").reason
     assert "is a letter" not in grade_part(part, "abc").reason
+
+
+SOFTMAX = "-1 + exp(z1)/(exp(z1) + exp(z2) + exp(z3))"  # softmax_ce: dL/dz1 for the label 1
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (r"\frac{e^{z_1}}{\sum_{j=1}^{3} e^{z_j}} - 1", "correct"),
+        (r"e^{z_1}/\sum_{j=1}^3 e^{z_j} - 1", "correct"),  # the sum binds the product after it
+        (r"\frac{\exp(z_1)}{\sum_j \exp(z_j)} - 1", "correct"),  # j over the part's z1, z2, z3
+        (r"-1 + e^{z_1} / \sum_{k} e^{z_k}", "correct"),
+        (r"\frac{e^{z_1}}{\sum_{j=1}^{2} e^{z_j}} - 1", "wrong"),  # a term left out
+        (r"\frac{e^{z_1}}{\sum_{j=1}^{3} e^{z_j}}", "wrong"),
+    ],
+)
+def test_sums_written_with_sigma(text: str, status: str) -> None:
+    assert graded("expression", SOFTMAX, text, symbols=["z1", "z2", "z3"]) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (r"\sum_{j=1}^{99999999999} e^{z_j}", "a sum of 1 to 50 terms, not 99999999999"),
+        (r"\sum_j e^{y_j}", r"give the sum's range, like \sum_{j=1}^{3}"),
+        (r"\sum_{j=1} e^{z_j}", r"a sum needs both limits, like \sum_{j=1}^{3}"),
+        (r"\sum e^{z}", r"a sum needs its index, like \sum_{j=1}^{3} e^{z_j}"),
+    ],
+)
+def test_a_sum_that_cannot_be_written_out_is_unreadable_with_a_hint(text: str, reason: str) -> None:
+    result = grade_part(key("expression", SOFTMAX, symbols=["z1", "z2", "z3"]), text)
+    assert result.status == "invalid" and reason in result.reason
