@@ -259,7 +259,10 @@ def latex_math(text: str, symbols: Iterable[str] = ()) -> str:
             index = end + len(f"\\end{{{first[0]}}}")
         elif name == "sum":
             terms, index = _expand_sum(text, index, match.start(), symbols)
-            out.append(f"({latex_math(terms, symbols)})")
+            written = latex_math(terms, symbols)
+            if len(written) > MAX_LENGTH:  # sums of sums: the limits keep hostile text cheap
+                raise MathTextError("the sum is too long written out term by term", match.start())
+            out.append(f"({written})")
         elif name == "sqrt":
             root = re.match(r"\s*\[([^\]]*)\]", text[index:])
             if root:

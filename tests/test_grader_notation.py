@@ -431,6 +431,7 @@ def test_sums_written_with_sigma(text: str, status: str) -> None:
         (r"\sum_j e^{y_j}", r"give the sum's range, like \sum_{j=1}^{3}"),
         (r"\sum_{j=1} e^{z_j}", r"a sum needs both limits, like \sum_{j=1}^{3}"),
         (r"\sum e^{z}", r"a sum needs its index, like \sum_{j=1}^{3} e^{z_j}"),
+        (r"\sum_{i=1}^{50} \sum_{j=1}^{50} \sum_{k=1}^{50} e^{z_1}", "too long written out"),
     ],
 )
 def test_a_sum_that_cannot_be_written_out_is_unreadable_with_a_hint(text: str, reason: str) -> None:
