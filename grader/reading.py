@@ -214,14 +214,21 @@ _SPREADSHEET_TEXT = re.compile(r'=\s*"(.*)"', re.DOTALL)  # ="0.5", Excel's forc
 _APPROXIMATELY = re.compile(r"\\approx(?![A-Za-z])|≈|≃|\\simeq(?![A-Za-z])")
 _LONE_EQUALS = re.compile(r"(?<![<>!=≤≥])=(?![<>=])")
 _DOUBLE_QUOTES = '"“”„«»'
+_BRACKET_OR_EQUALS = re.compile(r"[(){}\[\]=]")
 
 
 def _after_last_equals(text: str) -> str:
     """The text after the last equals sign outside brackets (``y = 0.5`` is ``0.5``); one inside
-    them belongs to the math (``\\sum_{j=1}^{3}``)."""
+    them belongs to the math (``\\sum_{j=1}^{3}``). Text longer than any answer may be is left
+    whole: it is refused as too long, without a walk through ten megabytes."""
     lone = {match.start() for match in _LONE_EQUALS.finditer(text)}
+    if not lone:
+        return text
+    if len(text) > mathtext.MAX_LENGTH:
+        return _LONE_EQUALS.split(text)[-1]
     depth, cut = 0, -1
-    for index, char in enumerate(text):
+    for match in _BRACKET_OR_EQUALS.finditer(text):
+        char, index = match.group(), match.start()
         if char in "({[":
             depth += 1
         elif char in ")}]":
