@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import http.client
 import socket
 import subprocess
 import sys
-import time
-import urllib.parse
+from pathlib import Path
 
 from grader.serve.cli import APP, _Config
 
@@ -39,34 +37,13 @@ def test_connections_of_several_workers_turn_nagle_off() -> None:
     assert accepted == [1]
 
 
-def test_two_workers_serve_a_question_and_its_check_on_one_connection() -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    command = [sys.executable, "-c", "from generator.cli import main; main()", "serve"]
-    server = subprocess.Popen(
-        [*command, "--port", str(port), "--workers", "2"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-                connection.request("GET", "/q/conv_shape/3")
-                page = connection.getresponse()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "dlexam serve did not start"
-                time.sleep(0.2)
-        assert page.status == 200 and 'name="1a"' in page.read().decode()
-        form = urllib.parse.urlencode({"1a": "8", "check": "all"})
-        headers = {"content-type": "application/x-www-form-urlencoded"}
-        connection.request("POST", "/q/conv_shape/3/check", form, headers)
-        checked = connection.getresponse()
-        assert checked.status == 200 and "summary" in checked.read().decode()
-        assert server.poll() is None
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+def test_two_workers_answer_browser_like_clients_on_kept_alive_connections() -> None:
+    """bench/bench_serve.py's clients (questions, their figures and checks, each client on one
+    connection) against ``dlexam serve --workers 2``: a request not answered 200 is an error."""
+    bench = Path(__file__).resolve().parent.parent / "bench" / "bench_serve.py"
+    command = [sys.executable, str(bench), "--clients", "2", "--seconds", "2", "--workers", "2"]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert run.returncode == 0, run.stderr
+    counts = {line.split()[0]: int(line.split()[1]) for line in run.stdout.splitlines()[1:]}
+    assert counts["question"] > 0 and counts["check"] > 0, run.stdout
+    assert "error" not in counts, run.stdout

@@ -147,8 +147,9 @@ class FigureCache:
             raise DlexamError(
                 "latex or dvisvgm not found, so figures cannot be drawn", hint=INSTALL_HINT
             )
-        made = {self.key(p): self._stored(self.key(p)) for p in pictures}  # by a run meanwhile?
-        todo = {key: p for p in pictures if made[key := self.key(p)] is None}
+        named = {picture: self.key(picture) for picture in pictures}
+        made = {key: self._stored(key) for key in named.values()}  # by a run meanwhile?
+        todo = {key: picture for picture, key in named.items() if made[key] is None}
         keys = sorted(todo)
         if keys:
             source = "\n".join(
@@ -171,7 +172,7 @@ class FigureCache:
                     write_text_atomic(self.folder / f"{key}.svg", svg)
             self.compiled += len(keys)
             prune(self.folder, self.limit)
-        return [str(made[self.key(picture)]) for picture in pictures]
+        return [str(made[named[picture]]) for picture in pictures]
 
     def prepare(self) -> bool:
         """Make the preloaded format now if it is missing (a server at start-up, so that its
