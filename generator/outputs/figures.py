@@ -16,6 +16,7 @@ removed, so a server that draws many variants cannot fill the disk. Memory keeps
 from __future__ import annotations
 
 import contextlib
+import gzip
 import hashlib
 import os
 import re
@@ -94,6 +95,18 @@ def _tex_version(latex: str) -> str:
     return subprocess.run(
         [latex, "--version"], capture_output=True, text=True, timeout=TIMEOUT, check=False
     ).stdout
+
+
+def _store_uncompressed(path: Path) -> None:
+    """Write a gzip-compressed format back uncompressed. TeX reads formats through zlib, which
+    passes plain files through, and inflating the ~19 MB a TikZ format holds took two thirds of
+    every figure run's ``latex`` start (80 of 100 ms for a one-line picture; 30 ms without)."""
+    with path.open("rb") as stream:
+        if stream.read(2) != b"\x1f\x8b":  # a TeX built without format compression
+            return
+    with gzip.open(path, "rb") as packed, path.with_suffix(".raw").open("wb") as plain:
+        shutil.copyfileobj(packed, plain)
+    os.replace(path.with_suffix(".raw"), path)
 
 
 class FigureCache:
@@ -217,6 +230,7 @@ class FigureCache:
                 ini = [latex, "-ini", "-interaction=nonstopmode", "-halt-on-error"]
                 ini += ["-jobname=preamble", "&latex", "mylatexformat.ltx", "preamble.tex"]
                 self._run(ini, work, log="preamble.log")
+                _store_uncompressed(work / "preamble.fmt")
                 os.replace(work / "preamble.fmt", stem.with_suffix(".fmt"))
         except (DlexamError, OSError, subprocess.SubprocessError):
             return None
