@@ -13,9 +13,7 @@ import pytest
 from generator.errors import DlexamError
 from generator.outputs import figures
 from generator.outputs.figures import FigureCache, default_folder, default_limit, prune
-from generator.registry import default_registry
 from grader.serve.app import FIGURES
-from grader.serve.sheets import family_link, solved
 
 PICTURES = [
     f"\\begin{{tikzpicture}}\\draw (0,0) -- ({n},1) node {{{n}}};\\end{{tikzpicture}}"
@@ -139,25 +137,3 @@ def test_concurrent_requests_share_one_compile(
     assert cache.compiled == 3
     assert [next(iter(r)) for r in results] == [*PICTURES, PICTURES[1]]
     assert all("<svg" in svg for r in results for svg in r.values())
-
-
-def test_the_skipped_dvisvgm_specials_change_no_familys_figure(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """dvisvgm skips the PostScript (and other unused) specials to start faster; a family whose
-    figure needed one would lose part of its drawing, so every family's figures are compared."""
-    registry = default_registry()
-    pictures = sorted(
-        {
-            picture
-            for family in registry.families
-            for picture in solved(family_link(family, "0")).pictures.values()
-        }
-    )
-    assert len(pictures) > 20  # every family that draws one
-    lean = FigureCache(tmp_path / "lean").svgs(pictures)
-    monkeypatch.setattr(figures, "DVISVGM", ["--no-fonts", "--page=1-"])
-    full = FigureCache(tmp_path / "full").svgs(pictures)
-    assert [_glyphs_resolved(lean[p]) for p in pictures] == [
-        _glyphs_resolved(full[p]) for p in pictures
-    ]

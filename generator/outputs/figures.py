@@ -37,9 +37,7 @@ INSTALL_HINT = "install TeX Live and dvisvgm (Debian: apt-get install texlive-pi
 TIMEOUT = 300  # seconds for one batch; a picture that loops must not hang a page request
 DEFAULT_LIMIT_MB = 200  # a typical figure is 10-60 KB: thousands of distinct pictures
 MEMORY_LIMIT = 2000
-# Glyphs as paths (the SVG needs no fonts); TikZ's dvisvgm driver writes raw SVG and colour
-# specials only, so the PostScript ones (which start Ghostscript) and the other sets are skipped.
-DVISVGM = ["--no-fonts", "--no-specials=ps,pdf,html,em,tpic", "--page=1-"]
+DVISVGM = ["--no-fonts", "--page=1-"]  # glyphs as paths: the SVG needs no fonts
 
 
 def _preamble() -> str:
