@@ -125,12 +125,17 @@ def _vulgar_fraction(match: re.Match[str]) -> str:
     return f"({value.numerator}/{value.denominator})"
 
 
+# A sum typed without LaTeX: ``∑_j``, ``Σ_{j=1}^3`` or ``sum_j`` is ``\\sum`` (a Σ with no index
+# after it is the letter Sigma, a covariance matrix, say).
+_SUM_SIGN = re.compile(r"∑|Σ(?=\s*_)|(?<![A-Za-z0-9_\\])sum(?=\s*_)")
+
+
 def normalize(text: str, symbols: Iterable[str] = ()) -> str:
     """Map LaTeX, Unicode spellings (superscripts, ×, −, √, Greek letters), digit groups split
     by thin or no-break spaces, and |x| bars to the ASCII grammar (``symbols``: the part's
     names, which give a sum like ``\\sum_j e^{z_j}`` its range)."""
     check_length(text)
-    text = INVISIBLE.sub("", text)
+    text = _SUM_SIGN.sub(r"\\sum", INVISIBLE.sub("", text))
     if any(mark in text for mark in ("\\", "$", "^{", "_{")):
         text = latex_math(text, symbols)
     text = join_spaced_groups(text)
@@ -330,6 +335,8 @@ def _expand_sum(text: str, start: int, position: int, symbols: Iterable[str]) ->
     variable = limits.group(1) or limits.group(3)
     lower, upper = limits.group(2), limits.group(4) or limits.group(5)
     body, end = _sum_body(text, limits.end())
+    symbols = tuple(symbols)  # read twice below
+    body = _subscript_run_together(body, variable, symbols)
     bound = re.compile(rf"(?<![A-Za-z\\]){variable}(?![A-Za-z])")
     if lower is not None and upper is not None:
         count = int(upper) - int(lower) + 1
@@ -352,6 +359,17 @@ def _expand_sum(text: str, start: int, position: int, symbols: Iterable[str]) ->
         raise MathTextError("a sum needs both limits, like \\sum_{j=1}^{3}", position)
     terms = [bound.sub(str(value), body) for value in indices]
     return " + ".join(f"({term})" for term in terms), end
+
+
+def _subscript_run_together(body: str, variable: str, symbols: Iterable[str]) -> str:
+    """``exp(zj)`` as ``exp(z_j)`` when the part's names are z1, z2, ... (as z1 is typed for
+    ``z_1``); a name that is not such a base with the index after it is left alone."""
+    bases = {m.group(1) for name in symbols if (m := re.fullmatch(r"([A-Za-z]+)\d+", name))}
+    if not bases:
+        return body
+    alternatives = "|".join(sorted(bases, key=len, reverse=True))
+    joined = re.compile(rf"(?<![A-Za-z\\])({alternatives}){variable}(?![A-Za-z0-9])")
+    return joined.sub(rf"\1_{variable}", body)
 
 
 def _latex_grid(body: str) -> str:

@@ -418,6 +418,11 @@ SOFTMAX = "-1 + exp(z1)/(exp(z1) + exp(z2) + exp(z3))"  # softmax_ce: dL/dz1 for
         (r"-1 + e^{z_1} / \sum_{k} e^{z_k}", "correct"),
         (r"\frac{e^{z_1}}{\sum_{j=1}^{2} e^{z_j}} - 1", "wrong"),  # a term left out
         (r"\frac{e^{z_1}}{\sum_{j=1}^{3} e^{z_j}}", "wrong"),
+        ("e^(z1)/Σ_j e^(z_j) - 1", "correct"),  # typed on a phone: Greek capital sigma
+        ("exp(z1)/∑_j exp(zj) - 1", "correct"),  # N-ARY SUMMATION, zj as z1 is typed for z_1
+        ("exp(z_1)/Σ_{j=1}^3 exp(z_j) - 1", "correct"),
+        ("exp(z1)/sum_j exp(z_j) - 1", "correct"),
+        ("exp(z1)/sum_{j=1}^{2} exp(z_j) - 1", "wrong"),
     ],
 )
 def test_sums_written_with_sigma(text: str, status: str) -> None:
@@ -431,9 +436,16 @@ def test_sums_written_with_sigma(text: str, status: str) -> None:
         (r"\sum_j e^{y_j}", r"give the sum's range, like \sum_{j=1}^{3}"),
         (r"\sum_{j=1} e^{z_j}", r"a sum needs both limits, like \sum_{j=1}^{3}"),
         (r"\sum e^{z}", r"a sum needs its index, like \sum_{j=1}^{3} e^{z_j}"),
+        ("∑ e^z1", r"a sum needs its index, like \sum_{j=1}^{3} e^{z_j}"),
+        ("Σ e^z1", "unknown name 'Sigma'"),  # no index: the letter, not a sum
         (r"\sum_{i=1}^{50} \sum_{j=1}^{50} \sum_{k=1}^{50} e^{z_1}", "too long written out"),
     ],
 )
 def test_a_sum_that_cannot_be_written_out_is_unreadable_with_a_hint(text: str, reason: str) -> None:
     result = grade_part(key("expression", SOFTMAX, symbols=["z1", "z2", "z3"]), text)
     assert result.status == "invalid" and reason in result.reason
+
+
+def test_sigma_without_an_index_stays_the_letter() -> None:
+    assert graded("expression", "2*Sigma + 1", "2Σ + 1", symbols=["Sigma"]) == "correct"
+    assert graded("expression", "zj + 1", "zj + 1", symbols=["zj"]) == "correct"
