@@ -249,6 +249,28 @@ _SPACED_TEN = re.compile(r"(?<=\d)\s+10(?=\s*(?:\^|\*\*))")
 _ENDING_PERIOD = re.compile(r"(?<=[^.\s])(?:\.|\.{3,}|…)\s*$")  # 0.5. and 0.333...
 
 
+# What Python prints for an array, a tensor or a numpy scalar, pasted from a notebook:
+# array([ 1., -2.]), tensor([0.5000], requires_grad=True), np.float64(0.0012)
+_PRINTED_ARRAY = re.compile(
+    r"(?:(?:np|numpy)\.(?:array|asarray|float\d*|int\d*)|array|(?:torch\.)?tensor)"
+    r"\s*\((.*)\)",
+    re.DOTALL,
+)
+_KEYWORD_ARGUMENT = re.compile(r"[A-Za-z_]\w*\s*=")
+
+
+def _printed_array(text: str) -> str:
+    """The values inside ``array(...)`` or ``tensor(...)``, without the keyword arguments
+    (``dtype=float32``, ``grad_fn=<MulBackward0>``) printed after them."""
+    printed = _PRINTED_ARRAY.fullmatch(text)
+    if printed is None:
+        return text
+    values, *keywords = mathtext.split_top(printed.group(1), ",")
+    if not all(_KEYWORD_ARGUMENT.match(keyword) for keyword in keywords):
+        return text  # array(1, 2): not something Python prints
+    return values
+
+
 def _named_entries(text: str) -> str:
     """``w1 = 0.5, w2 = -1.5`` (each entry named) as the vector ``0.5, -1.5``."""
     separator = ";" if ";" in text else ","
@@ -279,6 +301,8 @@ def typed_answer(text: str, kind: str) -> str:
         text = text[1:-1].strip()
     text = text.removeprefix("'").strip()
     text = _ANSWER_WORD.sub("", text, count=1)
+    if kind in ("number", "integer", "vector", "matrix"):
+        text = _printed_array(text)
     if kind in ("choice", "multi"):
         text = _OPTION_WORD.sub("", text, count=1)
     if kind != "constraint":

@@ -449,3 +449,27 @@ def test_a_sum_that_cannot_be_written_out_is_unreadable_with_a_hint(text: str, r
 def test_sigma_without_an_index_stays_the_letter() -> None:
     assert graded("expression", "2*Sigma + 1", "2Σ + 1", symbols=["Sigma"]) == "correct"
     assert graded("expression", "zj + 1", "zj + 1", symbols=["zj"]) == "correct"
+
+
+@pytest.mark.parametrize(
+    ("kind", "exact", "text"),
+    [
+        ("vector", "[1, -2]", "array([ 1., -2.])"),  # numpy's repr, pasted from a notebook
+        ("vector", "[1, -2]", "np.array([1, -2], dtype=int64)"),
+        ("vector", "[1, -2]", "tensor([ 1.0000, -2.0000], requires_grad=True)"),
+        ("matrix", "[[1, 0], [0, -2]]", "array([[ 1.,  0.],\n       [ 0., -2.]], dtype=float32)"),
+        ("matrix", "[[1, 0], [0, -2]]", "torch.tensor([[1., 0.], [0., -2.]])"),
+        ("number", "3/2500", "tensor(0.0012, grad_fn=<MulBackward0>)"),
+        ("number", "3/2500", "np.float64(0.0012)"),  # numpy 2 prints scalars so
+        ("integer", "1576", "np.int64(1576)"),
+    ],
+)
+def test_what_python_prints_for_arrays_and_tensors_is_read(
+    kind: str, exact: str, text: str
+) -> None:
+    assert graded(kind, exact, text) == "correct"
+
+
+def test_a_call_python_does_not_print_stays_unreadable() -> None:
+    assert graded("vector", "[1, -2]", "array(1, -2)") == "invalid"
+    assert graded("vector", "[1, -2]", "tensor([1., 2.])") == "wrong"  # read, then compared
