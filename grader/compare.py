@@ -169,6 +169,10 @@ def compare_shape(answer: Any, key: Any) -> Verdict:
         return EXACT_MATCH
     if len(answer.dims) != len(key.dims):
         return Verdict(0.0, reason=f"expected {len(key.dims)} dimensions, got {len(answer.dims)}")
+    if sorted(answer.dims) == sorted(key.dims):  # channels first (C x H x W) where C comes last
+        return Verdict(
+            0.0, reason="the right sizes in another order: give them in the order the part asks for"
+        )
     return NO_MATCH
 
 

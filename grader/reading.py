@@ -249,10 +249,11 @@ _SPACED_TEN = re.compile(r"(?<=\d)\s+10(?=\s*(?:\^|\*\*))")
 _ENDING_PERIOD = re.compile(r"(?<=[^.\s])(?:\.|\.{3,}|…)\s*$")  # 0.5. and 0.333...
 
 
-# What Python prints for an array, a tensor or a numpy scalar, pasted from a notebook:
-# array([ 1., -2.]), tensor([0.5000], requires_grad=True), np.float64(0.0012)
+# What Python prints for an array, a tensor, a numpy scalar or a tensor's shape, pasted from a
+# notebook: array([ 1., -2.]), tensor([0.5000], requires_grad=True), np.float64(0.0012),
+# torch.Size([16, 16, 8])
 _PRINTED_ARRAY = re.compile(
-    r"(?:(?:np|numpy)\.(?:array|asarray|float\d*|int\d*)|array|(?:torch\.)?tensor)"
+    r"(?:(?:np|numpy)\.(?:array|asarray|float\d*|int\d*)|array|(?:torch\.)?(?:tensor|Size))"
     r"\s*\((.*)\)",
     re.DOTALL,
 )
@@ -301,7 +302,7 @@ def typed_answer(text: str, kind: str) -> str:
         text = text[1:-1].strip()
     text = text.removeprefix("'").strip()
     text = _ANSWER_WORD.sub("", text, count=1)
-    if kind in ("number", "integer", "vector", "matrix"):
+    if kind in ("number", "integer", "vector", "matrix", "shape"):
         text = _printed_array(text)
     if kind in ("choice", "multi"):
         text = _OPTION_WORD.sub("", text, count=1)

@@ -462,6 +462,7 @@ def test_sigma_without_an_index_stays_the_letter() -> None:
         ("number", "3/2500", "tensor(0.0012, grad_fn=<MulBackward0>)"),
         ("number", "3/2500", "np.float64(0.0012)"),  # numpy 2 prints scalars so
         ("integer", "1576", "np.int64(1576)"),
+        ("shape", "16x16x8", "torch.Size([16, 16, 8])"),  # x.shape of a tensor
     ],
 )
 def test_what_python_prints_for_arrays_and_tensors_is_read(
@@ -473,3 +474,11 @@ def test_what_python_prints_for_arrays_and_tensors_is_read(
 def test_a_call_python_does_not_print_stays_unreadable() -> None:
     assert graded("vector", "[1, -2]", "array(1, -2)") == "invalid"
     assert graded("vector", "[1, -2]", "tensor([1., 2.])") == "wrong"  # read, then compared
+
+
+def test_a_shape_in_another_order_is_wrong_and_told_so() -> None:
+    """Channels first (8x16x16) where the part asks for H x W x C: no credit, but the reason
+    says the sizes are right and their order is not."""
+    result = grade_part(key("shape", "16x16x8"), "(8, 16, 16)")
+    assert result.status == "wrong" and "another order" in result.reason
+    assert "another order" not in grade_part(key("shape", "16x16x8"), "16x16x4").reason
