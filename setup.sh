@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian machine with Python 3.11 (as root) to a generated exam:
-# installs TeX Live, poppler, pandoc, dvisvgm and Chromium (HTML pages and their browser tests)
+# installs TeX Live, poppler, pandoc, MuPDF's tools and Chromium (HTML pages and their browser tests)
 # from Debian's packages, creates .venv with dlexam and its test and
 # lint tools, then runs the main job on the bundled default exam.
 set -euo pipefail
@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 DEBIAN_PACKAGES=(
   texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures
   lmodern latexmk poppler-utils python3-venv
-  pandoc dvisvgm chromium chromium-driver
+  pandoc mupdf-tools chromium chromium-driver
   texlive-luatex fonts-noto-core fonts-noto-cjk
 )
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then

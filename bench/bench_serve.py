@@ -154,7 +154,7 @@ def cpu_cost(count: int) -> None:
             assert test_client.get(url).status_code == 200
         own = 1000 * (cpu_seconds(resource.RUSAGE_SELF) - own) / max(1, len(figures))
         tex = 1000 * (cpu_seconds(resource.RUSAGE_CHILDREN) - tex) / max(1, len(figures))
-        print(f"  {'figure':13} server {own:5.1f} ms  latex+dvisvgm {tex:5.1f} ms", end="")
+        print(f"  {'figure':13} server {own:5.1f} ms  pdflatex+mutool {tex:5.1f} ms", end="")
         print(f"  ({len(figures)} figures on the {count} new questions, each drawn alone)")
     concurrent_pandoc(families, count)
     folder.cleanup()

@@ -87,7 +87,7 @@ def test_figures_are_svg_data_uris_compiled_once(variant: Variant, figures: Figu
     render_variant_html(variant, "mathml", fresh)
     assert fresh.compiled == 0  # read back from the cache folder
     images = [data for q in again.questions for _, html in q.question for data in figure_data(html)]
-    assert images and all(data.startswith(b"<?xml") and b"<svg" in data for data in images)
+    assert images and all(data.lstrip().startswith(b"<svg") for data in images)
 
 
 def test_mathjax_target_keeps_tex_delimiters(variant: Variant, figures: FigureCache) -> None:
