@@ -68,6 +68,13 @@ class Shape:
         return "x".join(str(d) for d in self.dims)
 
 
+@lru_cache(maxsize=8192)
+def evaluated(expr: sympy.Basic, digits: int) -> sympy.Expr:
+    """``sympy.N(expr, digits)``, memoized: a key is evaluated for its LaTeX, its keys.json
+    entry, its decimal and its value, and a sigmoid or an Adam step costs milliseconds each."""
+    return sympy.N(expr, digits)
+
+
 @dataclass(frozen=True)
 class Fixed:
     """A number shown with a fixed count of decimals, rounded half-up from its exact value."""
@@ -76,7 +83,7 @@ class Fixed:
     digits: int
 
     def text(self) -> str:
-        exact = sympy.N(sympy.sympify(self.value), 50)
+        exact = evaluated(sympy.sympify(self.value), 50)
         quantum = decimal.Decimal(1).scaleb(-self.digits)
         rounded = decimal.Decimal(str(exact)).quantize(quantum, rounding=decimal.ROUND_HALF_UP)
         return str(abs(rounded) if rounded == 0 else rounded)
@@ -90,7 +97,7 @@ class Significant:
     digits: int
 
     def text(self) -> str:
-        exact = sympy.N(sympy.sympify(self.value), 50)
+        exact = evaluated(sympy.sympify(self.value), 50)
         if exact == 0:
             return "0"
         shown = decimal.Decimal(str(exact))
@@ -217,7 +224,7 @@ def number(value: Any) -> Numeric:
         return int(expr)
     if expr in (sympy.oo, -sympy.oo, sympy.zoo, sympy.nan):
         return None
-    return float(sympy.N(expr, 30))
+    return float(evaluated(expr, 30))
 
 
 def _set_numbers(value: sympy.Set) -> list[Any]:

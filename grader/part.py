@@ -370,7 +370,7 @@ def _read_counted(key: KeyPart, text: str) -> Reading:
         if counted is None:
             raise
         reading = _read_once(counted[0], key.info)
-        return replace(reading, shown=f"{reading.shown} {counted[1]}")
+        return replace(reading, suffix=f" {counted[1]}")
 
 
 def _clip(text: str, limit: int = 60) -> str:
