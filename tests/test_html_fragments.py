@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from generator.outputs.html import (
     render_questions_html,
     render_variant_html,
 )
-from generator.outputs.model import question_model, variant_model
+from generator.outputs.model import Block, question_model, variant_model
 from generator.registry import default_registry
 from generator.spec import DEFAULT_SPEC, load_spec
 from generator.variants import Variant, build_exam
@@ -161,3 +162,42 @@ def test_figures_have_alt_texts_naming_their_place() -> None:
     assert worked and worked == [
         f"Figure {n} of the solution of {place}" for n in range(1, len(worked) + 1)
     ]
+
+
+def _url(token: str) -> str:
+    return f"/figure/{token}.svg"  # links, not data URIs: nothing is compiled
+
+
+def test_a_shown_part_gets_exactly_its_solution_key_and_rubric(variant: Variant) -> None:
+    """``shown`` (what the practice server renders when a part is checked or revealed) gives
+    each shown part the same worked solution, key and rubric as the whole render, the other
+    parts none, and the question text unchanged."""
+    models = [question_model(instance, number) for number, instance in variant.ordered()]
+    (full,) = render_questions_html(models[:1], figure_url=_url)
+    labels = [part.label for part in full.parts]
+    (asked,) = render_questions_html(models[:1], figure_url=_url, shown=())
+    assert asked.question == full.question and asked.solution == ()
+    assert not any(p.solution or p.key or p.rubric for p in asked.parts)
+    for label in labels:
+        (one,) = render_questions_html(models[:1], figure_url=_url, shown=[label])
+        assert one.question == full.question
+        for part, whole in zip(one.parts, full.parts, strict=True):
+            expected = (whole.solution, whole.key, whole.rubric) if part.label == label else ""
+            assert (part.solution, part.key, part.rubric) == (expected or ("", "", ""))
+    (every,) = render_questions_html(models[:1], figure_url=_url, shown=labels)
+    assert every.parts == full.parts  # only prose after the last part is left out
+    assert every.solution == full.solution[: len(every.solution)]
+
+
+def test_figures_of_a_partly_shown_solution_keep_their_numbers(variant: Variant) -> None:
+    """A figure in the second part's steps is "Figure 2 of the solution" whether or not the
+    first part's steps (with figure 1) are shown."""
+    model = question_model(variant.questions[0], 1)
+    picture = r"\begin{tikzpicture}\draw (0,0) -- (%d,1);\end{tikzpicture}"
+    first, second = (part.id for part in model.parts[:2])
+    model = replace(model, solution=(Block(first, picture % 1), Block(second, picture % 2)))
+    label = model.part(second).label
+    (one,) = render_questions_html([model], figure_url=_url, shown=[label])
+    (steps,) = [html for part, html in one.solution if part == second]
+    assert re.findall(r'alt="(Figure \d) of the solution', steps) == ["Figure 2"]
+    assert [part for part, _ in one.solution] == [second]

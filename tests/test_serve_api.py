@@ -18,7 +18,7 @@ from starlette.testclient import TestClient
 from generator import pdf
 from generator.registry import default_registry
 from grader.serve.app import FIGURES, MAX_BODY, SECURITY_HEADERS, app
-from grader.serve.sheets import Link, exam_link, family_link, solved
+from grader.serve.sheets import Link, exam_link, family_link, page_keys, solved, worked
 
 SEED = "5"  # backprop_sin: l2 loss, y = -3/2, so 1b has a decimal answer
 
@@ -61,9 +61,11 @@ def test_question_page_never_sends_a_key(client: TestClient) -> None:
     assert 'id="answer-1b"' in response.text and 'for="answer-1b"' in response.text
     assert "<math" in response.text and "dl-figure" in response.text
     assert 'class="key"' not in response.text and "Worked steps" not in response.text
-    keys = solved(family_link("backprop_sin", SEED)).questions[0].html
-    for part in keys.parts:
-        assert part.solution not in response.text
+    page = solved(family_link("backprop_sin", SEED))
+    (full,) = worked(page, [part.label for part in page.questions[0].html.parts])
+    assert all(part.solution and part.key for part in full.parts if part.kind != "manual")
+    shown = [html for part in full.parts for html in (part.solution, part.key) if html]
+    assert shown and not any(html in response.text for html in shown)
 
 
 def test_check_right_with_decimal_comma_wrong_and_follow_through(client: TestClient) -> None:
@@ -91,6 +93,11 @@ def test_one_part_checked_reveals_only_that_part(client: TestClient) -> None:
     assert verdicts(response.text) == {"1b": "wrong"}
     assert response.text.count('class="key"') == 1
     assert 'name="shown" value="1b"' in response.text  # kept open on the next check
+    page = solved(family_link("backprop_sin", SEED))
+    (full,) = worked(page, [part.label for part in page.questions[0].html.parts])
+    assert full.part("b").key in response.text and full.part("b").solution in response.text
+    others = [p.key for p in full.parts if p.label != "1b" and p.key]
+    assert others and not any(key in response.text for key in others)
 
 
 def test_show_solution_without_answering(client: TestClient) -> None:
@@ -123,8 +130,7 @@ def test_sheet_redirects_to_a_seed_and_is_stable(client: TestClient) -> None:
 
 def test_sheet_check_grades_every_question(client: TestClient) -> None:
     link = Link(22, None, ("optimization",), (), 2)
-    page = solved(link)
-    labels = [label for q in page.questions for label in q.keys.parts]
+    labels = [label for q in page_keys(link) for label in q.parts]
     response = client.post(link.check_path, data={labels[0]: "0", "check": labels[0]})
     assert response.status_code == 200
     assert list(verdicts(response.text)) == [labels[0]]

@@ -33,7 +33,7 @@ import base64
 import hashlib
 import html as html_lib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -139,7 +139,12 @@ class _Batch:
         self.alts: list[list[str]] = []  # per fragment, the alt text of each figure in order
         self.counts: dict[str, int] = {}  # figures numbered so far per place
 
-    def add(self, latex: str, place: str) -> int:
+    def add(self, latex: str, place: str, keep: bool = True) -> int:
+        """The fragment's index in the batch; -1 for a fragment left out (``keep`` false), whose
+        figures are still counted so that those after it keep their numbers."""
+        if not keep:
+            self.counts[place] = self.counts.get(place, 0) + len(PICTURE.findall(latex))
+            return -1
         alts: list[str] = []
 
         def replace(match: re.Match[str]) -> str:
@@ -174,13 +179,41 @@ def _flow(batch: _Batch, blocks: tuple[Block, ...], place: str) -> list[tuple[st
     return [(block.part, batch.add(block.latex, place)) for block in blocks]
 
 
+def _worked_flow(
+    batch: _Batch, question: QuestionModel, place: str, shown: Collection[str] | None
+) -> list[tuple[str | None, int]]:
+    """The solution's blocks, or (``shown``: labels) only those of the shown parts, each with
+    the prose that leads up to it; prose after the last part goes with the whole solution."""
+    if shown is None:
+        return _flow(batch, question.solution, place)
+    labels = {part.id: part.label for part in question.parts}
+    flow: list[tuple[str | None, int]] = []
+    lead: list[Block] = []
+    for block in question.solution:
+        if block.part is None:
+            lead.append(block)
+            continue
+        keep = labels.get(block.part) in shown  # a part the exam does not ask has no label
+        for piece in (*lead, block):
+            index = batch.add(piece.latex, place, keep)
+            if keep:
+                flow.append((piece.part, index))
+        lead = []
+    return flow
+
+
 def render_questions_html(
     questions: Sequence[QuestionModel],
     math: str = "mathml",
     figures: FigureCache | None = None,
     figure_url: Callable[[str], str] | None = None,
+    shown: Collection[str] | None = None,
 ) -> list[QuestionHtml]:
-    """HTML of every question, with one pandoc run and one figure batch for all of them."""
+    """HTML of every question, with one pandoc run and one figure batch for all of them.
+
+    ``shown`` (part labels) limits the worked solution, keys and rubrics to those parts: a
+    server renders a part's only when it is checked or revealed (most of a page's LaTeX, and
+    the key must not reach the browser before). The others' are empty."""
     batch = _Batch()
     plans = []
     for question in questions:
@@ -189,15 +222,18 @@ def render_questions_html(
             (
                 question,
                 _flow(batch, question.question, in_question),
-                _flow(batch, question.solution, in_solution),
+                _worked_flow(batch, question, in_solution, shown),
                 [
                     (
                         part,
                         batch.add(
                             f"$\\displaystyle {part.key_latex}$" if part.key_latex else "",
                             in_solution,
+                            shown is None or part.label in shown,
                         ),
-                        batch.add(part.rubric_latex, in_solution),
+                        batch.add(
+                            part.rubric_latex, in_solution, shown is None or part.label in shown
+                        ),
                         [batch.add(text, in_question) for text in part.options_latex],
                     )
                     for part in question.parts
@@ -228,8 +264,8 @@ def render_questions_html(
                         auto_graded=part.auto_graded,
                         question=body.get(part.id, ""),
                         solution=worked.get(part.id, ""),
-                        key=html[key],
-                        rubric=html[rubric],
+                        key=html[key] if key >= 0 else "",
+                        rubric=html[rubric] if rubric >= 0 else "",
                         options=tuple(html[i] for i in options),
                     )
                     for part, key, rubric, options in parts

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,7 @@ from generator import pdf, practice
 from generator.errors import DlexamError
 from generator.family import TOPICS
 from generator.outputs.figures import FigureCache
+from generator.outputs.html import QuestionHtml
 from generator.registry import default_registry
 from generator.rendering import compile_family_templates, points_text
 from grader.check import HEADLINES
@@ -64,9 +65,11 @@ from grader.serve.sheets import (
     exam_link,
     family_link,
     grade,
+    page_keys,
     sheet_exam,
     sheet_link,
     solved,
+    worked,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -107,16 +110,16 @@ def headline(result: PartResult) -> str:
     return HEADLINES.get(result.status, result.status)
 
 
-def _steps(page: Page) -> dict[str, str]:
+def _steps(questions: Sequence[QuestionHtml]) -> dict[str, str]:
     """Each part's worked steps: the prose that leads up to it in the solution, then its own."""
     steps: dict[str, str] = {}
-    for question in page.questions:
+    for question in questions:
         lead: list[str] = []
-        for part_id, html in question.html.solution:
+        for part_id, html in question.solution:
             if part_id is None:
                 lead.append(html)
                 continue
-            steps[question.html.part(part_id).label] = "\n".join([*lead, html])
+            steps[question.part(part_id).label] = "\n".join([*lead, html])
             lead = []
     return steps
 
@@ -130,16 +133,17 @@ def _render(
     records: list[dict[str, Any]] | None = None,
 ) -> Response:
     link = page.link
+    questions = worked(page, shown) if shown else [q.html for q in page.questions]
     return templates.TemplateResponse(
         request,
         "question.html.j2",
         {
-            "page": page,
+            "questions": questions,
             "link": link,
             "answers": answers or {},
             "results": results or {},
             "shown": shown,
-            "steps": _steps(page) if shown else {},
+            "steps": _steps(questions) if shown else {},
             "headline": headline,
             "right": RIGHT,
             "unrevealed": UNREVEALED,
@@ -216,7 +220,8 @@ async def _form(request: Request) -> list[tuple[str, str]]:
 
 
 def _check(request: Request, page: Page, form: list[tuple[str, str]]) -> Response:
-    labels = [label for q in page.questions for label in q.keys.parts]
+    keys = page_keys(page.link)
+    labels = [label for question in keys for label in question.parts]
     answers = {name: value for name, value in form if name in labels}
     fields = {name: value for name, value in form if name not in labels}
     check, reveal = fields.get("check", ""), fields.get("reveal", "")
@@ -240,8 +245,8 @@ def _check(request: Request, page: Page, form: list[tuple[str, str]]) -> Respons
             "points": results[label].points,
             "max": results[label].max_points,
         }
-        for question in page.questions
-        for label in question.keys.parts
+        for question, question_keys in zip(page.questions, keys, strict=True)
+        for label in question_keys.parts
         if label in checked and results[label].status not in (*UNREVEALED, "manual")
     ]
     visible = {label: results[label] for label in [*shown, *checked]}

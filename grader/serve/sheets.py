@@ -13,7 +13,7 @@ time.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from urllib.parse import urlencode
@@ -22,7 +22,7 @@ from generator import practice
 from generator.errors import DlexamError
 from generator.keys import exam_keys
 from generator.outputs.html import QuestionHtml, question_pictures, render_questions_html
-from generator.outputs.model import question_model
+from generator.outputs.model import QuestionModel, question_model
 from generator.practice_cli import NEW_SHEET_SEEDS
 from generator.registry import default_registry
 from generator.spec import SPEC_DIR, ExamSpec, load_spec
@@ -158,10 +158,11 @@ def sheet_link(query: Mapping[str, list[str]]) -> Link:
 
 @dataclass(frozen=True)
 class Question:
-    """One question of a page: its HTML, its keys as ``dlexam check`` reads them, its topics."""
+    """One question of a page: its HTML as first shown (no key, steps or rubric: see
+    :func:`worked`), the model those are rendered from, its topics."""
 
     html: QuestionHtml
-    keys: QuestionInfo
+    model: QuestionModel
     topics: tuple[str, ...]
 
 
@@ -189,21 +190,37 @@ def _exam(link: Link) -> Exam:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def solved(link: Link) -> Page:
-    """Draw, solve, cross-check and render the page of ``link`` (cached per process)."""
+    """Draw, solve, cross-check and render the page of ``link`` (cached per process). Keys,
+    worked steps and rubrics wait for a check: most pages are looked at, not all answered."""
     try:
         exam = _exam(link)
     except DlexamError as error:
         raise BadRequest(str(error)) from None
     variant = exam.variants[0]
-    keys = ExamKeys(exam_keys(exam), default_registry())
-    infos = {int(q.question["position"]): q for q in keys.questions(variant.id)}
     models = [question_model(instance, number) for number, instance in variant.ordered()]
-    rendered = render_questions_html(models, "mathml", figure_url=link.figure_path)
+    rendered = render_questions_html(models, "mathml", figure_url=link.figure_path, shown=())
     questions = tuple(
-        Question(html, infos[html.position], tuple(instance.family.topics))
-        for html, (_, instance) in zip(rendered, variant.ordered(), strict=True)
+        Question(html, model, tuple(instance.family.topics))
+        for html, model, (_, instance) in zip(rendered, models, variant.ordered(), strict=True)
     )
     return Page(link, exam, questions, question_pictures(models))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def page_keys(link: Link) -> tuple[QuestionInfo, ...]:
+    """The keys of the page's questions, in its order, as ``dlexam check`` reads them."""
+    page = solved(link)
+    keys = ExamKeys(exam_keys(page.exam), default_registry())
+    infos = {int(q.question["position"]): q for q in keys.questions(page.exam.variants[0].id)}
+    return tuple(infos[question.html.position] for question in page.questions)
+
+
+def worked(page: Page, shown: Collection[str]) -> tuple[QuestionHtml, ...]:
+    """The page's questions with the key, worked steps and rubric of the ``shown`` parts (the
+    question text comes from pandoc's cache: only the shown parts' solutions are converted)."""
+    models = [question.model for question in page.questions]
+    html = render_questions_html(models, "mathml", figure_url=page.link.figure_path, shown=shown)
+    return tuple(html)
 
 
 def sheet_exam(link: Link) -> Exam:
@@ -224,9 +241,9 @@ def sheet_exam(link: Link) -> Exam:
 def grade(page: Page, answers: Mapping[str, str]) -> dict[str, PartResult]:
     """Every part's result, in order, exactly as ``dlexam check`` grades (follow-through too)."""
     results: dict[str, PartResult] = {}
-    for question in page.questions:
-        context = Context(question.keys)
-        for label, key in question.keys.parts.items():
+    for keys in page_keys(page.link):
+        context = Context(keys)
+        for label, key in keys.parts.items():
             result = grade_part(key, answers.get(label), context)
             context.earlier[label] = result
             results[label] = result
