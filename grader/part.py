@@ -66,6 +66,12 @@ SPREADSHEET_DATE = (
     "or 01. Feb); type fractions as decimals, or format the column as text first"
 )
 _MONTH = r"(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|j[aä]n)[a-zä]*\.?"
+# 1.2·10−3: a power of ten whose exponent lost its superscript (copied from a PDF or a slide);
+# read literally it is 1.2·10 − 3 = 9, which nobody means
+_LOST_EXPONENT = re.compile(r"[+\-−]?\d+(?:[.,]\d+)?\s*[·×x⋅\s]\s*10\s*[-−–]\s*\d+")
+LOST_EXPONENT = (
+    "a power of ten needs its ^: write 1.2·10^-3 (or 1.2e-3), not 1.2·10-3, which is 1.2·10 - 3"
+)
 _SPREADSHEET_DATE = re.compile(
     rf"\d{{1,2}}\.?[\s\-/]*{_MONTH}(?:[\s\-/]*\d{{2,4}})?|{_MONTH}[\s\-/]*\d{{1,4}}",
     re.IGNORECASE,
@@ -335,6 +341,8 @@ def _read(key: KeyPart, text: str, typed: str | None = None) -> Reading | PartRe
     try:
         if _SPREADSHEET_DATE.fullmatch(typed):
             raise MathTextError(SPREADSHEET_DATE)
+        if key.kind in ("number", "integer") and _LOST_EXPONENT.fullmatch(typed.strip()):
+            raise MathTextError(LOST_EXPONENT)
         if key.unit is None:
             return _read_counted(key, typed)
         number, factor = key.unit.split(typed, key.symbols)

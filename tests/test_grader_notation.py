@@ -482,3 +482,17 @@ def test_a_shape_in_another_order_is_wrong_and_told_so() -> None:
     result = grade_part(key("shape", "16x16x8"), "(8, 16, 16)")
     assert result.status == "wrong" and "another order" in result.reason
     assert "another order" not in grade_part(key("shape", "16x16x8"), "16x16x4").reason
+
+
+@pytest.mark.parametrize("text", ["1.2·10−3", "1,2×10-3", "1.2x10-3", "1.2 10−3"])
+def test_a_power_of_ten_without_its_caret_is_unreadable_not_wrong(text: str) -> None:
+    """Copied from a PDF, 1.2·10⁻³ loses its superscript; read literally (1.2·10 - 3 = 9) it
+    would be marked wrong for an answer everybody reads as 0.0012."""
+    result = grade_part(key("number", "3/2500"), text)
+    assert result.status == "invalid" and "needs its ^" in result.reason
+    assert graded("number", "3/2500", text.replace("10", "10^", 1)) in FULL
+
+
+def test_arithmetic_with_a_ten_is_still_arithmetic() -> None:
+    assert graded("integer", "17", "2*10-3") == "correct"
+    assert graded("vector", "[12, 7]", "[1.2*10, 10-3]") == "correct"
