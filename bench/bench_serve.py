@@ -15,6 +15,7 @@ server.
 
     python bench/bench_serve.py --clients 20 --seconds 20 --workers 1
     python bench/bench_serve.py --clients 20 --seconds 20 --workers 1 --seeds 3 --warmup 30
+    python bench/bench_serve.py --clients 64 --seconds 30 --workers 1 --pause 2
     python bench/bench_serve.py --cpu 60
 """
 
@@ -85,8 +86,10 @@ def client(
     window: tuple[float, float],
     seed: int,
     timings: dict[str, list[float]],
+    pause: float = 0.0,
 ) -> None:
-    """Ask, load figures and check without pause; requests sent in the window are counted."""
+    """Ask, load figures and check, then read for ``pause`` seconds on average (0: none);
+    requests sent in the window are counted."""
     rng = random.Random(seed)
     browser = Browser(port)
     measure_from, until = window
@@ -107,6 +110,8 @@ def client(
         if labels:
             form = urllib.parse.urlencode({labels[0]: "1,5", "check": "all"}).encode()
             ask("check", f"/q/{family}/{number}/check", form)
+        reading = rng.uniform(0.5, 1.5) * pause  # students do not read in step
+        time.sleep(max(0.0, min(reading, until - time.monotonic())))
 
 
 def cpu_seconds(who: int) -> float:
@@ -213,6 +218,12 @@ def main() -> None:
         default=0,
         help="seconds of the same load before measuring (fills the caches of every worker)",
     )
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=0,
+        help="seconds a client reads before its next question, on average (default 0: none)",
+    )
     parser.add_argument("--cpu", type=int, default=0, help="measure CPU cost of N requests")
     args = parser.parse_args()
     if args.cpu:
@@ -221,6 +232,7 @@ def main() -> None:
     clients = max(1, min(args.clients, MAX_CLIENTS))
     seconds = max(1.0, min(args.seconds, MAX_SECONDS))
     warmup = max(0.0, min(args.warmup, MAX_SECONDS))
+    pause = max(0.0, min(args.pause, MAX_SECONDS))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-c", "from generator.cli import main; main()", "serve"]
@@ -251,7 +263,8 @@ def main() -> None:
         window = (measure_from, measure_from + seconds)
         threads = [
             threading.Thread(
-                target=client, args=(port, families, max(1, args.seeds), window, i, timings)
+                target=client,
+                args=(port, families, max(1, args.seeds), window, i, timings, pause),
             )
             for i in range(clients)
         ]
@@ -268,7 +281,8 @@ def main() -> None:
         figures.cleanup()
     server_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)  # uvicorn, its workers and their pandoc
     print(
-        f"{clients} clients, {args.workers} worker process(es), seeds 0..{args.seeds - 1}, "
+        f"{clients} clients{f' reading {pause:g} s' if pause else ''}, {args.workers} worker "
+        f"process(es), seeds 0..{args.seeds - 1}, "
         f"{warmup:g} s warm-up + {elapsed:.1f} s measured; CPU of both: server {server_cpu:.1f} s "
         f"(with start-up), clients {client_cpu:.1f} s"
     )
