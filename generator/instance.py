@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cached_property
+from functools import cache, cached_property, partial
 from typing import Any
 
 from generator import formatting
@@ -60,13 +60,14 @@ class Instance:
 
     @cached_property
     def views(self) -> dict[str, PartView]:
-        """Label, points and key LaTeX per part, computed once: every document mode reuses them."""
+        """Label, points and key LaTeX per part, computed once: every document mode reuses them
+        (the key's LaTeX when first needed)."""
         return {
             part.id: PartView(
                 label=self.label(part),
                 points=self.points[part.id],
                 auto_graded=part.auto_graded,
-                key_latex=self.key_latex(part),
+                write_key=cache(partial(self.key_latex, part)),
                 rubric=self.rubric(part),
             )
             for part in self.parts

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -127,13 +127,21 @@ def document_environment() -> jinja2.Environment:
 
 @dataclass(frozen=True)
 class PartView:
-    """What a document needs to show of one part: its label, points and key."""
+    """What a document needs to show of one part: its label, points and key.
+
+    The key's LaTeX is written when first asked for (``write_key`` remembers it): a question
+    shown without its solution never needs it, and evaluating a sigmoid network's keys to print
+    them costs more than drawing and solving the whole question."""
 
     label: str
     points: float
     auto_graded: bool
-    key_latex: str
+    write_key: Callable[[], str] = field(repr=False, compare=False)
     rubric: str
+
+    @property
+    def key_latex(self) -> str:
+        return self.write_key()
 
 
 def points_text(points: float) -> str:

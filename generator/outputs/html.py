@@ -41,6 +41,7 @@ from generator.outputs import pandoc
 from generator.outputs.figures import PICTURE, FigureCache
 from generator.outputs.model import (
     Block,
+    PartModel,
     QuestionModel,
     VariantModel,
     variant_model,
@@ -179,6 +180,11 @@ def _flow(batch: _Batch, blocks: tuple[Block, ...], place: str) -> list[tuple[st
     return [(block.part, batch.add(block.latex, place)) for block in blocks]
 
 
+def _key(part: PartModel, shown: bool) -> str:
+    """The key as display math; not written at all for a part whose solution is not shown."""
+    return f"$\\displaystyle {part.key_latex}$" if shown and part.key_latex else ""
+
+
 def _worked_flow(
     batch: _Batch, question: QuestionModel, place: str, shown: Collection[str] | None
 ) -> list[tuple[str | None, int]]:
@@ -226,17 +232,12 @@ def render_questions_html(
                 [
                     (
                         part,
-                        batch.add(
-                            f"$\\displaystyle {part.key_latex}$" if part.key_latex else "",
-                            in_solution,
-                            shown is None or part.label in shown,
-                        ),
-                        batch.add(
-                            part.rubric_latex, in_solution, shown is None or part.label in shown
-                        ),
+                        batch.add(_key(part, keep), in_solution, keep),
+                        batch.add(part.rubric_latex, in_solution, keep),
                         [batch.add(text, in_question) for text in part.options_latex],
                     )
                     for part in question.parts
+                    for keep in [shown is None or part.label in shown]
                 ],
             )
         )
