@@ -17,6 +17,10 @@ server.
     python bench/bench_serve.py --clients 20 --seconds 20 --workers 1 --seeds 3 --warmup 30
     python bench/bench_serve.py --clients 64 --seconds 30 --workers 1 --pause 2
     python bench/bench_serve.py --cpu 60
+    python bench/bench_serve.py --solve 5
+
+``--solve N`` prints the CPU time of making a new question's page (draw, solve, cross-check,
+render; pandoc's own time not counted) for N seeds of every family, and the costliest families.
 """
 
 from __future__ import annotations
@@ -172,6 +176,28 @@ def cpu_cost(count: int) -> None:
     folder.cleanup()
 
 
+def solve_cost(seeds: int) -> None:
+    """CPU milliseconds (this thread's) of drawing, solving, cross-checking and rendering a new
+    question of each family (``solved``), ``seeds`` seeds each: the mean and the costliest."""
+    folder = tempfile.TemporaryDirectory(prefix="bench-serve-figures-")
+    os.environ["DLEXAM_FIGURE_CACHE"] = folder.name
+    from generator.registry import default_registry
+    from grader.serve.sheets import family_link, solved
+
+    costs = []
+    for family in sorted(default_registry().families):
+        solved(family_link(family, str(10**9)))  # templates compiled, nothing measured
+        start = time.thread_time()
+        for number in range(seeds):
+            solved(family_link(family, str(number)))
+        costs.append((1000 * (time.thread_time() - start) / seeds, family))
+    mean = statistics.mean(cost for cost, _ in costs)
+    print(f"a new question's page, {seeds} seeds of each of {len(costs)} families: {mean:.1f} ms")
+    for cost, family in sorted(costs, reverse=True)[:5]:
+        print(f"  {family:24} {cost:6.1f} ms")
+    folder.cleanup()
+
+
 def concurrent_pandoc(families: list[str], count: int, threads: int = 20) -> None:
     """Pandoc's share when ``threads`` new questions are rendered at once, as a loaded server
     does (the server's threads call :func:`~grader.serve.sheets.solved` the same way)."""
@@ -225,7 +251,13 @@ def main() -> None:
         help="seconds a client reads before its next question, on average (default 0: none)",
     )
     parser.add_argument("--cpu", type=int, default=0, help="measure CPU cost of N requests")
+    parser.add_argument(
+        "--solve", type=int, default=0, help="measure the page cost of N seeds of every family"
+    )
     args = parser.parse_args()
+    if args.solve:
+        solve_cost(max(1, min(args.solve, 100)))
+        return
     if args.cpu:
         cpu_cost(max(1, min(args.cpu, 1000)))
         return
