@@ -65,7 +65,6 @@ from grader.serve.sheets import (
     exam_link,
     family_link,
     grade,
-    page_keys,
     sheet_exam,
     sheet_link,
     solved,
@@ -220,8 +219,7 @@ async def _form(request: Request) -> list[tuple[str, str]]:
 
 
 def _check(request: Request, page: Page, form: list[tuple[str, str]]) -> Response:
-    keys = page_keys(page.link)
-    labels = [label for question in keys for label in question.parts]
+    labels = [label for question in page.questions for label in question.keys.parts]
     answers = {name: value for name, value in form if name in labels}
     fields = {name: value for name, value in form if name not in labels}
     check, reveal = fields.get("check", ""), fields.get("reveal", "")
@@ -245,8 +243,8 @@ def _check(request: Request, page: Page, form: list[tuple[str, str]]) -> Respons
             "points": results[label].points,
             "max": results[label].max_points,
         }
-        for question, question_keys in zip(page.questions, keys, strict=True)
-        for label in question_keys.parts
+        for question in page.questions
+        for label in question.keys.parts
         if label in checked and results[label].status not in (*UNREVEALED, "manual")
     ]
     visible = {label: results[label] for label in [*shown, *checked]}

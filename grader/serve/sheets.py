@@ -13,9 +13,9 @@ time.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache, partial
 from urllib.parse import urlencode
 
 from generator import practice
@@ -159,11 +159,17 @@ def sheet_link(query: Mapping[str, list[str]]) -> Link:
 @dataclass(frozen=True)
 class Question:
     """One question of a page: its HTML as first shown (no key, steps or rubric: see
-    :func:`worked`), the model those are rendered from, its topics."""
+    :func:`worked`), the model those are rendered from, its topics, and its keys as
+    ``dlexam check`` reads them (read on first use: :func:`page_keys`)."""
 
     html: QuestionHtml
     model: QuestionModel
     topics: tuple[str, ...]
+    read_keys: Callable[[], QuestionInfo] = field(repr=False, compare=False)
+
+    @property
+    def keys(self) -> QuestionInfo:
+        return self.read_keys()
 
 
 @dataclass(frozen=True)
@@ -200,8 +206,10 @@ def solved(link: Link) -> Page:
     models = [question_model(instance, number) for number, instance in variant.ordered()]
     rendered = render_questions_html(models, "mathml", figure_url=link.figure_path, shown=())
     questions = tuple(
-        Question(html, model, tuple(instance.family.topics))
-        for html, model, (_, instance) in zip(rendered, models, variant.ordered(), strict=True)
+        Question(html, model, tuple(instance.family.topics), partial(_keys_of, link, index))
+        for index, (html, model, (_, instance)) in enumerate(
+            zip(rendered, models, variant.ordered(), strict=True)
+        )
     )
     return Page(link, exam, questions, question_pictures(models))
 
@@ -213,6 +221,10 @@ def page_keys(link: Link) -> tuple[QuestionInfo, ...]:
     keys = ExamKeys(exam_keys(page.exam), default_registry())
     infos = {int(q.question["position"]): q for q in keys.questions(page.exam.variants[0].id)}
     return tuple(infos[question.html.position] for question in page.questions)
+
+
+def _keys_of(link: Link, index: int) -> QuestionInfo:
+    return page_keys(link)[index]
 
 
 def worked(page: Page, shown: Collection[str]) -> tuple[QuestionHtml, ...]:
@@ -241,9 +253,9 @@ def sheet_exam(link: Link) -> Exam:
 def grade(page: Page, answers: Mapping[str, str]) -> dict[str, PartResult]:
     """Every part's result, in order, exactly as ``dlexam check`` grades (follow-through too)."""
     results: dict[str, PartResult] = {}
-    for keys in page_keys(page.link):
-        context = Context(keys)
-        for label, key in keys.parts.items():
+    for question in page.questions:
+        context = Context(question.keys)
+        for label, key in question.keys.parts.items():
             result = grade_part(key, answers.get(label), context)
             context.earlier[label] = result
             results[label] = result
