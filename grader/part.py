@@ -344,11 +344,13 @@ def _read(key: KeyPart, text: str, typed: str | None = None) -> Reading | PartRe
         if key.kind in ("number", "integer") and _LOST_EXPONENT.fullmatch(typed.strip()):
             raise MathTextError(LOST_EXPONENT)
         if key.unit is None:
-            return _read_counted(key, typed)
-        number, factor = key.unit.split(typed, key.symbols)
-        # ``1.024 kB`` or ``1,5 KiB`` is a decimal even where the count is whole
-        info = key.info if factor == 1 else replace(key.info, kind="number")
-        return scaled(_read_once(number, info), factor, key.unit.name)
+            reading = _read_counted(key, typed)
+        else:
+            number, factor = key.unit.split(typed, key.symbols)
+            # ``1.024 kB`` or ``1,5 KiB`` is a decimal even where the count is whole
+            info = key.info if factor == 1 else replace(key.info, kind="number")
+            reading = scaled(_read_once(number, info), factor, key.unit.name)
+        return reading.written()  # shown back in feedback: one that cannot be is unreadable
     except MathTextError as error:
         reason = f"cannot read the answer: {error}"
     except (ArithmeticError, ValueError, TypeError, RecursionError) as error:

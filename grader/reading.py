@@ -87,6 +87,12 @@ class Reading:
     def shown(self) -> str:
         return f"{self.show(self.value)}{self.suffix}"
 
+    def written(self) -> Reading:
+        """This reading with its text written now: an answer's, which feedback shows, so that
+        one that cannot be written out is caught where it is read, as unreadable."""
+        _ = self.shown
+        return self
+
 
 def _float(value: Fraction | sympy.Expr) -> float:
     try:

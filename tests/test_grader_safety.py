@@ -14,10 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from generator import formatting
 from generator.spreadsheet import csv_text
 from grader import output
 from grader.feedback import file_names
+from grader.part import grade_part
 from tests.cli_run import generate_keys, run
+from tests.keyparts import key_part
 
 SPEC = """title: Safety test
 course: DL
@@ -404,3 +407,19 @@ def test_the_shared_csv_writer_neutralises_formulas_and_quotes_a_lone_cr() -> No
         ['\'=HYPERLINK("x")', "a\rb"],
         ["-2", "+1.5e3"],
     ]
+
+
+def test_an_answer_that_cannot_be_written_back_is_unreadable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Feedback shows every answer as read; an answer whose reading cannot be written out (a
+    printer's recursion on a pathological expression) is unreadable, never an error that stops
+    the grading of the whole file."""
+
+    def recursing(value: object) -> str:
+        raise RecursionError
+
+    part = key_part("expression", "2*w - 1", (), symbols=["w"])
+    monkeypatch.setattr(formatting, "exact_string", recursing)
+    result = grade_part(part, "2*w - 1 + 0*w*w*w")  # a text no earlier test has read
+    assert result.status == "invalid" and "RecursionError" in result.reason
