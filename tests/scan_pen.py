@@ -35,12 +35,10 @@ def entry_marks(entry: Entry, text: str) -> list[tuple[Column, str]]:
     if entry.kind in ("choice", "multi"):
         return [(entry.columns[0], s) for s in text.split(",")]
     if entry.kind in ("integer",):
-        sign = text.startswith("-")
-        digits = text.lstrip("-")
-        if sign:
+        if text.startswith("-"):
             marks.append((entry.columns[roles.index("sign")], "-"))
         columns = [c for c in entry.columns if c.role == "digit"]
-        return marks + list(zip(columns, digits, strict=False))
+        return marks + list(zip(columns, text.lstrip("-"), strict=False))
     bracket = [c for c in entry.columns if c.role == "bracket"]
     if bracket:
         marks.append((bracket[0], text[0]))
@@ -175,13 +173,13 @@ def distort(image: np.ndarray, d: Distortion, rng: np.random.Generator) -> np.nd
     out = cv2.warpAffine(image, matrix, (w, h), borderValue=255)
     if d.upside_down:
         out = cv2.rotate(out, cv2.ROTATE_180)
-    out = out.astype(np.float32)
+    shaded = out.astype(np.float32)
     if d.shadow:
         ramp = np.linspace(1.0 - d.shadow, 1.0, w, dtype=np.float32)
-        out *= ramp[None, :] if out.ndim == 2 else ramp[None, :, None]
+        shaded *= ramp[None, :] if shaded.ndim == 2 else ramp[None, :, None]
     if d.noise:
-        out += rng.normal(0, d.noise, out.shape).astype(np.float32)
-    return np.clip(out, 0, 255).astype(np.uint8)
+        shaded += np.asarray(rng.normal(0, d.noise, shaded.shape), dtype=np.float32)
+    return np.clip(shaded, 0, 255).astype(np.uint8)
 
 
 def encode(image: np.ndarray, d: Distortion) -> tuple[bytes, str]:

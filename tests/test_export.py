@@ -62,6 +62,13 @@ NUMERIC = ("integer", "number", "vector", "matrix", "shape", "interval", "set")
 FULL = ("correct", "within-tolerance")
 
 
+def _groups(pattern: str, text: str | None) -> tuple[str, ...]:
+    """The groups of ``pattern`` matched by all of ``text`` (an identifier the export wrote)."""
+    match = re.fullmatch(pattern, text or "")
+    assert match is not None, (pattern, text)
+    return match.groups()
+
+
 @cache
 def exported(spec_path: Path) -> ExportExam:
     spec = load_spec(spec_path, default_registry())
@@ -188,9 +195,7 @@ def test_moodle_export_scores_like_the_keys(spec_path: Path) -> None:
         assert len(re.split(r"(?<!/)/(?!/)", path)) == 2
     assert len(clozes) == len(categories) * VARIANTS
     for item in clozes:
-        slug, position, variant = re.fullmatch(
-            r"(.+)-q(\d+)-(V\d+)", item.findtext("idnumber")
-        ).groups()
+        slug, position, variant = _groups(r"(.+)-q(\d+)-(V\d+)", item.findtext("idnumber"))
         assert slug == exam.slug
         text = item.findtext("questiontext/text")
         assert item.findtext("generalfeedback/text").strip()
@@ -247,7 +252,9 @@ def test_cloze_escapes_its_special_characters() -> None:
     assert escaped == 'a\\}b\\#c\\~d\\/e\\"f\\\\g{h'
     assert split_unescaped(escaped, "~") == [escaped]
     assert unescape(escaped) == text
-    blank = NumberBlank(2.5, 0.005, {"mode": "sigfig"}, 1, ((2.0, 0.5, "half~way #1 / 2"),))
+    blank = NumberBlank(
+        2.5, 0.005, {"mode": "sigfig"}, Fraction(1), ((2.0, 0.5, "half~way #1 / 2"),)
+    )
     body = SUBQUESTION.fullmatch(cloze.numerical(blank, 3))
     assert body is not None
     assert cloze_answers(body[3]) == [(1.0, "2.5:0.005", ""), (0.5, "2:0.005", "half~way #1 / 2")]
@@ -384,7 +391,7 @@ def test_qti_package_is_valid_and_scores_like_the_keys(spec_path: Path) -> None:
         for ref in refs:
             item = etree.fromstring(package.read(ref.get("href")))
             schema("qtiv2p1/imsqti_v2p1.xsd").validate(item)
-            position, variant = re.fullmatch(r"Q(\d+)-(V\d+)", ref.get("identifier")).groups()
+            position, variant = _groups(r"Q(\d+)-(V\d+)", ref.get("identifier"))
             parts = key_parts(exam, int(position), variant)
             auto = sum(p["points"] for p in parts if expected_blanks(p))
             total = float(
@@ -444,9 +451,7 @@ def test_canvas_zip_scores_like_the_keys(spec_path: Path) -> None:
         assert len(items) == VARIANTS
         per_item = float(group.findtext(f".//{C}points_per_item"))
         for item in items:
-            variant, position, part_id = re.fullmatch(
-                r"(V\d+)-Q(\d+)-(\w+)", item.get("ident")
-            ).groups()
+            variant, position, part_id = _groups(r"(V\d+)-Q(\d+)-(\w+)", item.get("ident"))
             meta = canvas_metadata(item)
             assert float(meta["points_possible"]) == per_item
             points[variant] = points.get(variant, 0.0) + per_item

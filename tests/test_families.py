@@ -8,6 +8,7 @@ independent numeric path (``numeric.py``), checks the constraints, and renders t
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -29,7 +30,7 @@ def test_no_bundled_family_is_broken() -> None:
 
 
 @pytest.mark.parametrize("folder", list(family_folders([BUNDLED])), ids=lambda p: p.name)
-def test_folder_has_every_required_piece(folder) -> None:
+def test_folder_has_every_required_piece(folder: Path) -> None:
     family = default_registry().families.get(folder.name)
     needed = [*REQUIRED_FILES, "test_family.py"]
     if family is None or any(p.kind not in UNCOMPUTED_KINDS for p in family.parts):

@@ -404,9 +404,12 @@ def test_hostile_expressions_graded_off_the_main_thread_finish(
     part = expression("2*H*Abs(theta)", ["H", "theta"], H="positive")
     walked: list[sympy.Basic] = []
     real_walk = bounded_value._walk
-    monkeypatch.setattr(
-        bounded_value, "_walk", lambda node, *rest: walked.append(node) or real_walk(node, *rest)
-    )
+
+    def recorded(node: sympy.Basic, *rest: Any) -> Any:
+        walked.append(node)
+        return real_walk(node, *rest)
+
+    monkeypatch.setattr(bounded_value, "_walk", recorded)
     verdicts: dict[str, str] = {}
 
     def grade_all() -> None:

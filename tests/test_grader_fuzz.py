@@ -123,9 +123,8 @@ def test_an_oversized_answer_is_refused_before_it_is_parsed() -> None:
 
 @pytest.fixture(scope="module")
 def exam() -> ExamKeys:
-    questions = [{"position": 1, "parts": [dict(p.raw) for p in PARTS[:3]]}]
-    for index, question_part in enumerate(questions[0]["parts"]):
-        question_part["id"] = f"1{'abc'[index]}"
+    parts = [{**p.raw, "id": f"1{'abc'[index]}"} for index, p in enumerate(PARTS[:3])]
+    questions = [{"position": 1, "parts": parts}]
     variants = [{"id": "V001", "index": 0, "student": None, "questions": questions}]
     return ExamKeys({"exam": {"title": "fuzz"}, "variants": variants})
 

@@ -383,7 +383,8 @@ def test_learning_rate_sets_declare_that_the_rate_is_positive() -> None:
     for family, part_ids in (("sgd_quadratic", "abc"), ("lr_per_coordinate", "d")):
         parts = {p.id: p for p in registry.get(family).parts}
         for part_id in part_ids:
-            assert set(parts[part_id].domains.values()) == {"positive"}, (family, part_id)
+            domains = parts[part_id].domains
+            assert isinstance(domains, dict) and set(domains.values()) == {"positive"}
 
 
 def test_a_power_of_ten_after_a_space_is_a_product_in_a_single_value_only() -> None:

@@ -252,10 +252,10 @@ def test_a_write_failing_midway_leaves_the_previous_output(
     code, _, _, out = grade(keys, tmp_path, csv_bytes(ROWS))
     assert code == 0
     before = snapshot(out)
-    written = []
+    written: list[str] = []
     real_write = output._write_file
 
-    def failing_write(path: Path, text: str) -> None:
+    def failing_write(path: str, text: str) -> None:
         if len(written) == fail_after:
             raise OSError(28, "No space left on device")
         written.append(path)
@@ -309,7 +309,7 @@ def test_a_run_killed_between_the_renames_gets_its_previous_output_back(
     before = snapshot(out)
     os.replace(out, tmp_path / ".graded.previous-k1ll3d")  # the output stepped aside, then kill
 
-    def failing_write(path: Path, text: str) -> None:
+    def failing_write(path: str, text: str) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(output, "_write_file", failing_write)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -170,9 +171,7 @@ def _copy_reference(root: Path, name: str = "conv_shape") -> Path:
     ],
 )
 def test_a_broken_folder_is_reported_by_name_and_the_others_still_work(
-    tmp_path: Path,
-    breakage,
-    reason: str,  # type: ignore[no-untyped-def]
+    tmp_path: Path, breakage: Callable[[Path], object], reason: str
 ) -> None:
     _copy_reference(tmp_path)
     breakage(_copy_reference(tmp_path, "broken_copy"))

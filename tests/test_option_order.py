@@ -31,7 +31,7 @@ def test_family_choice_keys_vary_and_always_point_at_the_same_option() -> None:
     family = default_registry().get("lr_per_coordinate")
     assert family.source_instance()[PARAM] == 0
     assert family.solve(family.source_instance())["verdict_q"] == "A"  # the source's order
-    letters = Counter()
+    letters: Counter[str] = Counter()
     for seed in range(120):
         rng = np.random.default_rng(np.random.SeedSequence([seed, family_hash(family.id)]))
         values = family.solve(family.draw(rng))

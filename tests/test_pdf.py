@@ -184,7 +184,9 @@ def test_the_qr_code_encodes_the_variant_on_the_first_page(built: dict) -> None:
     for variant in variant_ids(built):
         assert f"% dlexam qr: {variant}\n" in tex
     reader = PdfReader(built["out"] / "exam" / "V001.pdf")
-    first, second = (page.get_contents().get_data() for page in reader.pages[:2])
+    contents = [page.get_contents() for page in reader.pages[:2]]
+    assert all(content is not None for content in contents)
+    first, second = (content.get_data() for content in contents if content is not None)
     # The code is drawn as hundreds of filled rules: the first page has far more fill operators.
     assert first.count(b" re") > second.count(b" re") + 100
 

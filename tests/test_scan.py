@@ -93,7 +93,19 @@ def exam(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 def render(pdf: Path, dpi: int, target: Path) -> list[np.ndarray]:
     subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-png", str(pdf), str(target)], check=True)
     pages = sorted(target.parent.glob(f"{target.name}-*.png"))
-    return [cv2.imread(str(p), cv2.IMREAD_GRAYSCALE) for p in pages]
+    return [_image(p) for p in pages]
+
+
+def _decoded(data: bytes) -> np.ndarray:
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+    assert image is not None
+    return image
+
+
+def _image(path: Path) -> np.ndarray:
+    image = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+    assert image is not None, path
+    return image
 
 
 def parts_of(document: dict[str, Any], variant: str) -> dict[str, dict[str, Any]]:
@@ -161,7 +173,9 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_scan_reads_exactly_the_filled_answers_and_grades(exam: dict[str, Any], tmp_path: Path):
+def test_scan_reads_exactly_the_filled_answers_and_grades(
+    exam: dict[str, Any], tmp_path: Path
+) -> None:
     document = exam["document"]
     v1, v2 = parts_of(document, "V001"), parts_of(document, "V002")
     right = {label: key_answer(p) for label, p in v1.items() if p["kind"] in bubbles.BUBBLED_KINDS}
@@ -191,7 +205,9 @@ def test_scan_reads_exactly_the_filled_answers_and_grades(exam: dict[str, Any], 
     assert [p.name for p in annotated] == ["20260001.pdf", "777.pdf"]
 
 
-def test_doubtful_marks_go_to_review_and_never_into_the_csv(exam: dict[str, Any], tmp_path: Path):
+def test_doubtful_marks_go_to_review_and_never_into_the_csv(
+    exam: dict[str, Any], tmp_path: Path
+) -> None:
     """Two marks in one column, a faint (erased) mark: review, blank cell. A handwritten
     expression is no doubt: its cell stays blank and manual.csv asks for its points, which
     `grade --manual` then gives the part."""
@@ -259,13 +275,13 @@ def test_doubtful_marks_go_to_review_and_never_into_the_csv(exam: dict[str, Any]
     assert (scores["5a_status"], scores["5a_points"]) == ("manual", "1")
 
 
-def test_every_page_is_accounted_for(exam: dict[str, Any], tmp_path: Path):
+def test_every_page_is_accounted_for(exam: dict[str, Any], tmp_path: Path) -> None:
     """An unreadable QR, a page scanned twice, a page missing, a blank page, and a 300 dpi
     page: pages read + pages in review + blank pages = pages in, the missing page is named and
     pages.csv lists every page with what became of it."""
     files = scan_pages(exam, tmp_path / "s", {"V001": {"student_id": "5"}, "V002": {}}, dpi=150)
     v1p1, v1p2, v2p1, v2p2 = files
-    smudged = cv2.imread(str(v2p2), cv2.IMREAD_GRAYSCALE)
+    smudged = _image(v2p2)
     x0, y0 = bubbles.QR_BOX
     scale = 150 / 25.4
     # the page is upside down in the scan (DISTORTIONS[1+2]), so its QR code is bottom left
@@ -315,7 +331,7 @@ def test_every_page_is_accounted_for(exam: dict[str, Any], tmp_path: Path):
     assert rows["V002"]["student_id"] == "unknown-V002"  # nothing bubbled: typed from review
 
 
-def test_roster_disagreement_goes_to_review(exam: dict[str, Any], tmp_path: Path):
+def test_roster_disagreement_goes_to_review(exam: dict[str, Any], tmp_path: Path) -> None:
     root = tmp_path
     (root / "spec.yaml").write_text(SPEC.replace("variants: 2", "variants: 1"), encoding="utf-8")
     (root / "roster.csv").write_text("student_id,name\n1234,Ada Lovelace\n", encoding="utf-8")
@@ -360,7 +376,7 @@ def test_roster_disagreement_goes_to_review(exam: dict[str, Any], tmp_path: Path
     assert "bubbled student id 1235 disagrees with the roster's 1234" in review[0]["reason"]
 
 
-def test_compose_matrix_interval_and_partial_vectors():
+def test_compose_matrix_interval_and_partial_vectors() -> None:
     def reads(*texts: str | None) -> list[EntryRead]:
         return [EntryRead(t) for t in texts]
 
@@ -374,12 +390,12 @@ def test_compose_matrix_interval_and_partial_vectors():
     assert compose(PartPlan("3b", "vector", (2,)), reads(None, None)) == EntryRead(None)
 
 
-def test_qr_of_another_program_is_not_a_sheet():
+def test_qr_of_another_program_is_not_a_sheet() -> None:
     assert parse_qr("https://example.org") is None
     assert parse_qr("DLXS1|abc|V001||x/2") is None
 
 
-def test_multipage_pdf_from_a_copier_read_in_parallel(exam: dict[str, Any], tmp_path: Path):
+def test_multipage_pdf_from_a_copier_read_in_parallel(exam: dict[str, Any], tmp_path: Path) -> None:
     from PIL import Image
 
     files = scan_pages(exam, tmp_path / "s", {"V002": {"student_id": "31", "4a": "C"}})
@@ -394,7 +410,7 @@ def test_multipage_pdf_from_a_copier_read_in_parallel(exam: dict[str, Any], tmp_
     assert (row["student_id"], row["4a"]) == ("31", "C")
 
 
-def test_unusable_inputs_are_named(exam: dict[str, Any], tmp_path: Path):
+def test_unusable_inputs_are_named(exam: dict[str, Any], tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     for name, message in [("notes.txt", "unknown file type .txt"), ("gone.png", "no such file")]:
         args = ["scan", str(exam["keys"]), str(tmp_path / name), "--out", str(tmp_path / "o")]
@@ -402,7 +418,7 @@ def test_unusable_inputs_are_named(exam: dict[str, Any], tmp_path: Path):
         assert result.exit_code == 2 and message in result.output, result.output
 
 
-def test_print_file_starts_every_sheet_on_an_odd_page(exam: dict[str, Any], tmp_path: Path):
+def test_print_file_starts_every_sheet_on_an_odd_page(exam: dict[str, Any], tmp_path: Path) -> None:
     """bubble-sheets-all.pdf pads a sheet of an odd page count with a blank page, so printed
     double-sided no two students share a leaf; the per-variant files have no padding."""
     document = copy.deepcopy(exam["document"])
@@ -445,7 +461,7 @@ def faint_sheet(exam: dict[str, Any], tmp_path: Path) -> np.ndarray:
     return (255 - (255 - page.astype(np.float32)) * 0.3).astype(np.uint8)
 
 
-def test_blank_pages_are_told_from_pages_with_ink(exam: dict[str, Any], tmp_path: Path):
+def test_blank_pages_are_told_from_pages_with_ink(exam: dict[str, Any], tmp_path: Path) -> None:
     """What a copier or phone makes of an empty back side is blank; a few strokes, dust on the
     glass excepted, or a faint sheet whose corner marks were missed are not."""
     rng = np.random.default_rng(11)
@@ -455,9 +471,7 @@ def test_blank_pages_are_told_from_pages_with_ink(exam: dict[str, Any], tmp_path
         cv2.circle(dusty, (int(x), int(y)), 2, 40, -1)  # specks of 0.7 mm
     blank = [
         blank_page(255),
-        cv2.imdecode(
-            np.frombuffer(encode(distort(blank_page(225), grey, rng), grey)[0], np.uint8), 0
-        ),
+        _decoded(encode(distort(blank_page(225), grey, rng), grey)[0]),
         distort(blank_page(200), Distortion(upside_down=True, shadow=0.3, noise=5), rng),
         dusty,
     ]
@@ -470,7 +484,7 @@ def test_blank_pages_are_told_from_pages_with_ink(exam: dict[str, Any], tmp_path
     assert [is_blank(page) for page in inked] == [False] * len(inked)
 
 
-def test_blank_back_sides_are_skipped_and_listed(exam: dict[str, Any], tmp_path: Path):
+def test_blank_back_sides_are_skipped_and_listed(exam: dict[str, Any], tmp_path: Path) -> None:
     """A duplex scan of a one-student sheet: each page followed by its empty back side, plus a
     back side with notes and a faint sheet. The empty backs are blank (counted, listed in
     pages.csv with a picture, not review items); the others go to review; every page is
@@ -517,7 +531,9 @@ def write_points(path: Path, points: dict[str, str]) -> None:
         writer.writerows({**r, "points": points.get(r["part"], r["points"])} for r in rows)
 
 
-def test_a_rerun_keeps_the_points_typed_into_manual_csv(exam: dict[str, Any], tmp_path: Path):
+def test_a_rerun_keeps_the_points_typed_into_manual_csv(
+    exam: dict[str, Any], tmp_path: Path
+) -> None:
     """Scanning again into the same folder rewrites manual.csv with the points already typed:
     in the box's row while its page is scanned, in a row of its own when it is not; a --manual
     file that disagrees with them is refused before anything is written."""
@@ -558,7 +574,7 @@ def drawn_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_annotated_copies_show_hand_graded_points_from_manual(
     exam: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
+) -> None:
     """Without --manual the handwriting box says it is graded by hand and the total covers the
     bubbled parts only (no misleading 0 points); with --manual its points are shown and counted."""
     v1 = parts_of(exam["document"], "V001")
@@ -586,7 +602,7 @@ def test_annotated_copies_show_hand_graded_points_from_manual(
 
 def test_scan_csvs_are_spreadsheet_safe_and_answers_round_trip(
     exam: dict[str, Any], tmp_path: Path
-):
+) -> None:
     """review.csv, manual.csv, pages.csv and answers.csv are written like every human-facing
     CSV (CRLF, formula-like cells quoted with '); `dlexam grade` reads answers.csv back to the
     exact answers scanned, the quote taken off again (an answer "-oo" or an id "@x" included)."""
