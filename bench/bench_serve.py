@@ -42,6 +42,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 FIGURE = re.compile(r'<img class="dl-figure"[^>]* src="(/[^"]+)"')
 MAX_CLIENTS = 64
@@ -123,6 +124,18 @@ def cpu_seconds(who: int) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def pandoc_seconds() -> float:
+    """CPU time of this process's pandoc so far (it keeps running, so it is not counted among
+    finished children): utime and stime from /proc."""
+    from generator.outputs import pandoc
+
+    process = pandoc._CONVERTER.process
+    if process is None:
+        return 0.0
+    fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def cpu_cost(count: int) -> None:
     """CPU milliseconds per request, single-threaded: new question, shared link, check (an
     answer to the first part, as the clients send: its keys are read and its worked steps
@@ -153,7 +166,7 @@ def cpu_cost(count: int) -> None:
         figures: list[str] = []
         for kind, ask in kinds.items():
             own = cpu_seconds(resource.RUSAGE_SELF)
-            pandoc = cpu_seconds(resource.RUSAGE_CHILDREN)
+            pandoc = pandoc_seconds()
             for family, number in picks:
                 response = ask(test_client, family, number)
                 assert response.status_code == 200
@@ -162,7 +175,7 @@ def cpu_cost(count: int) -> None:
                     labels = re.findall(r'name="(\d+[a-z])"', response.text)
                     first_part[family, number] = {labels[0]: "1,5"} if labels else {}
             own = 1000 * (cpu_seconds(resource.RUSAGE_SELF) - own) / count
-            pandoc = 1000 * (cpu_seconds(resource.RUSAGE_CHILDREN) - pandoc) / count
+            pandoc = 1000 * (pandoc_seconds() - pandoc) / count
             print(f"  {kind:13} server {own:5.1f} ms  pandoc {pandoc:5.1f} ms")
         own = cpu_seconds(resource.RUSAGE_SELF)
         tex = cpu_seconds(resource.RUSAGE_CHILDREN)
@@ -172,7 +185,6 @@ def cpu_cost(count: int) -> None:
         tex = 1000 * (cpu_seconds(resource.RUSAGE_CHILDREN) - tex) / max(1, len(figures))
         print(f"  {'figure':13} server {own:5.1f} ms  pdflatex+mutool {tex:5.1f} ms", end="")
         print(f"  ({len(figures)} figures on the {count} new questions, each drawn alone)")
-    concurrent_pandoc(families, count)
     folder.cleanup()
 
 
@@ -196,35 +208,6 @@ def solve_cost(seeds: int) -> None:
     for cost, family in sorted(costs, reverse=True)[:5]:
         print(f"  {family:24} {cost:6.1f} ms")
     folder.cleanup()
-
-
-def concurrent_pandoc(families: list[str], count: int, threads: int = 20) -> None:
-    """Pandoc's share when ``threads`` new questions are rendered at once, as a loaded server
-    does (the server's threads call :func:`~grader.serve.sheets.solved` the same way)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from generator.outputs import pandoc
-    from grader.serve.sheets import family_link, solved
-
-    rng = random.Random(8)
-    picks = [(rng.choice(families), str(rng.randrange(10**9))) for _ in range(count)]
-    runs: list[int] = []
-    batch = pandoc.pandoc_batch
-
-    def counted(fragments: list[str], math: str) -> list[str]:
-        runs.append(len(fragments))
-        return batch(fragments, math)
-
-    pandoc.pandoc_batch = counted  # type: ignore[assignment]
-    before = cpu_seconds(resource.RUSAGE_CHILDREN)
-    with ThreadPoolExecutor(threads) as pool:
-        list(pool.map(lambda pick: solved(family_link(*pick)), picks))
-    spent = 1000 * (cpu_seconds(resource.RUSAGE_CHILDREN) - before) / count
-    pandoc.pandoc_batch = batch  # type: ignore[assignment]
-    print(
-        f"  {count} new questions from {threads} threads at once: {len(runs)} pandoc runs, "
-        f"pandoc {spent:.1f} ms per question"
-    )
 
 
 def main() -> None:

@@ -118,6 +118,7 @@ def test_bad_math_option_is_refused() -> None:
 
 def test_missing_pandoc_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pandoc.shutil, "which", lambda name: None)
+    monkeypatch.setattr(pandoc, "_CONVERTER", pandoc.Converter())  # none started yet
     with pytest.raises(Exception, match="pandoc not found"):
         pandoc.to_html(["a text never converted before 7f3a"], "mathml")
 

@@ -47,18 +47,18 @@ def test_calls_arriving_during_a_run_share_the_next_one(monkeypatch: pytest.Monk
 
 def test_a_failing_page_fails_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     pandoc._cache.clear()
-    real_run = pandoc._pandoc
+    real_run = pandoc.pandoc_batch
     first_run_started, release = threading.Event(), threading.Event()
 
-    def refuse_bad(source: str, math: str) -> str:
-        if "first" in source:
+    def refuse_bad(fragments: list[str], math: str) -> list[str]:
+        if any("first" in text for text in fragments):
             first_run_started.set()
             release.wait(10)
-        if "BAD" in source:
+        if "BAD" in fragments:
             raise DlexamError("pandoc could not read a question's LaTeX: BAD")
-        return real_run(source, math)
+        return real_run(fragments, math)
 
-    monkeypatch.setattr(pandoc, "_pandoc", refuse_bad)
+    monkeypatch.setattr(pandoc, "pandoc_batch", refuse_bad)
     shared = pandoc._COALESCERS["mathml"]
     with ThreadPoolExecutor(3) as pool:
         first = pool.submit(pandoc.to_html, ["first $z$"])
