@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache, cached_property, partial
+from functools import cached_property, partial
 from typing import Any
 
 from generator import formatting
@@ -67,7 +67,7 @@ class Instance:
                 label=self.label(part),
                 points=self.points[part.id],
                 auto_graded=part.auto_graded,
-                write_key=cache(partial(self.key_latex, part)),
+                write_key=partial(self.key_latex, part),
                 rubric=self.rubric(part),
             )
             for part in self.parts

@@ -17,7 +17,7 @@ import re
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -129,9 +129,9 @@ def document_environment() -> jinja2.Environment:
 class PartView:
     """What a document needs to show of one part: its label, points and key.
 
-    The key's LaTeX is written when first asked for (``write_key`` remembers it): a question
-    shown without its solution never needs it, and evaluating a sigmoid network's keys to print
-    them costs more than drawing and solving the whole question."""
+    The key's LaTeX is written by ``write_key`` when first asked for: a question shown without
+    its solution never needs it, and evaluating a sigmoid network's keys to print them costs
+    more than drawing and solving the whole question."""
 
     label: str
     points: float
@@ -139,7 +139,7 @@ class PartView:
     write_key: Callable[[], str] = field(repr=False, compare=False)
     rubric: str
 
-    @property
+    @cached_property
     def key_latex(self) -> str:
         return self.write_key()
 

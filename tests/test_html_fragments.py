@@ -15,6 +15,7 @@ from generator.outputs.figures import FigureCache
 from generator.outputs.html import (
     VariantHtml,
     figure_data,
+    part_steps,
     render_questions_html,
     render_variant_html,
 )
@@ -202,3 +203,10 @@ def test_figures_of_a_partly_shown_solution_keep_their_numbers(variant: Variant)
     (steps,) = [html for part, html in one.solution if part == second]
     assert re.findall(r'alt="(Figure \d) of the solution', steps) == ["Figure 2"]
     assert [part for part, _ in one.solution] == [second]
+
+
+def test_part_steps_give_each_part_the_prose_before_it() -> None:
+    flow = [(None, "setting"), ("a", "A"), ("b", "B"), (None, "lead to c"), ("c", "C")]
+    flow.append((None, "closing remark"))
+    assert part_steps(flow) == [("a", ["setting", "A"]), ("b", ["B"]), ("c", ["lead to c", "C"])]
+    assert part_steps([(None, "prose only")]) == []

@@ -72,7 +72,7 @@ def test_a_fragment_does_not_depend_on_its_batch() -> None:
 def test_an_unreadable_fragment_names_pandocs_reason() -> None:
     converter = pandoc.Converter()
     try:
-        with pytest.raises(DlexamError, match="could not read a question's LaTeX.*begin"):
+        with pytest.raises(DlexamError, match=r"could not read a question's LaTeX.*begin"):
             converter.convert(["fine $x$", "\\begin{itemize} x"], "mathml")
         assert "<math" in converter.convert(["fine $x$"], "mathml")[0]  # still running
     finally:

@@ -33,9 +33,9 @@ import base64
 import hashlib
 import html as html_lib
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.outputs import pandoc
 from generator.outputs.figures import PICTURE, FigureCache
@@ -51,6 +51,7 @@ from generator.variants import Variant
 FIGURE_TOKEN = "DLEXAMFIGURE{}"
 FIGURE_PATTERN = re.compile(r"DLEXAMFIGURE([0-9a-f]{24})")
 DATA_URI = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')
+Piece = TypeVar("Piece")
 
 
 @dataclass(frozen=True)
@@ -185,26 +186,35 @@ def _key(part: PartModel, shown: bool) -> str:
     return f"$\\displaystyle {part.key_latex}$" if shown and part.key_latex else ""
 
 
+def part_steps(flow: Iterable[tuple[str | None, Piece]]) -> list[tuple[str, list[Piece]]]:
+    """Each part's share of a worked solution, in order: the prose that leads up to it (the
+    pieces of no part since the previous part's), then its own. Prose after the last part
+    belongs to the whole solution, so to no part."""
+    steps: list[tuple[str, list[Piece]]] = []
+    lead: list[Piece] = []
+    for part, piece in flow:
+        if part is None:
+            lead.append(piece)
+        else:
+            steps.append((part, [*lead, piece]))
+            lead = []
+    return steps
+
+
 def _worked_flow(
     batch: _Batch, question: QuestionModel, place: str, shown: Collection[str] | None
 ) -> list[tuple[str | None, int]]:
-    """The solution's blocks, or (``shown``: labels) only those of the shown parts, each with
-    the prose that leads up to it; prose after the last part goes with the whole solution."""
+    """The solution's blocks, or (``shown``: labels) only the steps of the shown parts."""
     if shown is None:
         return _flow(batch, question.solution, place)
     labels = {part.id: part.label for part in question.parts}
     flow: list[tuple[str | None, int]] = []
-    lead: list[Block] = []
-    for block in question.solution:
-        if block.part is None:
-            lead.append(block)
-            continue
-        keep = labels.get(block.part) in shown  # a part the exam does not ask has no label
-        for piece in (*lead, block):
-            index = batch.add(piece.latex, place, keep)
+    for part_id, blocks in part_steps((block.part, block) for block in question.solution):
+        keep = labels.get(part_id) in shown  # a part the exam does not ask has no label
+        for block in blocks:
+            index = batch.add(block.latex, place, keep)
             if keep:
-                flow.append((piece.part, index))
-        lead = []
+                flow.append((block.part, index))
     return flow
 
 

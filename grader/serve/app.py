@@ -51,7 +51,7 @@ from generator import pdf, practice
 from generator.errors import DlexamError
 from generator.family import TOPICS
 from generator.outputs.figures import FigureCache
-from generator.outputs.html import QuestionHtml
+from generator.outputs.html import QuestionHtml, part_steps
 from generator.registry import default_registry
 from generator.rendering import compile_family_templates, points_text
 from grader.check import HEADLINES
@@ -110,17 +110,12 @@ def headline(result: PartResult) -> str:
 
 
 def _steps(questions: Sequence[QuestionHtml]) -> dict[str, str]:
-    """Each part's worked steps: the prose that leads up to it in the solution, then its own."""
-    steps: dict[str, str] = {}
-    for question in questions:
-        lead: list[str] = []
-        for part_id, html in question.solution:
-            if part_id is None:
-                lead.append(html)
-                continue
-            steps[question.part(part_id).label] = "\n".join([*lead, html])
-            lead = []
-    return steps
+    """Each shown part's worked steps: the prose that leads up to it, then its own."""
+    return {
+        question.part(part_id).label: "\n".join(pieces)
+        for question in questions
+        for part_id, pieces in part_steps(question.solution)
+    }
 
 
 def _render(

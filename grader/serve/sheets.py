@@ -13,9 +13,9 @@ time.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache, partial
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 from urllib.parse import urlencode
 
 from generator import practice
@@ -159,17 +159,18 @@ def sheet_link(query: Mapping[str, list[str]]) -> Link:
 @dataclass(frozen=True)
 class Question:
     """One question of a page: its HTML as first shown (no key, steps or rubric: see
-    :func:`worked`), the model those are rendered from, its topics, and its keys as
-    ``dlexam check`` reads them (read on first use: :func:`page_keys`)."""
+    :func:`worked`), the model those are rendered from, its topics, and where it is on which
+    page, for its keys as ``dlexam check`` reads them (read on first use: :func:`page_keys`)."""
 
     html: QuestionHtml
     model: QuestionModel
     topics: tuple[str, ...]
-    read_keys: Callable[[], QuestionInfo] = field(repr=False, compare=False)
+    link: Link
+    index: int
 
     @property
     def keys(self) -> QuestionInfo:
-        return self.read_keys()
+        return page_keys(self.link)[self.index]
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ def solved(link: Link) -> Page:
     models = [question_model(instance, number) for number, instance in variant.ordered()]
     rendered = render_questions_html(models, "mathml", figure_url=link.figure_path, shown=())
     questions = tuple(
-        Question(html, model, tuple(instance.family.topics), partial(_keys_of, link, index))
+        Question(html, model, tuple(instance.family.topics), link, index)
         for index, (html, model, (_, instance)) in enumerate(
             zip(rendered, models, variant.ordered(), strict=True)
         )
@@ -221,10 +222,6 @@ def page_keys(link: Link) -> tuple[QuestionInfo, ...]:
     keys = ExamKeys(exam_keys(page.exam), default_registry())
     infos = {int(q.question["position"]): q for q in keys.questions(page.exam.variants[0].id)}
     return tuple(infos[question.html.position] for question in page.questions)
-
-
-def _keys_of(link: Link, index: int) -> QuestionInfo:
-    return page_keys(link)[index]
 
 
 def worked(page: Page, shown: Collection[str]) -> tuple[QuestionHtml, ...]:
