@@ -127,3 +127,26 @@ def test_concurrent_requests_share_one_compile(
     assert cache.compiled == 3
     assert [next(iter(r)) for r in results] == [*PICTURES, PICTURES[1]]
     assert all("<svg" in svg for r in results for svg in r.values())
+
+
+def test_the_folder_is_pruned_first_then_after_a_share_of_the_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scanning a full folder costs more than drawing a picture, so a cache prunes on its first
+    compile and then whenever it has written another 1 % of the bound."""
+    scans: list[Path] = []
+
+    def counted(folder: Path, limit: int) -> list[Path]:
+        scans.append(folder)
+        return []
+
+    monkeypatch.setattr(figures, "prune", counted)
+    cache = FigureCache(tmp_path, limit=10**9)
+    cache.svgs(PICTURES[:1])
+    assert scans == [tmp_path]  # a folder left over the bound by another process
+    cache.svgs(PICTURES[1:])
+    assert len(scans) == 1  # a few KB written: far below 1 % of 1 GB
+    small = FigureCache(tmp_path / "small", limit=100)
+    small.svgs(PICTURES[:1])
+    small.svgs([PICTURES[0].replace("node", "circle (2) node")])
+    assert len(scans) == 3  # each SVG is more than 1 % of 100 bytes
