@@ -133,3 +133,13 @@ def test_a_forked_process_starts_its_own_pandoc() -> None:
         parent.wait()
     finally:
         converter.close()
+
+
+def test_empty_and_non_ascii_fragments_keep_their_places() -> None:
+    """Sizes on the pipe are in bytes: names in any script and empty rubrics must not shift the
+    fragments after them."""
+    fragments = ["", "Zoë Ångström — $\\alpha$ محمد 김민준", "", "last"]
+    html = pandoc.pandoc_batch(fragments, "mathml")
+    assert html[0] == html[2] == ""
+    assert "محمد 김민준" in html[1] and "<mi>α</mi>" in html[1]
+    assert html[3] == "<p>last</p>"
