@@ -98,6 +98,7 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        auto_reload=False,  # templates are package files: no stat of each one per render
         undefined=jinja2.StrictUndefined,
         finalize=formatting.template_value,
     )

@@ -32,6 +32,7 @@ def page_environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # package files, read once
     )
     env.globals["points"] = points_text
     return env

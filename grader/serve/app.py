@@ -95,6 +95,7 @@ templates = Jinja2Templates(
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # a stat of every template per page cost 6 % of a busy server
     )
 )
 templates.env.globals["points"] = points_text
