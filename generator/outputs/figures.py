@@ -10,13 +10,15 @@ every run: 75 ms of CPU per run against mutool's 10.)
 
 The folder is ``$DLEXAM_FIGURE_CACHE`` (default ``~/.cache/dlexam/figures``, under
 ``$XDG_CACHE_HOME`` if set) and holds at most ``$DLEXAM_FIGURE_CACHE_MB`` megabytes (default
-:data:`DEFAULT_LIMIT_MB`): after each compile the least recently used SVGs beyond that are
-removed, so a server that draws many variants cannot fill the disk. Memory keeps at most
+:data:`DEFAULT_LIMIT_MB`): the least recently used SVGs beyond that are removed (on a process's
+first compile, then after each :data:`PRUNE_SHARE` of the bound written), so a server that draws
+many variants cannot fill the disk. Memory keeps at most
 :data:`MEMORY_LIMIT` SVGs per process for the same reason.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gzip
 import hashlib
@@ -25,13 +27,14 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
 from generator.atomic import write_text_atomic
 from generator.coalesce import Coalescer
 from generator.errors import DlexamError
+from generator.outputs.spare_latex import SpareLatex
 from generator.rendering import document_environment
 
 PICTURE = re.compile(r"\\begin\{tikzpicture\}.*?\\end\{tikzpicture\}", re.DOTALL)
@@ -43,6 +46,7 @@ DEFAULT_LIMIT_MB = 200  # a typical figure is 10-60 KB: thousands of distinct pi
 MEMORY_LIMIT = 2000
 PRUNE_SHARE = 0.01  # of the size bound written between two prunings of the folder
 ENGINE = "pdflatex"
+TEX_FLAGS = ["-interaction=nonstopmode", "-halt-on-error"]
 MUTOOL = ["convert", "-F", "svg", "-O", "text=path", "-o", "p%d.svg", "figures.pdf"]
 
 
@@ -120,9 +124,13 @@ class FigureCache:
     run starts from a LaTeX format with the figure preamble already loaded (made once per
     preamble and TeX version, kept in the folder next to the SVGs and not counted in its size
     bound): TikZ takes longer to load than a picture takes to draw. The SVG is the same as
-    without the format, byte for byte."""
+    without the format, byte for byte. With ``spare`` (a server) a pdflatex is kept started
+    from that format (:class:`~generator.outputs.spare_latex.SpareLatex`), so that the next
+    compile only draws."""
 
-    def __init__(self, folder: Path | None = None, limit: int | None = None) -> None:
+    def __init__(
+        self, folder: Path | None = None, limit: int | None = None, spare: bool = False
+    ) -> None:
         self.folder = folder or default_folder()
         self.limit = default_limit() if limit is None else limit
         self.preamble = _preamble()
@@ -130,6 +138,10 @@ class FigureCache:
         self.compiled = 0  # pictures compiled by this cache (the rest came from the folder)
         self.preload = True  # start compiles from the folder's preloaded format
         self.unpruned: int | None = None  # bytes written since the folder was last pruned
+        self.keep_spare = spare
+        self.spare: SpareLatex | None = None
+        if spare:
+            atexit.register(self.close)
         self.runs: Coalescer[str, str] = Coalescer(
             self._compile, failures=(DlexamError, OSError, subprocess.SubprocessError)
         )
@@ -170,18 +182,7 @@ class FigureCache:
         todo = {key: picture for picture, key in named.items() if made[key] is None}
         keys = sorted(todo)
         if keys:
-            source = "\n".join(
-                [
-                    self.preamble,
-                    "\\begin{document}",
-                    *(todo[key] for key in keys),
-                    "\\end{document}\n",
-                ]
-            )
-            with tempfile.TemporaryDirectory(prefix="dlexam-figures-") as tmp:
-                work = Path(tmp)
-                (work / "figures.tex").write_text(source, encoding="utf-8")
-                self._latex(latex, work)
+            with self._drawn(latex, "\n".join(todo[key] for key in keys)) as work:
                 self._run([mutool, *MUTOOL], work)
                 self.folder.mkdir(parents=True, exist_ok=True)
                 pages = sorted(work.glob("p*.svg"), key=lambda path: int(path.stem[1:]))
@@ -192,7 +193,41 @@ class FigureCache:
                     written += len(svg)
             self.compiled += len(keys)
             self._prune_now_and_then(written)
+            self._start_spare(latex)
         return [str(made[named[picture]]) for picture in pictures]
+
+    @contextlib.contextmanager
+    def _drawn(self, latex: str, pictures: str) -> Iterator[Path]:
+        """A folder with ``figures.pdf`` of the pictures: drawn by the spare TeX when one is
+        waiting and can, else by a run of its own (which reports a picture's error)."""
+        spare, self.spare = self.spare, None
+        try:
+            work = spare.draw(f"{pictures}\n", TIMEOUT) if spare is not None else None
+            if work is not None:
+                yield work
+                return
+        finally:
+            if spare is not None:
+                spare.close()
+        source = [self.preamble, "\\begin{document}", pictures, "\\end{document}\n"]
+        with tempfile.TemporaryDirectory(prefix="dlexam-figures-") as tmp:
+            work = Path(tmp)
+            (work / "figures.tex").write_text("\n".join(source), encoding="utf-8")
+            self._latex(latex, work)
+            yield work
+
+    def _start_spare(self, latex: str) -> None:
+        """Start the next compile's pdflatex now, if this cache keeps one (needs the format)."""
+        if self.keep_spare and self.spare is None:
+            preloaded = self._format(latex)
+            if preloaded is not None:
+                self.spare = SpareLatex([latex, *TEX_FLAGS, f"-fmt={preloaded}"], self.preamble)
+
+    def close(self) -> None:
+        """Stop the spare pdflatex, if one is waiting."""
+        spare, self.spare = self.spare, None
+        if spare is not None:
+            spare.close()
 
     def _prune_now_and_then(self, written: int) -> None:
         """Prune on the first compile, then whenever this cache has written another
@@ -208,14 +243,17 @@ class FigureCache:
         """Make the preloaded format now if it is missing (a server at start-up, so that its
         first figure does not wait for it); False when figures will be drawn without one."""
         latex = shutil.which(ENGINE)
-        return latex is not None and self._format(latex) is not None
+        if latex is None or self._format(latex) is None:
+            return False
+        self._start_spare(latex)
+        return True
 
     def _latex(self, latex: str, work: Path) -> None:
         """``pdflatex figures.tex``, from the preloaded format when there is one. When that fails
         and the plain run does not, the format no longer fits the TeX installation (an
         upgrade): it is removed, to be made again by the next process; this one goes on without
         (a format that never works must not be remade for every figure)."""
-        command = [latex, "-interaction=nonstopmode", "-halt-on-error"]
+        command = [latex, *TEX_FLAGS]
         preloaded = self._format(latex)
         if preloaded is not None:
             try:
@@ -245,7 +283,7 @@ class FigureCache:
                 (work / "preamble.tex").write_text(
                     f"{self.preamble}\n\\begin{{document}}\n\\end{{document}}\n", encoding="utf-8"
                 )
-                ini = [latex, "-ini", "-interaction=nonstopmode", "-halt-on-error"]
+                ini = [latex, "-ini", *TEX_FLAGS]
                 ini += ["-jobname=preamble", f"&{ENGINE}", "mylatexformat.ltx", "preamble.tex"]
                 self._run(ini, work, log="preamble.log")
                 _store_uncompressed(work / "preamble.fmt")

@@ -84,7 +84,7 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
 }
 RIGHT = ("correct", "within-tolerance")
-FIGURES = FigureCache()  # SVGs shared by every page and process ($DLEXAM_FIGURE_CACHE)
+FIGURES = FigureCache(spare=True)  # SVGs shared by every page and process ($DLEXAM_FIGURE_CACHE)
 IMMUTABLE = "public, max-age=31536000, immutable"  # a figure's URL names its content
 UNREVEALED = ("invalid", "blank")  # a check that gives nothing away: read it again, or answer
 
