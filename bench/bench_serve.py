@@ -9,9 +9,9 @@ per second and p50/p95 latency per kind of request. Clients and duration are bou
 cannot flood the machine.
 
 ``--cpu N`` instead serves N new questions one at a time in this process (no network) and prints
-the CPU time each kind of request costs, the server's own and pandoc's (or LaTeX's, for a
-figure): on a shared, loaded machine latency measures the neighbours, CPU time measures the
-server.
+the CPU time each kind of request costs, the server's own (with the in-process test client's,
+which is all of a shared link's 1.4 ms at most) and pandoc's (or LaTeX's, for a figure): on a
+shared, loaded machine latency measures the neighbours, CPU time measures the server.
 
     python bench/bench_serve.py --clients 20 --seconds 20 --workers 1
     python bench/bench_serve.py --clients 20 --seconds 20 --workers 1 --seeds 3 --warmup 30
