@@ -210,3 +210,12 @@ def test_part_steps_give_each_part_the_prose_before_it() -> None:
     flow.append((None, "closing remark"))
     assert part_steps(flow) == [("a", ["setting", "A"]), ("b", ["B"]), ("c", ["lead to c", "C"])]
     assert part_steps([(None, "prose only")]) == []
+
+
+def test_upright_names_stay_upright_in_browsers() -> None:
+    """pandoc sets \\mathrm{ReLU} as <mstyle mathvariant="normal"> around one <mi> per letter;
+    MathML Core ignores mathvariant on <mstyle>, so browsers showed the name in italic."""
+    (html,) = pandoc.to_html([r"$\mathrm{ReLU}(z) + \mathrm{KL}(P \,\|\, Q) + \mathrm{d}x$"])
+    assert "<mstyle" not in html
+    for name in ("ReLU", "KL", "d"):
+        assert f'<mi mathvariant="normal">{name}</mi>' in html

@@ -35,6 +35,10 @@ TIMEOUT = 120  # seconds for one batch; a pandoc that takes longer is stopped
 ALPH_LABEL = re.compile(r"\\begin\{enumerate\}\[[^\]]*\\Alph\*[^\]]*\]")
 CACHE_LIMIT = 50_000
 BARE_SPAN = re.compile(r"<span>([^<]*)</span>")  # pandoc's trace of a LaTeX group such as {-}
+# \mathrm{ReLU} comes out as <mstyle mathvariant="normal"> around one <mi> per letter; browsers
+# (MathML Core) ignore mathvariant on <mstyle>, so the name showed in italic letters
+UPRIGHT_LETTERS = re.compile(r'<mstyle mathvariant="normal">((?:<mi>[^<]*</mi>)+)</mstyle>')
+MI_TEXT = re.compile(r"<mi>([^<]*)</mi>")
 
 _cache: dict[tuple[str, str], str] = {}
 
@@ -148,7 +152,14 @@ def to_html(fragments: Sequence[str], math: str = "mathml") -> list[str]:
 def pandoc_batch(fragments: Sequence[str], math: str) -> list[str]:
     """The HTML of each fragment, converted by this process's pandoc in one batch."""
     html = _CONVERTER.convert([_prepare(text) for text in fragments], math)
-    return [BARE_SPAN.sub(r"\1", piece).strip() for piece in html]
+    return [_tidy(piece) for piece in html]
+
+
+def _tidy(html: str) -> str:
+    html = UPRIGHT_LETTERS.sub(
+        lambda run: f'<mi mathvariant="normal">{"".join(MI_TEXT.findall(run[1]))}</mi>', html
+    )
+    return BARE_SPAN.sub(r"\1", html).strip()
 
 
 def _batch_run(math: str) -> Coalescer[str, str]:
