@@ -3,7 +3,7 @@
 Entry points::
 
     render_variant_html(variant, math="mathml", figures=None) -> VariantHtml
-    render_variants_html(variants, math, figures) -> list[VariantHtml]   # one pandoc run for all
+    render_variants_html(variants, math, figures) -> list[VariantHtml]   # one pandoc batch for all
     render_questions_html(questions, math, figures, figure_url=None) -> list[QuestionHtml]
 
 ``variant`` is a :class:`generator.variants.Variant` or its :class:`~generator.outputs.model.
@@ -225,7 +225,7 @@ def render_questions_html(
     figure_url: Callable[[str], str] | None = None,
     shown: Collection[str] | None = None,
 ) -> list[QuestionHtml]:
-    """HTML of every question, with one pandoc run and one figure batch for all of them.
+    """HTML of every question, with one pandoc batch and one figure batch for all of them.
 
     ``shown`` (part labels) limits the worked solution, keys and rubrics to those parts: a
     server renders a part's only when it is checked or revealed (most of a page's LaTeX, and
@@ -295,7 +295,7 @@ def render_variants_html(
     math: str = "mathml",
     figures: FigureCache | None = None,
 ) -> list[VariantHtml]:
-    """HTML of many variants at once (one pandoc run, one LaTeX run for all new figures)."""
+    """HTML of many variants at once (one pandoc batch, one LaTeX run for all new figures)."""
     models = [_model(variant) for variant in variants]
     questions = iter(
         render_questions_html([q for model in models for q in model.questions], math, figures)
