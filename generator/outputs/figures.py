@@ -34,7 +34,7 @@ from pathlib import Path
 from generator.atomic import write_text_atomic
 from generator.coalesce import Coalescer
 from generator.errors import DlexamError
-from generator.outputs.spare_latex import SpareLatex
+from generator.outputs.spare_latex import READ_PICTURES, SpareLatex
 from generator.rendering import document_environment
 
 PICTURE = re.compile(r"\\begin\{tikzpicture\}.*?\\end\{tikzpicture\}", re.DOTALL)
@@ -137,7 +137,7 @@ class FigureCache:
         self.memory: dict[str, str] = {}
         self.compiled = 0  # pictures compiled by this cache (the rest came from the folder)
         self.preload = True  # start compiles from the folder's preloaded format
-        self.unpruned: int | None = None  # bytes written since the folder was last pruned
+        self.unpruned = float("inf")  # bytes written since the folder was last pruned
         self.keep_spare = spare
         self.spare: SpareLatex | None = None
         if spare:
@@ -209,10 +209,9 @@ class FigureCache:
         finally:
             if spare is not None:
                 spare.close()
-        source = [self.preamble, "\\begin{document}", pictures, "\\end{document}\n"]
         with tempfile.TemporaryDirectory(prefix="dlexam-figures-") as tmp:
             work = Path(tmp)
-            (work / "figures.tex").write_text("\n".join(source), encoding="utf-8")
+            (work / "figures.tex").write_text(self._document(pictures), encoding="utf-8")
             self._latex(latex, work)
             yield work
 
@@ -221,7 +220,12 @@ class FigureCache:
         if self.keep_spare and self.spare is None:
             preloaded = self._format(latex)
             if preloaded is not None:
-                self.spare = SpareLatex([latex, *TEX_FLAGS, f"-fmt={preloaded}"], self.preamble)
+                command = [latex, *TEX_FLAGS, f"-fmt={preloaded}"]
+                self.spare = SpareLatex(command, self._document(READ_PICTURES))
+
+    def _document(self, body: str) -> str:
+        """The LaTeX source of a figure run (with an empty body: of the preloaded format)."""
+        return f"{self.preamble}\n\\begin{{document}}\n{body}\n\\end{{document}}\n"
 
     def close(self) -> None:
         """Stop the spare pdflatex, if one is waiting."""
@@ -234,8 +238,8 @@ class FigureCache:
         :data:`PRUNE_SHARE` of the bound: a scan reads every file's size and age (40 ms of a
         busy server's Python for a full folder of 6 000 SVGs), and the bound allows
         overshooting by that share per process between scans."""
-        self.unpruned = None if self.unpruned is None else self.unpruned + written
-        if self.unpruned is None or self.unpruned > self.limit * PRUNE_SHARE:
+        self.unpruned += written
+        if self.unpruned > self.limit * PRUNE_SHARE:
             prune(self.folder, self.limit)
             self.unpruned = 0
 
@@ -280,9 +284,7 @@ class FigureCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryDirectory(prefix="dlexam-format-", dir=self.folder) as tmp:
                 work = Path(tmp)
-                (work / "preamble.tex").write_text(
-                    f"{self.preamble}\n\\begin{{document}}\n\\end{{document}}\n", encoding="utf-8"
-                )
+                (work / "preamble.tex").write_text(self._document(""), encoding="utf-8")
                 ini = [latex, "-ini", *TEX_FLAGS]
                 ini += ["-jobname=preamble", f"&{ENGINE}", "mylatexformat.ltx", "preamble.tex"]
                 self._run(ini, work, log="preamble.log")

@@ -17,19 +17,19 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-# \input without braces is TeX's primitive: LaTeX's \input{...} first opens the file to test that
-# it exists, which on a pipe would read the pictures away
-SOURCE = "{preamble}\n\\begin{{document}}\n\\input /dev/stdin \n\\end{{document}}\n"
+# The body of a spare's document. \input without braces is TeX's primitive: LaTeX's \input{...}
+# first opens the file to test that it exists, which on a pipe would read the pictures away.
+READ_PICTURES = "\\input /dev/stdin "
 
 
 class SpareLatex:
-    """One started ``command figures.tex`` in a folder of its own, for one compile."""
+    """One started ``command figures.tex`` in a folder of its own, for one compile; ``source``
+    is the document, whose body is :data:`READ_PICTURES`."""
 
-    def __init__(self, command: list[str], preamble: str) -> None:
-        self.command = command
+    def __init__(self, command: list[str], source: str) -> None:
         self.folder = tempfile.TemporaryDirectory(prefix="dlexam-figures-")
         self.work = Path(self.folder.name)
-        (self.work / "figures.tex").write_text(SOURCE.format(preamble=preamble), encoding="utf-8")
+        (self.work / "figures.tex").write_text(source, encoding="utf-8")
         self.process = subprocess.Popen(
             [*command, "figures.tex"],
             cwd=self.work,
