@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -71,11 +72,13 @@ def test_figures_start_from_a_preloaded_format_and_draw_the_same(
     commands: list[list[str]] = []
     real_run = FigureCache._run
 
-    def recorded(command: list[str], cwd: Path, log: str = "figures.log") -> None:
+    def recorded(
+        cache: FigureCache, command: list[str], cwd: Path, log: str = "figures.log"
+    ) -> None:
         commands.append(command)
-        real_run(command, cwd, log)
+        real_run(cache, command, cwd, log)
 
-    monkeypatch.setattr(FigureCache, "_run", staticmethod(recorded))
+    monkeypatch.setattr(FigureCache, "_run", recorded)
     folder = tmp_path / "preloaded"
     folder.mkdir()
     (folder / "preamble-0123456789abcdef01234567.fmt").write_bytes(b"an earlier preamble's")
@@ -150,3 +153,22 @@ def test_the_folder_is_pruned_first_then_after_a_share_of_the_bound(
     small.svgs(PICTURES[:1])
     small.svgs([PICTURES[0].replace("node", "circle (2) node")])
     assert len(scans) == 3  # each SVG is more than 1 % of 100 bytes
+
+
+def test_a_lowered_cache_runs_tex_and_mutool_at_its_niceness(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server's figures give the CPU to pages first; the SVGs are the same."""
+    expected = FigureCache(tmp_path / "plain").svgs(PICTURES)
+    commands: list[list[str]] = []
+    real_run = subprocess.run
+
+    def recorded(command: list[str], **options: object) -> object:
+        commands.append(command)
+        return real_run(command, **options)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "run", recorded)
+    assert FigureCache(tmp_path / "lowered", niceness=10).svgs(PICTURES) == expected
+    drawing = [command for command in commands if "--version" not in command]
+    assert {Path(command[3]).name for command in drawing} == {"pdflatex", "mutool"}
+    assert all(command[:3] == ["nice", "-n", "10"] for command in drawing)

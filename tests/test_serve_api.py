@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -238,6 +239,9 @@ def test_question_and_exam_pages_download_as_practice_sheets(
 
 def test_the_figure_format_is_made_at_start_up(client: TestClient) -> None:
     assert list(FIGURES.folder.glob("preamble-*.fmt"))  # the first figure does not wait for it
+    assert FIGURES.spare is not None  # the next figure's TeX, started, at a lower priority
+    spare = FIGURES.spare.process.pid
+    assert os.getpriority(os.PRIO_PROCESS, spare) > os.getpriority(os.PRIO_PROCESS, 0)
 
 
 def test_figures_are_linked_and_drawn_on_request(client: TestClient) -> None:

@@ -126,10 +126,16 @@ class FigureCache:
     bound): TikZ takes longer to load than a picture takes to draw. The SVG is the same as
     without the format, byte for byte. With ``spare`` (a server) a pdflatex is kept started
     from that format (:class:`~generator.outputs.spare_latex.SpareLatex`), so that the next
-    compile only draws."""
+    compile only draws. ``niceness`` (a server's) runs LaTeX and mutool at that lower CPU
+    priority, so that on a busy machine the pages and checks students wait on go first and the
+    figures, which a browser shows when they come, take the CPU left over."""
 
     def __init__(
-        self, folder: Path | None = None, limit: int | None = None, spare: bool = False
+        self,
+        folder: Path | None = None,
+        limit: int | None = None,
+        spare: bool = False,
+        niceness: int = 0,
     ) -> None:
         self.folder = folder or default_folder()
         self.limit = default_limit() if limit is None else limit
@@ -139,6 +145,7 @@ class FigureCache:
         self.preload = True  # start compiles from the folder's preloaded format
         self.unpruned = float("inf")  # bytes written since the folder was last pruned
         self.keep_spare = spare
+        self.lowered = ["nice", "-n", str(niceness)] if niceness else []  # coreutils' nice
         self.spare: SpareLatex | None = None
         if spare:
             atexit.register(self.close)
@@ -220,7 +227,7 @@ class FigureCache:
         if self.keep_spare and self.spare is None:
             preloaded = self._format(latex)
             if preloaded is not None:
-                command = [latex, *TEX_FLAGS, f"-fmt={preloaded}"]
+                command = [*self.lowered, latex, *TEX_FLAGS, f"-fmt={preloaded}"]
                 self.spare = SpareLatex(command, self._document(READ_PICTURES))
 
     def _document(self, body: str) -> str:
@@ -297,10 +304,14 @@ class FigureCache:
             return None
         return stem
 
-    @staticmethod
-    def _run(command: list[str], cwd: Path, log: str = "figures.log") -> None:
+    def _run(self, command: list[str], cwd: Path, log: str = "figures.log") -> None:
         result = subprocess.run(
-            command, cwd=cwd, capture_output=True, text=True, timeout=TIMEOUT, check=False
+            [*self.lowered, *command],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            check=False,
         )
         if result.returncode != 0:
             path = cwd / log
