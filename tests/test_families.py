@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 import sympy
 
-from generator.crosscheck import cross_check
+from generator.crosscheck import CrossCheckError, cross_check
 from generator.family import REQUIRED_FILES, UNCOMPUTED_KINDS
+from generator.formatting import Shape
 from generator.instance import Instance
 from generator.points import rubric_text
 from generator.registry import BUNDLED, default_registry, family_folders
@@ -58,6 +60,39 @@ def test_random_variants_agree_with_numeric_path(family_id: str) -> None:
         cross_check(family, params, family.solve(params))
         distinct.add(tuple(sorted((k, str(v)) for k, v in params.items())))
     assert len(distinct) > 1 or not family.params, "the sampler always draws the same question"
+
+
+def _off(value: Any) -> Any:
+    """``value`` made wrong by a little: its first entry, one end, one dimension, one more of a
+    count, or 1/7 more."""
+    if isinstance(value, list):
+        return [_off(value[0]), *value[1:]]
+    if isinstance(value, Shape):
+        return Shape((value.dims[0] + 1, *value.dims[1:]))
+    if isinstance(value, sympy.Interval):
+        if value.end.is_finite:
+            return sympy.Interval(value.start, value.end + sympy.Rational(1, 7))
+        return sympy.Interval(value.start - sympy.Rational(1, 7), value.end)
+    if value in (sympy.oo, -sympy.oo):
+        return sympy.Integer(10**6)
+    if isinstance(value, sympy.Integer):
+        return value + 1  # a count off by one
+    return value + sympy.Rational(1, 7)
+
+
+@pytest.mark.parametrize("family_id", FAMILIES)
+def test_the_cross_check_refuses_a_wrong_key_of_every_part(family_id: str) -> None:
+    """The numeric path is compared with every computed part's key (not only some): each key
+    of the source question made wrong alone is refused, naming its part."""
+    family = default_registry().get(family_id)
+    params = family.source_instance()
+    values = family.solve(params)
+    for part in family.parts:
+        if part.kind in (*UNCOMPUTED_KINDS, "constraint"):  # a design: many answers are right
+            continue
+        wrong = {**values, part.answer: _off(values[part.answer])}
+        with pytest.raises(CrossCheckError, match=f"part {part.id}:"):
+            cross_check(family, params, wrong)
 
 
 @pytest.mark.parametrize("family_id", FAMILIES)
