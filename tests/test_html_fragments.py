@@ -219,3 +219,28 @@ def test_upright_names_stay_upright_in_browsers() -> None:
     assert "<mstyle" not in html
     for name in ("ReLU", "KL", "d"):
         assert f'<mi mathvariant="normal">{name}</mi>' in html
+
+
+def _delimiters(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<mo stretchy="(true|false)" form="(?:prefix|postfix)">([^<]*)</mo>', html)
+
+
+def test_delimiters_stretch_only_around_tall_content() -> None:
+    """Chromium sets a stretchy parenthesis around a plain x with wide gaps ("P ( x )"), and
+    texmath marks every one stretchy: pairs around line-high content get the plain glyph."""
+    (line, tall, nested, lone, two) = pandoc.to_html(
+        [
+            r"$P(x) = \mathrm{ReLU}(z) + |w| + [a, b] + \left\lVert v \right\rVert$",
+            r"$\left(\frac{a}{b}\right) + (\sqrt{2}) + \left[\sum_i x_i\right]$",
+            r"$\left(a \left(\frac{1}{b}\right) c\right) + (x (y) z)$",
+            r"$\left( x \right. + \left.\frac{a}{b}\right|_{0}$",
+            r"$\left( x \right.$ and $y)$",
+        ]
+    )
+    assert _delimiters(line) == [("false", c) for c in "()()||[]∥∥"]
+    assert _delimiters(tall) == [("true", c) for c in "()()[]"]
+    assert _delimiters(nested) == [("true", c) for c in "(()"] + [("true", ")")] + [
+        ("false", c) for c in "(())"
+    ]
+    assert _delimiters(lone) == [("true", "("), ("true", "|")]  # no partner: left as written
+    assert _delimiters(two) == [("true", "("), ("false", ")")]  # not paired across formulas

@@ -39,6 +39,12 @@ BARE_SPAN = re.compile(r"<span>([^<]*)</span>")  # pandoc's trace of a LaTeX gro
 # (MathML Core) ignore mathvariant on <mstyle>, so the name showed in italic letters
 UPRIGHT_LETTERS = re.compile(r'<mstyle mathvariant="normal">((?:<mi>[^<]*</mi>)+)</mstyle>')
 MI_TEXT = re.compile(r"<mi>([^<]*)</mi>")
+# texmath marks every (, [, | and ‖ stretchy, \left( or not; Chromium then sets even (x) with a
+# stretched glyph and wide gaps ("P ( x )"). A pair around nothing taller than a line is given
+# its plain glyph, as TeX sizes \left( x \right); a pair around a fraction, a root, a matrix
+# or a large operator still stretches.
+DELIMITER = re.compile(r'<mo stretchy="true" form="(prefix|postfix)">|<math\b')
+TALL = re.compile(r"<(?:mfrac|mtable|munder|mover|munderover|msqrt|mroot)\b|[∑∏∫]")
 
 _cache: dict[tuple[str, str], str] = {}
 
@@ -159,7 +165,28 @@ def _tidy(html: str) -> str:
     html = UPRIGHT_LETTERS.sub(
         lambda run: f'<mi mathvariant="normal">{"".join(MI_TEXT.findall(run[1]))}</mi>', html
     )
-    return BARE_SPAN.sub(r"\1", html).strip()
+    return BARE_SPAN.sub(r"\1", _line_high_delimiters(html)).strip()
+
+
+def _line_high_delimiters(html: str) -> str:
+    """Pairs of stretchy delimiters (matched by nesting within one ``<math>``) around
+    line-high content made non-stretchy (see :data:`DELIMITER`); a lone ``\\left(`` stays."""
+    plain: list[re.Match[str]] = []
+    opened: list[re.Match[str]] = []
+    for token in DELIMITER.finditer(html):
+        if token[1] is None:  # a new <math>: nothing open in the last one pairs with it
+            opened.clear()
+        elif token[1] == "prefix":
+            opened.append(token)
+        elif opened:
+            opening = opened.pop()
+            if not TALL.search(html, opening.end(), token.start()):
+                plain += [opening, token]
+    pieces, done = [], 0
+    for token in sorted(plain, key=lambda match: match.start()):
+        pieces += [html[done : token.start()], token[0].replace('"true"', '"false"')]
+        done = token.end()
+    return "".join(pieces) + html[done:]
 
 
 def _batch_run(math: str) -> Coalescer[str, str]:
