@@ -447,7 +447,9 @@ def tokenize(text: str, known_names: Iterable[str] = ()) -> list[Token]:
         if kind == "number" and len(value) > MAX_DIGITS:
             raise MathTextError(f"number with more than {MAX_DIGITS} characters", pos)
         if kind == "name":
-            tokens.extend(_split_name(value, pos, known))
+            before = _AFTER_DIGITS.search(text, max(0, pos - 2), pos)
+            glued = before or _BEFORE_DIGITS.match(text, match.end())
+            tokens.extend(_split_name(value, pos, known, glued=bool(glued)))
         elif kind != "space":
             tokens.append(Token(kind, value, pos))
         pos = match.end()
@@ -455,7 +457,7 @@ def tokenize(text: str, known_names: Iterable[str] = ()) -> list[Token]:
     return tokens
 
 
-def _split_name(word: str, position: int, known: set[str]) -> list[Token]:
+def _split_name(word: str, position: int, known: set[str], glued: bool = False) -> list[Token]:
     """Read ``2log2``'s ``log2`` as ``log 2`` and ``xy`` as ``x y`` when those names are known."""
     if word in known:
         return [Token("name", word, position)]
@@ -473,20 +475,26 @@ def _split_name(word: str, position: int, known: set[str]) -> list[Token]:
                 i = end
                 break
         else:
-            raise MathTextError(f"unknown name {word!r}{_digit_lookalike(word)}", position)
+            hint = _digit_lookalike(word, glued)
+            raise MathTextError(f"unknown name {word!r}{hint}", position)
     return parts
 
 
-_LOOKALIKE_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1"}
+_LOOKALIKE_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"}
+_ALONE_LOOKALIKES = set("OoIl")  # a digit even on their own; S and B only next to digits
+_AFTER_DIGITS = re.compile(r"\d[.,]?$")  # searched in the text before a name
+_BEFORE_DIGITS = re.compile(r"[.,]?\d")  # matched at the end of a name
 
 
-def _digit_lookalike(word: str) -> str:
-    """A hint when a name is digits typed with look-alike letters (``1OO4``, ``l5``): the letter
-    is not read as the digit, since a guess could be wrong, but the student is told."""
-    if "".join(_LOOKALIKE_DIGITS.get(c, c) for c in word).isdigit():
-        letters = sorted({c for c in word if not c.isdigit()})
+def _digit_lookalike(word: str, glued: bool) -> str:
+    """A hint when a name is digits typed with look-alike letters (``1OO4``, ``l5``, ``6,2S``):
+    the letter is not read as the digit, since a guess could be wrong, but the student is told.
+    S and B count only in or next to digits (``B`` alone is an option, ``S`` a name)."""
+    letters = {c for c in word if not c.isdigit()}
+    suspect = glued or any(c.isdigit() for c in word) or letters <= _ALONE_LOOKALIKES
+    if suspect and "".join(_LOOKALIKE_DIGITS.get(c, c) for c in word).isdigit():
         told = ", ".join(
-            f"{c!r} is a letter, not the digit {_LOOKALIKE_DIGITS[c]}" for c in letters
+            f"{c!r} is a letter, not the digit {_LOOKALIKE_DIGITS[c]}" for c in sorted(letters)
         )
         return f" ({told})"
     return ""

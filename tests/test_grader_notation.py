@@ -398,13 +398,21 @@ def test_a_power_of_ten_after_a_space_is_a_product_in_a_single_value_only() -> N
 
 
 def test_letters_typed_for_digits_are_not_guessed_but_named() -> None:
-    """``1OO4`` (letter O) stays unreadable, never read as 1004, and the reason says why."""
+    """``1OO4`` (letter O) stays unreadable, never read as 1004, and the reason says why; S and B
+    are named only next to digits (``6,2S``)."""
     part = key("integer", "1004")
     result = grade_part(part, "1OO4")
     assert result.status == "invalid"
     assert "'O' is a letter, not the digit 0" in result.reason
     assert "'l' is a letter, not the digit 1" in grade_part(key("integer", "15"), "l5").reason
     assert "is a letter" not in grade_part(part, "abc").reason
+    number = key("number", "31/5")
+    assert "'S' is a letter, not the digit 5" in grade_part(number, "6,2S").reason
+    assert "'B' is a letter, not the digit 8" in grade_part(number, "1B5").reason
+    for alone in ("B", "2s"):  # an option letter, a unit: not taken for a digit
+        result = grade_part(number, alone)
+        assert result.status == "invalid" and "is a letter" not in result.reason
+    assert "is a letter" not in grade_part(number, "3 B").reason  # read as 3 and a word
 
 
 SOFTMAX = "-1 + exp(z1)/(exp(z1) + exp(z2) + exp(z3))"  # softmax_ce: dL/dz1 for the label 1
