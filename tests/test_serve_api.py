@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import re
@@ -235,6 +236,10 @@ def test_question_and_exam_pages_download_as_practice_sheets(
     assert "Rubric:" in text  # then their worked solutions
     assert f"Check your answers online: {page}" in " ".join(text.split())
     assert client.get(f"/q/backprop_sin/{SEED}x/sheet.pdf").status_code == 400
+
+
+def test_what_start_up_loaded_is_left_out_of_garbage_collection(client: TestClient) -> None:
+    assert gc.get_freeze_count() > 10_000  # the families, their templates, the modules
 
 
 def test_the_figure_format_is_made_at_start_up(client: TestClient) -> None:
