@@ -447,9 +447,7 @@ def tokenize(text: str, known_names: Iterable[str] = ()) -> list[Token]:
         if kind == "number" and len(value) > MAX_DIGITS:
             raise MathTextError(f"number with more than {MAX_DIGITS} characters", pos)
         if kind == "name":
-            before = _AFTER_DIGITS.search(text, max(0, pos - 2), pos)
-            glued = before or _BEFORE_DIGITS.match(text, match.end())
-            tokens.extend(_split_name(value, pos, known, glued=bool(glued)))
+            tokens.extend(_split_name(value, pos, known, text))
         elif kind != "space":
             tokens.append(Token(kind, value, pos))
         pos = match.end()
@@ -457,7 +455,7 @@ def tokenize(text: str, known_names: Iterable[str] = ()) -> list[Token]:
     return tokens
 
 
-def _split_name(word: str, position: int, known: set[str], glued: bool = False) -> list[Token]:
+def _split_name(word: str, position: int, known: set[str], text: str) -> list[Token]:
     """Read ``2log2``'s ``log2`` as ``log 2`` and ``xy`` as ``x y`` when those names are known."""
     if word in known:
         return [Token("name", word, position)]
@@ -475,7 +473,7 @@ def _split_name(word: str, position: int, known: set[str], glued: bool = False) 
                 i = end
                 break
         else:
-            hint = _digit_lookalike(word, glued)
+            hint = _digit_lookalike(word, _next_to_digits(text, position, position + len(word)))
             raise MathTextError(f"unknown name {word!r}{hint}", position)
     return parts
 
@@ -484,6 +482,12 @@ _LOOKALIKE_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"}
 _ALONE_LOOKALIKES = set("OoIl")  # a digit even on their own; S and B only next to digits
 _AFTER_DIGITS = re.compile(r"\d[.,]?$")  # searched in the text before a name
 _BEFORE_DIGITS = re.compile(r"[.,]?\d")  # matched at the end of a name
+
+
+def _next_to_digits(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` touches a digit (``6,2S``, ``S.5``)."""
+    before = _AFTER_DIGITS.search(text, max(0, start - 2), start)
+    return bool(before or _BEFORE_DIGITS.match(text, end))
 
 
 def _digit_lookalike(word: str, glued: bool) -> str:

@@ -3,10 +3,12 @@ own, a fallback to such a run whenever it cannot draw, and nothing left behind."
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,11 +23,16 @@ PICTURES = [
 ]
 
 
-def warm_cache(folder: Path) -> FigureCache:
+@contextlib.contextmanager
+def warm_cache(folder: Path) -> Iterator[FigureCache]:
+    """A cache with its spare TeX started, closed (the spare stopped) when the block ends."""
     cache = FigureCache(folder, spare=True)
-    assert cache.prepare()
-    assert cache.spare is not None and cache.spare.process.poll() is None
-    return cache
+    try:
+        assert cache.prepare()
+        assert cache.spare is not None and cache.spare.process.poll() is None
+        yield cache
+    finally:
+        cache.close()
 
 
 def drawn_by_spares(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
@@ -44,14 +51,11 @@ def drawn_by_spares(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
 def test_a_spare_draws_the_same_svgs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     outcomes = drawn_by_spares(monkeypatch)
-    warm = warm_cache(tmp_path / "warm")
-    try:
+    with warm_cache(tmp_path / "warm") as warm:
         first = warm.spare
         together = warm.svgs(PICTURES[:2])
         assert warm.spare is not None and warm.spare is not first  # the next one is started
         alone = warm.svgs(PICTURES[2:])
-    finally:
-        warm.close()
     assert outcomes == [True, True]
     assert first is not None and not first.work.exists()  # its folder went with it
     plain = FigureCache(tmp_path / "plain")  # the same batches: mutool numbers fonts per PDF
@@ -63,14 +67,11 @@ def test_a_broken_picture_is_reported_as_without_a_spare(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     outcomes = drawn_by_spares(monkeypatch)
-    warm = warm_cache(tmp_path)
-    try:
+    with warm_cache(tmp_path) as warm:
         with pytest.raises(DlexamError, match=r"failed on a figure.*Undefined control sequence"):
             warm.svgs(["\\begin{tikzpicture}\\undefinedmacro\\end{tikzpicture}"])
         assert "<svg" in warm.svgs(PICTURES[:1])[PICTURES[0]]  # a run of its own, then a spare
         assert warm.spare is not None
-    finally:
-        warm.close()
     assert outcomes == [False]
 
 
@@ -78,27 +79,24 @@ def test_a_spare_that_stopped_is_replaced_by_a_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     outcomes = drawn_by_spares(monkeypatch)
-    warm = warm_cache(tmp_path)
-    try:
+    with warm_cache(tmp_path) as warm:
         assert warm.spare is not None
         warm.spare.process.kill()
         warm.spare.process.wait()
         assert "<svg" in warm.svgs(PICTURES[:1])[PICTURES[0]]
         warm.spare.owner = -1  # as a forked child sees its parent's
         assert "<svg" in warm.svgs(PICTURES[1:2])[PICTURES[1]]
-    finally:
-        warm.close()
     assert outcomes == [False, False]
 
 
 def test_closing_stops_tex_and_removes_its_folder(tmp_path: Path) -> None:
-    warm = warm_cache(tmp_path)
-    spare = warm.spare
-    assert spare is not None
-    warm.close()
-    assert spare.process.poll() is not None
-    assert not spare.work.exists()
-    assert warm.spare is None
+    with warm_cache(tmp_path) as warm:
+        spare = warm.spare
+        assert spare is not None
+        warm.close()
+        assert spare.process.poll() is not None
+        assert not spare.work.exists()
+        assert warm.spare is None
 
 
 def test_a_spare_ends_when_its_process_is_killed(tmp_path: Path) -> None:
